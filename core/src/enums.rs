@@ -1,0 +1,53 @@
+//! OCP enums arrive as UPPERCASE names, but new OCP versions add values and some clients send
+//! lowercase. A value we do not know is kept verbatim (and shown), never a parse failure.
+
+/// Declares a tolerant wire enum: known variants plus `Unknown(String)`, parsed case-insensitively.
+macro_rules! ocp_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)*
+            /// A value this console does not know yet, kept as OCP sent it.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every known value, in declaration order.
+            pub const KNOWN: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn as_wire(&self) -> &str {
+                match self {
+                    $($name::$variant => $wire,)*
+                    $name::Unknown(s) => s.as_str(),
+                }
+            }
+
+            pub fn from_wire(s: &str) -> Self {
+                $(if s.eq_ignore_ascii_case($wire) {
+                    return $name::$variant;
+                })*
+                $name::Unknown(s.to_string())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_wire())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_wire())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Ok($name::from_wire(&s))
+            }
+        }
+    };
+}

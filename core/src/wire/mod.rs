@@ -1,0 +1,19 @@
+//! OCP REST API v2 payloads (`data` of the envelope). Field names are OCP's; every field is
+//! optional with a default so that a newer or older OCP never breaks parsing, and `None` is
+//! omitted when writing, as OCP does.
+
+pub mod cluster;
+pub mod precheck;
+pub mod task;
+pub mod tenant;
+
+pub use cluster::{Cluster, ClusterRef, ClusterStatus, ClusterType};
+pub use precheck::{
+    BatchFailoverBody, ClusterPreCheck, ClusterPreCheckResult, FailoverBody, FailoverTenantItem,
+    PreCheckResult, SwitchoverBody, SwitchoverPreCheckResult, TenantPreCheck,
+};
+pub use task::{
+    Creator, NodeType, SubtaskInstance, SubtaskLog, SubtaskOperation, SubtaskStatus, TaskInstance,
+    TaskOperation, TaskStatus, TaskType,
+};
+pub use tenant::{Tenant, TenantMode, TenantRole, TenantStatus};

@@ -1,0 +1,97 @@
+//! What real OCP sends that a strict client would choke on (ocp-api.md §1.2, §10.6).
+
+use console_core::failure::decode;
+use console_core::wire::{
+    Cluster, ClusterStatus, Creator, SubtaskStatus, TaskInstance, TenantPreCheck, TenantRole,
+};
+use console_core::{Envelope, Long, Paged};
+
+#[test]
+fn sync_scn_above_2_pow_53_arrives_as_a_string() {
+    let body = r#"{"data":{"syncScn":"1721726455929000000","tenantId":1002,"valid":true},"status":200,"successful":true}"#;
+    let env = decode::<TenantPreCheck>(200, body, true).unwrap();
+    assert_eq!(env.data.unwrap().sync_scn, Some(Long(1_721_726_455_929_000_000)));
+}
+
+#[test]
+fn longs_as_numbers_or_strings_anywhere() {
+    let body = r#"{"id":"12022226","subtasks":[{"id":13025788,"upstreams":["13025787"],"downstreams":[],"runTime":"2"}]}"#;
+    let t: TaskInstance = serde_json::from_str(body).unwrap();
+    assert_eq!(t.id, Some(Long(12022226)));
+    assert_eq!(t.subtasks()[0].upstreams, Some(vec![Long(13025787)]));
+    assert_eq!(t.subtasks()[0].run_time, Some(Long(2)));
+}
+
+#[test]
+fn missing_optional_fields_are_fine() {
+    let t: TaskInstance = serde_json::from_str("{}").unwrap();
+    assert!(t.subtasks().is_empty());
+    let c: Cluster = serde_json::from_str(r#"{"id":1}"#).unwrap();
+    assert_eq!(c.name, None);
+}
+
+#[test]
+fn unknown_enum_values_are_kept_not_rejected() {
+    let c: Cluster =
+        serde_json::from_str(r#"{"id":1,"status":"HIBERNATING","type":"standby"}"#).unwrap();
+    assert_eq!(c.status, Some(ClusterStatus::Unknown("HIBERNATING".into())));
+    // Lowercase is accepted for known values.
+    assert_eq!(
+        c.cluster_type,
+        Some(console_core::wire::ClusterType::Standby)
+    );
+    let t: TaskInstance =
+        serde_json::from_str(r#"{"subtasks":[{"status":"PAUSED"}]}"#).unwrap();
+    assert_eq!(
+        t.subtasks()[0].status,
+        Some(SubtaskStatus::Unknown("PAUSED".into()))
+    );
+    // And written back exactly as received.
+    assert!(serde_json::to_string(&t).unwrap().contains("\"PAUSED\""));
+    let r: TenantRole = serde_json::from_str("\"LEARNER\"").unwrap();
+    assert_eq!(r.as_wire(), "LEARNER");
+}
+
+#[test]
+fn creator_as_string_or_object() {
+    let a: TaskInstance = serde_json::from_str(r#"{"creator":"admin"}"#).unwrap();
+    let b: TaskInstance = serde_json::from_str(r#"{"creator":{"id":1,"name":"admin"}}"#).unwrap();
+    let c: TaskInstance = serde_json::from_str(r#"{"creator":{"id":1}}"#).unwrap();
+    assert_eq!(a.creator.as_ref().and_then(Creator::name), Some("admin"));
+    assert_eq!(b.creator.as_ref().and_then(Creator::name), Some("admin"));
+    assert_eq!(c.creator.as_ref().and_then(Creator::name), None);
+}
+
+#[test]
+fn no_data_key_on_no_data_replies() {
+    let body = r#"{"duration":325,"server":"a83ad33525","status":200,"successful":true,"timestamp":"2020-12-15T18:35:38.874+08:00","traceId":"9dc0c94ed1d043dc"}"#;
+    let env: Envelope<TaskInstance> = serde_json::from_str(body).unwrap();
+    assert!(env.data.is_none());
+    // Rollback may answer either way (ocp-api.md §4 note).
+    let with: Envelope<TaskInstance> =
+        serde_json::from_str(r#"{"data":{"id":5},"successful":true}"#).unwrap();
+    assert_eq!(with.data.and_then(|t| t.id), Some(Long(5)));
+}
+
+#[test]
+fn paged_and_iterable_lists() {
+    let paged: Paged<Cluster> = serde_json::from_str(
+        r#"{"contents":[{"id":1}],"page":{"number":1,"size":10,"totalElements":1,"totalPages":1}}"#,
+    )
+    .unwrap();
+    assert_eq!(paged.page.unwrap().total_pages, Long(1));
+    let iterable: Paged<Cluster> = serde_json::from_str(r#"{"contents":[]}"#).unwrap();
+    assert!(iterable.page.is_none());
+}
+
+#[test]
+fn wrong_types_are_a_clear_error() {
+    let f = decode::<Paged<Cluster>>(200, r#"{"data":{"contents":[{"id":"abc"}]}}"#, true)
+        .unwrap_err();
+    match f {
+        console_core::ApiFailure::Malformed { detail, .. } => {
+            assert!(detail.contains("\"abc\" is not an integer"), "{detail}")
+        }
+        other => panic!("expected Malformed, got {other:?}"),
+    }
+}
