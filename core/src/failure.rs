@@ -186,8 +186,8 @@ mod tests {
 
     #[test]
     fn truncated_success_is_malformed_not_a_panic() {
-        let f = decode::<Paged<Cluster>>(200, r#"{"data":{"contents":[{"id":1,"na"#, true)
-            .unwrap_err();
+        let f =
+            decode::<Paged<Cluster>>(200, r#"{"data":{"contents":[{"id":1,"na"#, true).unwrap_err();
         assert!(matches!(f, ApiFailure::Malformed { status: 200, .. }));
         let f = decode::<Paged<Cluster>>(200, "", true).unwrap_err();
         assert_eq!(
@@ -216,7 +216,8 @@ mod tests {
 
     #[test]
     fn zero_code_is_not_shown() {
-        let body = r#"{"error":{"code":0,"message":"Bad credentials"},"status":401,"successful":false}"#;
+        let body =
+            r#"{"error":{"code":0,"message":"Bad credentials"},"status":401,"successful":false}"#;
         let f = decode::<serde_json::Value>(401, body, true).unwrap_err();
         assert!(f.is_unauthorized());
         assert_eq!(f.code(), None);

@@ -171,7 +171,10 @@ mod tests {
     #[test]
     fn fill_replaces_placeholders() {
         assert_eq!(fill(Lang::En, Text::PageOf, &["2", "5"]), "Page 2 of 5");
-        assert_eq!(fill(Lang::Zh, Text::PageOf, &["2", "5"]), "第 2 页，共 5 页");
+        assert_eq!(
+            fill(Lang::Zh, Text::PageOf, &["2", "5"]),
+            "第 2 页，共 5 页"
+        );
     }
 
     #[test]

@@ -93,6 +93,9 @@ mod tests {
             serde_json::to_string(&Long(1_721_726_455_929_000_000)).unwrap(),
             "\"1721726455929000000\""
         );
-        assert_eq!(serde_json::to_string(&Long(MAX_SAFE)).unwrap(), MAX_SAFE.to_string());
+        assert_eq!(
+            serde_json::to_string(&Long(MAX_SAFE)).unwrap(),
+            MAX_SAFE.to_string()
+        );
     }
 }

@@ -32,7 +32,10 @@ fn tenant_failover_precheck_seed_001() {
     let checks = data.check_results.unwrap();
     assert_eq!(checks.len(), 1);
     assert!(checks[0].is_blocking());
-    assert_eq!(checks[0].error_code.as_ref().unwrap().to_string(), "OBE26107");
+    assert_eq!(
+        checks[0].error_code.as_ref().unwrap().to_string(),
+        "OBE26107"
+    );
     assert_eq!(env.trace_id.as_deref(), Some("8a4d817ee7e5aed8"));
 }
 

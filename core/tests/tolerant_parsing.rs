@@ -10,7 +10,10 @@ use console_core::{Envelope, Long, Paged};
 fn sync_scn_above_2_pow_53_arrives_as_a_string() {
     let body = r#"{"data":{"syncScn":"1721726455929000000","tenantId":1002,"valid":true},"status":200,"successful":true}"#;
     let env = decode::<TenantPreCheck>(200, body, true).unwrap();
-    assert_eq!(env.data.unwrap().sync_scn, Some(Long(1_721_726_455_929_000_000)));
+    assert_eq!(
+        env.data.unwrap().sync_scn,
+        Some(Long(1_721_726_455_929_000_000))
+    );
 }
 
 #[test]
@@ -40,8 +43,7 @@ fn unknown_enum_values_are_kept_not_rejected() {
         c.cluster_type,
         Some(console_core::wire::ClusterType::Standby)
     );
-    let t: TaskInstance =
-        serde_json::from_str(r#"{"subtasks":[{"status":"PAUSED"}]}"#).unwrap();
+    let t: TaskInstance = serde_json::from_str(r#"{"subtasks":[{"status":"PAUSED"}]}"#).unwrap();
     assert_eq!(
         t.subtasks()[0].status,
         Some(SubtaskStatus::Unknown("PAUSED".into()))
@@ -86,8 +88,8 @@ fn paged_and_iterable_lists() {
 
 #[test]
 fn wrong_types_are_a_clear_error() {
-    let f = decode::<Paged<Cluster>>(200, r#"{"data":{"contents":[{"id":"abc"}]}}"#, true)
-        .unwrap_err();
+    let f =
+        decode::<Paged<Cluster>>(200, r#"{"data":{"contents":[{"id":"abc"}]}}"#, true).unwrap_err();
     match f {
         console_core::ApiFailure::Malformed { detail, .. } => {
             assert!(detail.contains("\"abc\" is not an integer"), "{detail}")

@@ -1,1 +1,63 @@
-fn main() {}
+//! `mock-server`: run the mock OCP API (and, with --dist, the console) on one address.
+
+use clap::Parser;
+use mock_server::{bind, default_fixtures_dir, Config};
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Parser, Debug)]
+#[command(version, about = "Mock OCP server for Failover Console")]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    addr: IpAddr,
+    /// Port to listen on; 0 picks a free one (the chosen URL is printed).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Folder of the built console (Trunk's dist/) to serve beside the API.
+    #[arg(long)]
+    dist: Option<PathBuf>,
+    /// Folder of seed samples and task templates.
+    #[arg(long)]
+    fixtures: Option<PathBuf>,
+    /// How long each precheck takes, in milliseconds.
+    #[arg(long, default_value_t = 1000)]
+    precheck_delay_ms: u64,
+    /// `server` field of the envelopes.
+    #[arg(long, default_value = "3af57a8e6b")]
+    server_name: String,
+}
+
+#[tokio::main]
+async fn main() {
+    let args = Args::parse();
+    if let Some(dist) = &args.dist {
+        if !dist.join("index.html").is_file() {
+            eprintln!(
+                "error: {} has no index.html; build the console first (cargo xtask run)",
+                dist.display()
+            );
+            std::process::exit(2);
+        }
+    }
+    let config = Config {
+        dist: args.dist,
+        fixtures: args.fixtures.unwrap_or_else(default_fixtures_dir),
+        precheck_delay: Duration::from_millis(args.precheck_delay_ms),
+        server_name: args.server_name,
+    };
+    let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+    };
+    // Tools wait for this exact line to learn the address.
+    println!("mock-server listening on http://{addr}");
+    tokio::select! {
+        _ = handle => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+}

@@ -1,0 +1,191 @@
+//! Per-request context for `/api/v2` handlers: who is calling (HTTP Basic), in which language,
+//! and when the request started (for `duration`). Extraction fails with OCP's 401 envelope.
+
+use crate::reply::Meta;
+use crate::state::AppState;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::Response;
+use base64::Engine;
+use console_core::i18n::Lang;
+use serde::de::DeserializeOwned;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// May do everything.
+    Operator,
+    /// Reads only; writes get 403 / 30014.
+    Viewer,
+}
+
+/// The demo accounts: (user, password, role).
+pub const USERS: &[(&str, &str, Role)] = &[
+    ("admin", "admin", Role::Operator),
+    ("viewer", "viewer", Role::Viewer),
+];
+
+pub struct Ctx {
+    pub meta: Meta,
+    pub lang: Lang,
+    pub user: String,
+    pub role: Role,
+}
+
+impl Ctx {
+    pub fn ok<T: serde::Serialize>(&self, data: &T) -> Response {
+        self.meta.ok(data)
+    }
+
+    pub fn ok_no_data(&self) -> Response {
+        self.meta.ok_no_data()
+    }
+
+    pub fn refuse(&self, r: &crate::estate::Refusal) -> Response {
+        self.meta.error(r.status, r.code, r.message(self.lang))
+    }
+
+    pub fn bad_request(&self, en: &str, zh: &str) -> Response {
+        let msg = match self.lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        };
+        self.meta.error(StatusCode::BAD_REQUEST, 10001, msg)
+    }
+
+    /// Write calls need the operator role (OCP: AccessDeniedException → 403, code 30014).
+    pub fn require_operator(&self) -> Result<(), Response> {
+        match self.role {
+            Role::Operator => Ok(()),
+            Role::Viewer => Err(self.meta.error(
+                StatusCode::FORBIDDEN,
+                30014,
+                match self.lang {
+                    Lang::En => "You are not authorized to perform the corresponding operation. Contact the administrator.",
+                    Lang::Zh => "您没有权限进行此操作，请联系管理员。",
+                },
+            )),
+        }
+    }
+
+    /// Parses a numeric path segment, or answers 400 naming it.
+    pub fn id(&self, raw: &str, what: &str) -> Result<i64, Response> {
+        raw.parse::<i64>().map_err(|_| {
+            self.bad_request(
+                &format!("The input parameter {what} is empty or invalid: \"{raw}\" is not a number. Please check and try again."),
+                &format!("输入参数 {what} 为空或无效：\"{raw}\" 不是数字，请检查后重试。"),
+            )
+        })
+    }
+}
+
+fn credentials(parts: &Parts) -> Option<(String, String)> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (user, password) = text.split_once(':')?;
+    Some((user.to_string(), password.to_string()))
+}
+
+pub fn lang_of(parts: &Parts) -> Lang {
+    parts
+        .headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_code)
+        .unwrap_or_default()
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let meta = Meta {
+            started: Instant::now(),
+            server: state.server().to_string(),
+        };
+        let lang = lang_of(parts);
+        let Some((user, password)) = credentials(parts) else {
+            return Err(meta.error(
+                StatusCode::UNAUTHORIZED,
+                0,
+                match lang {
+                    Lang::En => "The current user has not logged on or a logon error has occurred. Please log on and try again.",
+                    Lang::Zh => "当前用户未登录或登录出错，请重新登录。",
+                },
+            ));
+        };
+        match USERS.iter().find(|(u, p, _)| *u == user && *p == password) {
+            Some((_, _, role)) => Ok(Ctx {
+                meta,
+                lang,
+                user,
+                role: *role,
+            }),
+            None => Err(meta.error(
+                StatusCode::UNAUTHORIZED,
+                0,
+                match lang {
+                    Lang::En => "Bad credentials",
+                    Lang::Zh => "用户名或密码错误",
+                },
+            )),
+        }
+    }
+}
+
+/// A JSON body, optional when empty. Failures answer in OCP's envelope: 413 over the body limit,
+/// 400 naming the problem for malformed JSON or wrong field types.
+pub struct Body<T>(pub Option<T>);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => b,
+            Err(rejection) => {
+                let status = rejection.status();
+                let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    "The request body is larger than 1 MiB.".to_string()
+                } else {
+                    format!(
+                        "The request body could not be read: {}",
+                        rejection.body_text()
+                    )
+                };
+                return Err(crate::reply::bare_error(
+                    state.server(),
+                    status,
+                    0,
+                    &message,
+                ));
+            }
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Body(None));
+        }
+        serde_json::from_slice(&bytes)
+            .map(|v| Body(Some(v)))
+            .map_err(|e| {
+                let what = if e.is_syntax() || e.is_eof() {
+                    "Malformed JSON request"
+                } else {
+                    "Invalid request body"
+                };
+                crate::reply::bare_error(
+                    state.server(),
+                    StatusCode::BAD_REQUEST,
+                    0,
+                    &format!("{what}: {e}"),
+                )
+            })
+    }
+}

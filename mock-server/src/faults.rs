@@ -1,0 +1,99 @@
+//! Faults armed through the admin API and applied to matching `/api` requests: added latency, or
+//! an error status with an OCP error body. A fault may be limited to a number of hits.
+
+use crate::journal::full_path;
+use crate::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Fault {
+    /// Path prefix the fault applies to, e.g. `/api/v2/ob/clusters`; `*` or absent: every path.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// HTTP method, e.g. `POST`; absent: any.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Delay before the request is handled (or the error returned).
+    #[serde(default)]
+    pub latency_ms: Option<u64>,
+    /// Answer with this status and an OCP error body instead of handling the request.
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    pub code: Option<i64>,
+    #[serde(default)]
+    pub message: Option<String>,
+    /// How many requests it hits before it disarms itself; absent: until cleared.
+    #[serde(default)]
+    pub times: Option<u32>,
+}
+
+impl Fault {
+    fn matches(&self, method: &str, path: &str) -> bool {
+        let path_ok = match self.path.as_deref() {
+            None | Some("*") | Some("") => true,
+            Some(prefix) => path.starts_with(prefix),
+        };
+        let method_ok = self
+            .method
+            .as_deref()
+            .is_none_or(|m| m.eq_ignore_ascii_case(method));
+        path_ok && method_ok
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(s) = self.status {
+            if StatusCode::from_u16(s).is_err() || s < 400 {
+                return Err(format!("status {s} is not an HTTP error status (400-599)"));
+            }
+        }
+        if self.status.is_none() && self.latency_ms.is_none() {
+            return Err("a fault needs a status, a latencyMs, or both".into());
+        }
+        Ok(())
+    }
+}
+
+/// Applies the first armed fault that matches the request.
+pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let hit = {
+        let mut faults = state.faults();
+        let method = req.method().as_str().to_string();
+        let path = full_path(&req);
+        let idx = faults.iter().position(|f| f.matches(&method, &path));
+        idx.map(|i| {
+            let f = faults[i].clone();
+            if let Some(times) = faults[i].times.as_mut() {
+                *times = times.saturating_sub(1);
+                if *times == 0 {
+                    faults.remove(i);
+                }
+            }
+            f
+        })
+    };
+    let Some(fault) = hit else {
+        return next.run(req).await;
+    };
+    if let Some(ms) = fault.latency_ms {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    match fault.status.and_then(|s| StatusCode::from_u16(s).ok()) {
+        Some(status) => crate::reply::bare_error(
+            state.server(),
+            status,
+            fault.code.unwrap_or(10010),
+            fault
+                .message
+                .as_deref()
+                .unwrap_or("Injected fault: the mock server was told to fail this request."),
+        ),
+        None => next.run(req).await,
+    }
+}

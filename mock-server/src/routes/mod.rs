@@ -1,0 +1,145 @@
+//! URL map of the mock. Each feature has its handler module: `clusters` (estate reads), `dr`
+//! (prechecks and launches), `tasks`, `iam`, and `admin` (test control, outside `/api/v2`).
+
+pub mod admin;
+pub mod clusters;
+pub mod dr;
+pub mod iam;
+pub mod tasks;
+
+use crate::reply::bare_error;
+use crate::state::AppState;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{StatusCode, Uri};
+use axum::middleware::from_fn_with_state;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use console_core::{Long, PageInfo, Paged};
+use std::collections::HashMap;
+
+/// Largest request body accepted; beyond it the reply is 413.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    let c = "/v2/ob/clusters/{id}";
+    let api = Router::new()
+        .route("/v2/ob/clusters", get(clusters::list))
+        .route(c, get(clusters::detail))
+        .route(&format!("{c}/tenants"), get(clusters::tenants))
+        .route(&format!("{c}/tenants/{{tenant_id}}"), get(clusters::tenant))
+        .route(
+            &format!("{c}/tenants/failoverPreCheck"),
+            post(dr::batch_failover_precheck),
+        )
+        .route(&format!("{c}/tenants/failover"), post(dr::batch_failover))
+        .route(
+            &format!("{c}/tenants/{{tenant_id}}/failoverPreCheck"),
+            post(dr::tenant_failover_precheck),
+        )
+        .route(
+            &format!("{c}/tenants/{{tenant_id}}/failover"),
+            post(dr::tenant_failover),
+        )
+        .route(
+            &format!("{c}/tenants/{{tenant_id}}/switchoverPreCheck"),
+            post(dr::tenant_switchover_precheck),
+        )
+        .route(
+            &format!("{c}/tenants/{{tenant_id}}/switchover"),
+            post(dr::tenant_switchover),
+        )
+        .route(
+            &format!("{c}/failoverPreCheck"),
+            post(dr::cluster_failover_precheck),
+        )
+        .route(
+            &format!("{c}/switchoverPreCheck"),
+            post(dr::cluster_switchover_precheck),
+        )
+        .route(&format!("{c}/failover"), post(dr::cluster_failover))
+        .route(&format!("{c}/switchover"), post(dr::cluster_switchover))
+        .route("/v2/tasks/instances", get(tasks::list))
+        .route("/v2/tasks/instances/{id}", get(tasks::detail))
+        .route("/v2/iam/current/user", get(iam::current_user))
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(api_method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(from_fn_with_state(state.clone(), crate::faults::apply))
+        .layer(from_fn_with_state(state.clone(), crate::journal::record));
+
+    Router::new()
+        .nest("/api", api)
+        .nest("/__admin", admin::router())
+        .merge(crate::spa::router(state.config().dist.as_deref()))
+        .layer(tower_http::cors::CorsLayer::very_permissive())
+        .with_state(state)
+}
+
+async fn api_not_found(State(state): State<AppState>, uri: Uri) -> Response {
+    bare_error(
+        state.server(),
+        StatusCode::NOT_FOUND,
+        0,
+        &format!("No API at {}.", uri.path()),
+    )
+}
+
+async fn api_method_not_allowed(State(state): State<AppState>, uri: Uri) -> Response {
+    bare_error(
+        state.server(),
+        StatusCode::METHOD_NOT_ALLOWED,
+        0,
+        &format!("{} does not accept this method.", uri.path()),
+    )
+}
+
+/// OCP paging: `page` 1-based (default 1), `size` default 10, at most 2000.
+pub struct PageReq {
+    pub page: usize,
+    pub size: usize,
+}
+
+impl PageReq {
+    pub fn parse(q: &HashMap<String, String>) -> Result<PageReq, String> {
+        let num = |key: &str, default: usize| -> Result<usize, String> {
+            match q.get(key).map(|s| s.trim()) {
+                None | Some("") => Ok(default),
+                Some(v) => v
+                    .parse::<usize>()
+                    .map_err(|_| format!("{key} \"{v}\" is not a positive integer")),
+            }
+        };
+        let page = num("page", 1)?;
+        let size = num("size", 10)?;
+        if page == 0 {
+            return Err("page starts at 1".into());
+        }
+        if size == 0 || size > 2000 {
+            return Err(format!("size {size} is outside 1..2000"));
+        }
+        Ok(PageReq { page, size })
+    }
+
+    pub fn slice<T: Clone>(&self, all: &[T]) -> Paged<T> {
+        let total = all.len();
+        let start = (self.page - 1).saturating_mul(self.size).min(total);
+        let end = start.saturating_add(self.size).min(total);
+        Paged {
+            contents: all[start..end].to_vec(),
+            page: Some(PageInfo {
+                number: Long(self.page as i64),
+                size: Long(self.size as i64),
+                total_elements: Long(total as i64),
+                total_pages: Long(total.div_ceil(self.size) as i64),
+            }),
+        }
+    }
+}
+
+/// Current time as an OB 4.x SCN: nanoseconds since the epoch.
+pub fn now_ns() -> i64 {
+    chrono::Utc::now()
+        .timestamp_nanos_opt()
+        .unwrap_or(i64::MAX / 2)
+}

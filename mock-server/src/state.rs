@@ -1,0 +1,69 @@
+//! Shared server state: the demo estate, its tasks, armed faults and the request journal.
+
+use crate::estate::Estate;
+use crate::faults::Fault;
+use crate::journal::JournalEntry;
+use crate::templates::Templates;
+use crate::Config;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub config: Config,
+    pub templates: Templates,
+    estate: Mutex<Estate>,
+    faults: Mutex<Vec<Fault>>,
+    journal: Mutex<Vec<JournalEntry>>,
+}
+
+/// A poisoned lock only means an earlier handler panicked mid-update; the mock keeps serving
+/// rather than turn every later request into a 500.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl AppState {
+    pub fn new(config: Config) -> Result<AppState, String> {
+        let templates = Templates::load(&config.fixtures)?;
+        Ok(AppState(Arc::new(Inner {
+            config,
+            templates,
+            estate: Mutex::new(Estate::demo()),
+            faults: Mutex::new(Vec::new()),
+            journal: Mutex::new(Vec::new()),
+        })))
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.0.config
+    }
+
+    pub fn templates(&self) -> &Templates {
+        &self.0.templates
+    }
+
+    pub fn server(&self) -> &str {
+        &self.0.config.server_name
+    }
+
+    pub fn estate(&self) -> MutexGuard<'_, Estate> {
+        lock(&self.0.estate)
+    }
+
+    pub fn faults(&self) -> MutexGuard<'_, Vec<Fault>> {
+        lock(&self.0.faults)
+    }
+
+    pub fn journal(&self) -> MutexGuard<'_, Vec<JournalEntry>> {
+        lock(&self.0.journal)
+    }
+
+    /// Back to the demo estate with no tasks, faults or journal: what every test starts from.
+    pub fn reset(&self) {
+        *self.estate() = Estate::demo();
+        self.faults().clear();
+        self.journal().clear();
+    }
+}
