@@ -74,8 +74,7 @@ impl Templates {
         start_time: String,
     ) -> Option<TaskInstance> {
         let mut task = self.get(kind)?.clone();
-        let shift = |id: Option<Long>| id.map(|Long(v)| Long(v + n * ID_STRIDE));
-        task.id = shift(task.id);
+        task.id = task.id.map(|Long(v)| Long(v + n * ID_STRIDE));
         task.creator = Some(console_core::wire::Creator::Name(creator.to_string()));
         task.start_time = Some(start_time);
         task.finish_time = None;
