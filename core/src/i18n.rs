@@ -104,6 +104,11 @@ texts! {
     CrashBody => "Nothing was sent to OCP because of this error. Reload to continue; you stay signed in for this tab.", "此错误不会向 OCP 发送任何请求。请重新加载以继续，当前标签页的登录状态会保留。";
     CrashReload => "Reload the console", "重新加载控制台";
     ConfigFailed => "The console could not read its configuration (config.json): {0}", "控制台无法读取配置文件 config.json：{0}";
+    InvalidId => "\"{0}\" is not a valid id.", "“{0}” 不是有效的 ID。";
+    ColSync => "Standby sync", "备租户同步";
+    ColService => "Service name", "服务名";
+    LagSeconds => "{0} s behind", "落后 {0} 秒";
+    LagUnknown => "unknown", "未知";
     StatusRunning => "Running", "运行中";
     StatusUnavailable => "Unavailable", "不可用";
     StatusOther => "{0}", "{0}";

@@ -16,3 +16,56 @@ pub mod wire;
 pub use envelope::{ApiError, Envelope, ErrorCode, PageInfo, Paged};
 pub use failure::ApiFailure;
 pub use long::Long;
+
+/// Which OCP roles may launch and intervene (the rest read only).
+pub mod roles {
+    /// Role names as `GET /api/v2/iam/current/user` lists them (docs/mock-api.md).
+    pub fn can_operate(roles: &[String]) -> bool {
+        roles.iter().any(|r| {
+            ["OPERATOR", "ADMIN", "SYSTEM_ADMIN"]
+                .iter()
+                .any(|w| r.eq_ignore_ascii_case(w))
+        })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn viewer_cannot_operate() {
+            assert!(!super::can_operate(&["VIEWER".into()]));
+            assert!(super::can_operate(&["viewer".into(), "operator".into()]));
+            assert!(!super::can_operate(&[]));
+        }
+    }
+}
+
+/// OB 4.x SCNs are nanoseconds since the epoch; a standby's lag is "now" minus its sync SCN.
+pub mod scn {
+    use crate::Long;
+
+    /// Below this an SCN is not a timestamp (OB 3.x used other units); no lag is derived.
+    const MIN_TIMESTAMP_SCN: i64 = 1_000_000_000_000_000_000;
+
+    /// Seconds the standby is behind at `now_ms` (ms since the epoch), or `None` if the SCN is
+    /// not a timestamp. A small negative skew between clocks reads as 0.
+    pub fn lag_secs(scn: Long, now_ms: f64) -> Option<i64> {
+        if scn.0 < MIN_TIMESTAMP_SCN {
+            return None;
+        }
+        let scn_ms = scn.0 / 1_000_000;
+        Some((((now_ms as i64) - scn_ms) / 1000).max(0))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn lag_from_nanosecond_scn() {
+            let now_ms = 1_721_726_500_000.0;
+            assert_eq!(lag_secs(Long(1_721_726_455_000_000_000), now_ms), Some(45));
+            assert_eq!(lag_secs(Long(1_721_726_600_000_000_000), now_ms), Some(0));
+            assert_eq!(lag_secs(Long(123_456), now_ms), None);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! Clusters and tenants: `GET /api/v2/ob/clusters[/{id}/tenants]`.
+
+use super::Api;
+use console_core::wire::{Cluster, Tenant};
+use console_core::{ApiFailure, Paged};
+
+impl Api {
+    pub async fn list_clusters(&self, page: u32, size: u32) -> Result<Paged<Cluster>, ApiFailure> {
+        self.get(
+            "/api/v2/ob/clusters",
+            &[("page", page.to_string()), ("size", size.to_string())],
+        )
+        .await
+    }
+
+    pub async fn get_cluster(&self, id: i64) -> Result<Cluster, ApiFailure> {
+        self.get(&format!("/api/v2/ob/clusters/{id}"), &[]).await
+    }
+
+    pub async fn list_tenants(
+        &self,
+        cluster_id: i64,
+        page: u32,
+        size: u32,
+    ) -> Result<Paged<Tenant>, ApiFailure> {
+        self.get(
+            &format!("/api/v2/ob/clusters/{cluster_id}/tenants"),
+            &[("page", page.to_string()), ("size", size.to_string())],
+        )
+        .await
+    }
+}

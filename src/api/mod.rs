@@ -1,0 +1,207 @@
+//! The one place that talks to OCP: base URL, credentials, `Accept-Language`, timeouts, error
+//! mapping and retries. Pages call the typed functions in the submodules (`clusters`, `iam`…)
+//! and never build URLs or read envelopes themselves.
+//!
+//! Reads are retried with backoff on transient failures; writes are sent exactly once, and a
+//! write whose reply is lost is reported as an unknown outcome, never repeated.
+
+pub mod clusters;
+pub mod iam;
+
+use crate::config::RuntimeConfig;
+use crate::session::Session;
+use console_core::failure::decode;
+use console_core::i18n::Lang;
+use console_core::{ApiFailure, Envelope};
+use gloo_net::http::{Request, RequestBuilder};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::Cell;
+use std::rc::Rc;
+
+#[derive(Clone)]
+pub struct Api {
+    base: String,
+    timeout_ms: u32,
+    read_attempts: u32,
+    session: Session,
+    lang: RwSignal<Lang>,
+}
+
+/// Percent-encodes a query value (ids and names only ever go through here).
+fn encode(v: &str) -> String {
+    js_sys::encode_uri_component(v)
+        .as_string()
+        .unwrap_or_default()
+}
+
+impl Api {
+    pub fn new(config: &RuntimeConfig, session: Session, lang: RwSignal<Lang>) -> Api {
+        Api {
+            base: config.api_base_url.trim_end_matches('/').to_string(),
+            timeout_ms: config.request_timeout_ms,
+            read_attempts: config.read_attempts.max(1),
+            session,
+            lang,
+        }
+    }
+
+    fn url(&self, path: &str, query: &[(&str, String)]) -> String {
+        let mut url = format!("{}{path}", self.base);
+        for (i, (k, v)) in query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(k);
+            url.push('=');
+            url.push_str(&encode(v));
+        }
+        url
+    }
+
+    fn prepare(&self, builder: RequestBuilder, auth: Option<&str>) -> RequestBuilder {
+        let builder = builder
+            .header("Accept", "application/json")
+            .header("Accept-Language", self.lang.get_untracked().code());
+        match auth
+            .map(str::to_string)
+            .or_else(|| self.session.authorization())
+        {
+            Some(a) => builder.header("Authorization", &a),
+            None => builder,
+        }
+    }
+
+    /// One HTTP exchange with a timeout; returns the status and body text.
+    async fn exchange(
+        &self,
+        builder: RequestBuilder,
+        body: Option<String>,
+    ) -> Result<(u16, String), ApiFailure> {
+        let controller = web_sys::AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let timer = {
+            let timed_out = timed_out.clone();
+            let controller = controller.clone();
+            gloo_timers::callback::Timeout::new(self.timeout_ms, move || {
+                timed_out.set(true);
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            })
+        };
+        let signal = controller.as_ref().map(|c| c.signal());
+        let builder = builder.abort_signal(signal.as_ref());
+        let request: Result<Request, gloo_net::Error> = match body {
+            Some(b) => builder.header("Content-Type", "application/json").body(b),
+            None => builder.build(),
+        };
+        let request = request.map_err(|e| ApiFailure::Network {
+            detail: e.to_string(),
+        })?;
+        let result = async {
+            let resp = request.send().await?;
+            let status = resp.status();
+            let text = resp.text().await?;
+            Ok::<_, gloo_net::Error>((status, text))
+        }
+        .await;
+        drop(timer);
+        match result {
+            Ok(v) => Ok(v),
+            Err(_) if timed_out.get() => Err(ApiFailure::Timeout {
+                after_ms: self.timeout_ms,
+            }),
+            Err(e) => Err(ApiFailure::Network {
+                detail: e.to_string(),
+            }),
+        }
+    }
+
+    fn after<T>(&self, result: Result<T, ApiFailure>) -> Result<T, ApiFailure> {
+        if let Err(f) = &result {
+            if f.is_unauthorized() {
+                // The page stays mounted; the sign-in dialog appears over it.
+                self.session.expire();
+            }
+        }
+        result
+    }
+
+    /// GET returning `data`, retried with backoff on transient failures.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ApiFailure> {
+        let url = self.url(path, query);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = self
+                .exchange(self.prepare(Request::get(&url), None), None)
+                .await
+                .and_then(|(status, text)| decode::<T>(status, &text, true))
+                .and_then(require_data);
+            match result {
+                Err(f) if f.is_transient() && attempt < self.read_attempts => {
+                    gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
+                }
+                other => return self.after(other),
+            }
+        }
+    }
+
+    /// GET with explicit credentials (sign-in), no retries and no session side effects.
+    pub async fn get_with_auth<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        authorization: &str,
+    ) -> Result<T, ApiFailure> {
+        let url = self.url(path, &[]);
+        self.exchange(self.prepare(Request::get(&url), Some(authorization)), None)
+            .await
+            .and_then(|(status, text)| decode::<T>(status, &text, true))
+            .and_then(require_data)
+    }
+
+    /// POST, sent exactly once. `Ok(None)` for OCP's no-data replies.
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<Option<T>, ApiFailure> {
+        let url = self.url(path, &[]);
+        let body = match body.map(serde_json::to_string).transpose() {
+            Ok(b) => b,
+            Err(e) => {
+                return Err(ApiFailure::Network {
+                    detail: format!("could not encode the request: {e}"),
+                })
+            }
+        };
+        let result = self
+            .exchange(self.prepare(Request::post(&url), None), body)
+            .await
+            .and_then(|(status, text)| decode::<T>(status, &text, false))
+            .map(|env| env.data);
+        self.after(result)
+    }
+}
+
+fn require_data<T>(env: Envelope<T>) -> Result<T, ApiFailure> {
+    env.data.ok_or(ApiFailure::Malformed {
+        status: 200,
+        detail: "the reply has no data".into(),
+    })
+}
+
+/// 500 ms, 1 s, 2 s, … capped at 30 s.
+pub fn backoff_ms(attempt: u32) -> u32 {
+    500u32
+        .saturating_mul(1 << attempt.saturating_sub(1).min(6))
+        .min(30_000)
+}
+
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}

@@ -1,0 +1,74 @@
+//! The application shell: contexts (language, session, API client), the router, and the
+//! layout. Until someone signs in, the sign-in page stands in for every route.
+
+use crate::api::Api;
+use crate::components::header::Header;
+use crate::config::RuntimeConfig;
+use crate::i18n::I18n;
+use crate::pages::cluster::ClusterPage;
+use crate::pages::clusters::ClustersPage;
+use crate::pages::not_found::NotFound;
+use crate::pages::sign_in::{SessionExpiredDialog, SignInPage};
+use crate::session::Session;
+use console_core::i18n::Text;
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView {
+    let i18n = I18n::detect();
+    provide_context(i18n);
+    let session = Session::restore();
+    provide_context(session);
+    provide_context(Api::new(&config, session, i18n.lang));
+
+    // Screen readers and fonts follow the chosen language.
+    Effect::new(move |_| {
+        let code = i18n.lang.get().code();
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", code);
+        }
+    });
+
+    let signed_in = move || session.current.with(|c| c.is_some());
+    view! {
+        <Router>
+            {config_error.map(|e| view! {
+                <div class="banner banner-warn" role="alert">{move || i18n.f(Text::ConfigFailed, &[&e])}</div>
+            })}
+            <Show when=signed_in fallback=|| view! { <SignInPage /> }>
+                <Header />
+                <main class="content">
+                    <ErrorBoundary fallback=|errors| view! { <RouteError errors /> }>
+                        <Routes fallback=|| view! { <NotFound /> }>
+                            <Route path=path!("/") view=|| view! { <Redirect path="/clusters" /> } />
+                            <Route path=path!("/clusters") view=ClustersPage />
+                            <Route path=path!("/clusters/:id") view=ClusterPage />
+                        </Routes>
+                    </ErrorBoundary>
+                </main>
+                <SessionExpiredDialog />
+            </Show>
+        </Router>
+    }
+}
+
+/// What an error boundary shows: the errors as text and a way back, never a blank page.
+#[component]
+fn RouteError(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let i18n = use_context::<I18n>();
+    let title = move || i18n.map(|i| i.t(Text::CrashTitle)).unwrap_or("Error");
+    view! {
+        <section class="page failure" role="alert">
+            <h1>{title}</h1>
+            <ul>
+                {move || errors.with(|e| e.iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view())}
+            </ul>
+            <a href="/clusters" class="btn">{move || i18n.map(|i| i.t(Text::BackToClusters)).unwrap_or("Back")}</a>
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! Small reusable pieces; pages compose them.
+
+pub mod failure_view;
+pub mod header;
+pub mod pager;
+pub mod role_badge;
+pub mod sign_in_form;

@@ -1,0 +1,29 @@
+//! Previous / next for OCP's 1-based paged lists.
+
+use crate::i18n::use_i18n;
+use console_core::i18n::Text;
+use console_core::PageInfo;
+use leptos::prelude::*;
+
+#[component]
+pub fn Pager(#[prop(into)] info: Signal<Option<PageInfo>>, page: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = move || {
+        info.get()
+            .map(|p| p.total_pages.0.max(1) as u32)
+            .unwrap_or(1)
+    };
+    view! {
+        <Show when=move || { total() > 1 }>
+            <nav class="pager" aria-label="pages">
+                <button class="btn" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
+                    {move || i18n.t(Text::PrevPage)}
+                </button>
+                <span>{move || i18n.f(Text::PageOf, &[&page.get().to_string(), &total().to_string()])}</span>
+                <button class="btn" disabled=move || page.get() >= total() on:click=move |_| page.update(|p| *p += 1)>
+                    {move || i18n.t(Text::NextPage)}
+                </button>
+            </nav>
+        </Show>
+    }
+}

@@ -1,0 +1,73 @@
+//! `use_load`: fetch data for a view and keep what was shown when a reload fails, so an error
+//! never blanks the page. Out-of-order replies are dropped (only the latest request counts).
+
+use console_core::ApiFailure;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::future::Future;
+
+pub struct Load<T: Send + Sync + 'static> {
+    pub data: RwSignal<Option<T>>,
+    pub error: RwSignal<Option<ApiFailure>>,
+    pub loading: RwSignal<bool>,
+    trigger: RwSignal<u32>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Load<T> {}
+
+impl<T: Send + Sync + 'static> Load<T> {
+    /// Fetch again with the same key.
+    pub fn reload(&self) {
+        self.trigger.update(|n| *n = n.wrapping_add(1));
+    }
+}
+
+/// Runs `fetch(key())` now and whenever `key` changes or `reload` is called.
+pub fn use_load<T, K, Fut>(
+    key: impl Fn() -> K + 'static,
+    fetch: impl Fn(K) -> Fut + 'static,
+) -> Load<T>
+where
+    T: Send + Sync + 'static,
+    K: 'static,
+    Fut: Future<Output = Result<T, ApiFailure>> + 'static,
+{
+    let load = Load {
+        data: RwSignal::new(None),
+        error: RwSignal::new(None),
+        loading: RwSignal::new(true),
+        trigger: RwSignal::new(0),
+    };
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        load.trigger.track();
+        let k = key();
+        let this = generation.get_value().wrapping_add(1);
+        generation.set_value(this);
+        load.loading.set(true);
+        let fut = fetch(k);
+        spawn_local(async move {
+            let result = fut.await;
+            // The owner may be gone (the page was left); then the signals are disposed.
+            if generation.try_get_value() != Some(this) {
+                return;
+            }
+            match result {
+                Ok(v) => {
+                    load.data.try_set(Some(v));
+                    load.error.try_set(None);
+                }
+                Err(e) => {
+                    load.error.try_set(Some(e));
+                }
+            }
+            load.loading.try_set(false);
+        });
+    });
+    load
+}

@@ -1,0 +1,51 @@
+//! The console's language. All text comes from `console_core::i18n`; this module only holds
+//! the reactive choice and remembers it for the tab.
+
+use console_core::i18n::{fill, text, Lang, Text};
+use leptos::prelude::*;
+
+const KEY: &str = "failover-console.lang";
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn detect() -> I18n {
+        let window = web_sys::window();
+        let saved = window
+            .as_ref()
+            .and_then(|w| w.session_storage().ok().flatten())
+            .and_then(|s| s.get_item(KEY).ok().flatten());
+        let browser = window.and_then(|w| w.navigator().language());
+        let lang = saved
+            .or(browser)
+            .map(|c| Lang::from_code(&c))
+            .unwrap_or_default();
+        I18n {
+            lang: RwSignal::new(lang),
+        }
+    }
+
+    /// Reactive: re-renders when the language changes.
+    pub fn t(&self, t: Text) -> &'static str {
+        text(self.lang.get(), t)
+    }
+
+    pub fn f(&self, t: Text, args: &[&str]) -> String {
+        fill(self.lang.get(), t, args)
+    }
+
+    pub fn toggle(&self) {
+        let next = self.lang.get_untracked().other();
+        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = s.set_item(KEY, next.code());
+        }
+        self.lang.set(next);
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

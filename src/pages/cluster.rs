@@ -1,0 +1,146 @@
+//! One cluster: its role and status, and its tenants (paged) with role, status, the standby's
+//! replication lag and the service name clients use.
+
+use crate::api::use_api;
+use crate::components::failure_view::FailureView;
+use crate::components::pager::Pager;
+use crate::components::role_badge::RoleBadge;
+use crate::hooks::load::use_load;
+use crate::i18n::use_i18n;
+use console_core::i18n::Text;
+use console_core::scn;
+use console_core::wire::Tenant;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+const PAGE_SIZE: u32 = 10;
+
+#[component]
+pub fn ClusterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let raw_id = move || params.read().get("id").unwrap_or_default();
+    let id = Memo::new(move |_| raw_id().parse::<i64>().ok());
+    view! {
+        {move || match id.get() {
+            Some(id) => view! { <ClusterView id /> }.into_any(),
+            None => view! {
+                <section class="page"><p class="form-error" role="alert">{move || i18n.f(Text::InvalidId, &[&raw_id()])}</p></section>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ClusterView(id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let api2 = api.clone();
+    let cluster = use_load(
+        move || id,
+        move |id| {
+            let api = api.clone();
+            async move { api.get_cluster(id).await }
+        },
+    );
+    let page = RwSignal::new(1u32);
+    let tenants = use_load(
+        move || page.get(),
+        move |p| {
+            let api = api2.clone();
+            async move { api.list_tenants(id, p, PAGE_SIZE).await }
+        },
+    );
+    let title = move || {
+        cluster
+            .data
+            .get()
+            .and_then(|c| c.name)
+            .unwrap_or_else(|| format!("#{id}"))
+    };
+    let role = move || {
+        cluster
+            .data
+            .get()
+            .and_then(|c| c.cluster_type)
+            .map(|t| t.as_wire().to_string())
+    };
+    let body = move || match tenants.data.get() {
+        None if tenants.loading.get() => Some(
+            view! { <p class="loading" aria-busy="true">{move || i18n.t(Text::Loading)}</p> }
+                .into_any(),
+        ),
+        None => None,
+        Some(d) => Some(view! { <TenantTable tenants=d.contents /> }.into_any()),
+    };
+    view! {
+        <section class="page">
+            <h1>
+                {title}
+                " "
+                {move || role().map(|r| view! { <RoleBadge role=r /> })}
+            </h1>
+            <FailureView failure=cluster.error on_retry=Callback::new(move |_| cluster.reload()) busy=cluster.loading />
+            <h2>{move || i18n.t(Text::ColTenants)}</h2>
+            <FailureView failure=tenants.error on_retry=Callback::new(move |_| tenants.reload()) busy=tenants.loading />
+            {body}
+            <Pager info=Signal::derive(move || tenants.data.get().and_then(|d| d.page)) page />
+        </section>
+    }
+}
+
+#[component]
+fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
+    let i18n = use_i18n();
+    let now_ms = js_sys::Date::now();
+    let rows = tenants
+        .into_iter()
+        .map(|t| {
+            let role = t
+                .tenant_role
+                .as_ref()
+                .map(|r| r.as_wire().to_string())
+                .unwrap_or_default();
+            let is_standby = role.eq_ignore_ascii_case("STANDBY");
+            let lag = t.sync_scn.and_then(|s| scn::lag_secs(s, now_ms));
+            let status = t
+                .status
+                .as_ref()
+                .map(|s| s.as_wire().to_string())
+                .unwrap_or_default();
+            let status_class = format!("status status-{}", status.to_ascii_lowercase());
+            let sync = move || {
+                if !is_standby {
+                    return String::new();
+                }
+                match lag {
+                    Some(l) => i18n.f(Text::LagSeconds, &[&l.to_string()]),
+                    None => i18n.t(Text::LagUnknown).to_string(),
+                }
+            };
+            view! {
+                <tr data-testid="tenant-row">
+                    <td>{t.name.clone()}</td>
+                    <td><RoleBadge role=role.clone() /></td>
+                    <td><span class=status_class>{status}</span></td>
+                    <td>{sync}</td>
+                    <td><code>{t.service_name.clone()}</code></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="grid">
+            <thead>
+                <tr>
+                    <th scope="col">{move || i18n.t(Text::ColName)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColRole)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColSync)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColService)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

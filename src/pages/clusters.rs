@@ -1,0 +1,95 @@
+//! All clusters OCP manages: name, role, status, tenant count, version.
+
+use crate::api::use_api;
+use crate::components::failure_view::FailureView;
+use crate::components::pager::Pager;
+use crate::components::role_badge::RoleBadge;
+use crate::hooks::load::use_load;
+use crate::i18n::use_i18n;
+use console_core::i18n::Text;
+use console_core::wire::Cluster;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const PAGE_SIZE: u32 = 20;
+
+#[component]
+pub fn ClustersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let page = RwSignal::new(1u32);
+    let load = use_load(
+        move || page.get(),
+        move |p| {
+            let api = api.clone();
+            async move { api.list_clusters(p, PAGE_SIZE).await }
+        },
+    );
+    let retry = Callback::new(move |_| load.reload());
+    let body = move || match load.data.get() {
+        None if load.loading.get() => Some(
+            view! { <p class="loading" aria-busy="true">{move || i18n.t(Text::Loading)}</p> }
+                .into_any(),
+        ),
+        None => None,
+        Some(d) if d.contents.is_empty() => {
+            Some(view! { <p class="empty">{move || i18n.t(Text::ClustersEmpty)}</p> }.into_any())
+        }
+        Some(d) => Some(view! { <ClusterTable clusters=d.contents /> }.into_any()),
+    };
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t(Text::ClustersTitle)}</h1>
+            <FailureView failure=load.error on_retry=retry busy=load.loading />
+            {body}
+            <Pager info=Signal::derive(move || load.data.get().and_then(|d| d.page)) page />
+        </section>
+    }
+}
+
+#[component]
+fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = clusters
+        .into_iter()
+        .map(|c| {
+            let id = c.id.map(|i| i.0);
+            let name = c.name.clone().unwrap_or_else(|| format!("#{}", id.unwrap_or_default()));
+            let role = c.cluster_type.as_ref().map(|t| t.as_wire().to_string()).unwrap_or_default();
+            let primary = c.primary_cluster.as_ref().and_then(|p| p.name.clone());
+            let status = c.status.as_ref().map(|s| s.as_wire().to_string()).unwrap_or_default();
+            let status_class = format!("status status-{}", status.to_ascii_lowercase());
+            view! {
+                <tr data-testid="cluster-row">
+                    <td>
+                        {match id {
+                            Some(id) => view! { <A href=format!("/clusters/{id}")>{name}</A> }.into_any(),
+                            None => view! { <span>{name}</span> }.into_any(),
+                        }}
+                    </td>
+                    <td>
+                        <RoleBadge role=role />
+                        {primary.map(|p| view! { <span class="muted">" "{move || i18n.f(Text::StandbyOf, &[&p])}</span> })}
+                    </td>
+                    <td><span class=status_class>{status}</span></td>
+                    <td class="num">{c.tenant_count.map(|n| n.to_string())}</td>
+                    <td>{c.ob_version.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="grid">
+            <thead>
+                <tr>
+                    <th scope="col">{move || i18n.t(Text::ColName)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColRole)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
+                    <th scope="col" class="num">{move || i18n.t(Text::ColTenants)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColVersion)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
