@@ -1,1 +1,111 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's two README commands and their helpers.
+//!
+//! - `run`   build the release console, serve it and the mock API with demo data on :8080
+//! - `test`  every check and test; ends with `N passed, N failed`
+//! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`)
+//! - `build` the release console into dist/
+//! - `setup` install what is missing (idempotent; the other commands call it)
+
+mod setup;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::ensure(&root).map(|_| ()),
+        Some("build") => setup::ensure(&root).and_then(|env| build_console(&root, &env)),
+        Some("run") => run(&root, false),
+        Some("mock") => run(&root, true),
+        Some("test") => {
+            return match setup::ensure(&root) {
+                Ok(env) => test::all(&root, &env),
+                Err(e) => {
+                    eprintln!("xtask: setup failed: {e}");
+                    println!("0 passed, 1 failed");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        _ => {
+            eprintln!("usage: cargo xtask <run|test|mock|build|setup>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
+}
+
+/// Environment every tool runs with: npm's tools (wasm-opt 132) and cargo's bin first on PATH,
+/// so Debian's binaryen 108 at /usr/bin/wasm-opt is never picked up.
+pub struct Env {
+    pub path: String,
+}
+
+impl Env {
+    pub fn command(&self, program: &str, root: &Path) -> Command {
+        let mut c = Command::new(program);
+        c.current_dir(root).env("PATH", &self.path);
+        c
+    }
+}
+
+/// Runs a command, failing with its description if it does not succeed.
+pub fn run_checked(mut c: Command, what: &str) -> Result<(), String> {
+    let status = c
+        .status()
+        .map_err(|e| format!("{what}: cannot start: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+fn build_console(root: &Path, env: &Env) -> Result<(), String> {
+    let mut c = env.command("trunk", root);
+    c.args(["build", "--release"]);
+    run_checked(c, "trunk build --release")
+}
+
+fn run(root: &Path, api_only: bool) -> Result<(), String> {
+    let env = setup::ensure(root)?;
+    if !api_only {
+        build_console(root, &env)?;
+    }
+    let mut build = env.command("cargo", root);
+    build.args(["build", "--quiet", "-p", "mock-server"]);
+    run_checked(build, "cargo build -p mock-server")?;
+    println!();
+    if api_only {
+        println!("Mock OCP API on http://127.0.0.1:8080/api/v2 (run `trunk serve` for the console on :8081)");
+    } else {
+        println!("Failover Console: http://127.0.0.1:8080/");
+    }
+    println!("Demo users: admin / admin (operator), viewer / viewer (read only)");
+    println!("Press Ctrl-C to stop.");
+    println!();
+    let mut server = env.command(
+        &root.join("target/debug/mock-server").to_string_lossy(),
+        root,
+    );
+    server.args(["--port", "8080"]);
+    if !api_only {
+        server.args(["--dist", "dist"]);
+    }
+    run_checked(server, "mock-server")
+}

@@ -1,0 +1,88 @@
+// Issue 2: sign in, list clusters, deep links, errors shown clearly, language.
+import { test, expect } from '@playwright/test';
+import { armFault, clearFaults, journal, openConsole, resetMock, signIn } from './helpers';
+
+test.beforeEach(async ({ request }) => {
+  await resetMock(request);
+});
+
+test('signs in and lists the clusters with role, status and tenant count', async ({ page }) => {
+  await openConsole(page, '/');
+  await signIn(page);
+  await expect(page).toHaveURL(/\/clusters$/);
+  const rows = page.getByTestId('cluster-row');
+  await expect(rows).toHaveCount(7);
+  const standby = rows.filter({ hasText: 'OB424_B' });
+  await expect(standby).toContainText('Standby');
+  await expect(standby).toContainText('standby of OB424_P');
+  await expect(standby).toContainText('RUNNING');
+  await expect(standby.locator('td.num')).toHaveText('4');
+});
+
+test('wrong password is refused in words, empty fields are marked', async ({ page }) => {
+  await openConsole(page, '/clusters');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('#username-error')).toHaveText('Enter a username.');
+  await expect(page.locator('#password-error')).toHaveText('Enter a password.');
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password').fill('nope');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('OCP rejected this username or password.');
+  // The username typed is kept for the next attempt.
+  await expect(page.getByLabel('Username')).toHaveValue('admin');
+});
+
+test('a deep link survives a reload and the session stays in the tab only', async ({ page }) => {
+  await openConsole(page, '/clusters/3000012');
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('OB424_B');
+  await expect(page.getByTestId('tenant-row')).toHaveCount(4);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('OB424_B');
+  await expect(page.getByTestId('tenant-row').filter({ hasText: 'billing_dr' })).toContainText('45 s behind');
+  const stored = await page.evaluate(() => ({ local: JSON.stringify(localStorage), session: Object.keys(sessionStorage) }));
+  expect(stored.local).not.toContain('Basic');
+  expect(stored.session).toContain('failover-console.session');
+});
+
+test('a 500 from OCP shows status, code, message and trace id, and Retry recovers', async ({ page, request }) => {
+  await armFault(request, { path: '/api/v2/ob/clusters', status: 500, code: 10010, message: 'An unknown error has occurred.' });
+  await openConsole(page, '/clusters');
+  await signIn(page);
+  const failure = page.getByTestId('failure');
+  await expect(failure).toContainText('The server failed to answer the request (HTTP 500).');
+  await expect(failure).toContainText('An unknown error has occurred.');
+  await expect(failure).toContainText('10010');
+  await expect(failure).toContainText(/Trace ID\s*[0-9a-f]{16}/);
+  // Reads were retried with backoff before giving up.
+  const gets = (await journal(request)).filter((e) => e.path === '/api/v2/ob/clusters');
+  expect(gets.length).toBe(3);
+  await clearFaults(request);
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('cluster-row')).toHaveCount(7);
+  await expect(page.getByTestId('failure')).toHaveCount(0);
+});
+
+test('an unreachable server is called a network failure and offers a retry', async ({ page }) => {
+  await openConsole(page, '/clusters');
+  await signIn(page);
+  await expect(page.getByTestId('cluster-row')).toHaveCount(7);
+  await page.route('**/api/v2/ob/clusters/3000009**', (route) => route.abort('connectionrefused'));
+  await page.getByRole('link', { name: 'OB424_P' }).click();
+  const failure = page.getByTestId('failure').first();
+  await expect(failure).toContainText('Cannot reach the server.');
+  await page.unroute('**/api/v2/ob/clusters/3000009**');
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('OB424_P');
+});
+
+test('speaks Chinese on request, and an unknown page says so', async ({ page }) => {
+  await openConsole(page, '/clusters');
+  await signIn(page);
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('集群');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});

@@ -1,0 +1,46 @@
+// Shared steps: reset the mock, arm faults, read the journal, sign in.
+import { APIRequestContext, Page, expect } from '@playwright/test';
+
+export async function resetMock(request: APIRequestContext) {
+  const r = await request.post('/__admin/reset');
+  expect(r.ok()).toBeTruthy();
+}
+
+export interface Fault {
+  path?: string;
+  method?: string;
+  status?: number;
+  code?: number;
+  message?: string;
+  latencyMs?: number;
+  times?: number;
+}
+
+export async function armFault(request: APIRequestContext, fault: Fault) {
+  const r = await request.post('/__admin/faults', { data: fault });
+  expect(r.ok(), await r.text()).toBeTruthy();
+}
+
+export async function clearFaults(request: APIRequestContext) {
+  await request.delete('/__admin/faults');
+}
+
+export async function journal(request: APIRequestContext): Promise<{ method: string; path: string; status: number }[]> {
+  const r = await request.get('/__admin/journal');
+  return r.json();
+}
+
+export async function signIn(page: Page, user = 'admin', password = user) {
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(`Signed in as ${user}`);
+}
+
+/// Open the console in English, whatever the browser's language.
+export async function openConsole(page: Page, path = '/') {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('failover-console.lang')) sessionStorage.setItem('failover-console.lang', 'en-US');
+  });
+  await page.goto(path);
+}

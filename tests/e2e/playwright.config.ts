@@ -1,0 +1,40 @@
+// End-to-end suite: the release console served by the mock server, in Debian's Chromium.
+// `cargo xtask test` sets MOCK_SERVER_BIN, DIST_DIR and E2E_PORT; never run `playwright install`.
+import { defineConfig } from '@playwright/test';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '../..');
+const port = process.env.E2E_PORT ?? '18080';
+const bin = process.env.MOCK_SERVER_BIN ?? path.join(root, 'target/debug/mock-server');
+const dist = process.env.DIST_DIR ?? path.join(root, 'dist');
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.ts/,
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  reporter: [['list'], ['json', { outputFile: path.join(__dirname, '.results.json') }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `"${bin}" --dist "${dist}" --port ${port} --precheck-delay-ms 300`,
+    url: `http://127.0.0.1:${port}/config.json`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,142 @@
+//! Installs what the build and the tests need, only when missing, and never lets a tool
+//! download a binary of its own (Trunk runs offline; Playwright uses Debian's Chromium).
+
+use crate::{run_checked, Env};
+use std::path::Path;
+use std::process::Command;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+fn output(program: &str, args: &[&str], env: &Env) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", &env.path)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly or Trunk downloads.
+pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
+                return Ok(v.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+pub fn ensure(root: &Path) -> Result<Env, String> {
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    let path = format!(
+        "{}:{home}/.cargo/bin:{}",
+        root.join("node_modules/.bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let env = Env { path };
+
+    // wasm target
+    let targets = output("rustup", &["target", "list", "--installed"], &env).unwrap_or_default();
+    if !targets.lines().any(|l| l.trim() == WASM_TARGET) {
+        eprintln!("setup: adding the {WASM_TARGET} target");
+        let mut c = env.command("rustup", root);
+        c.args(["target", "add", WASM_TARGET]);
+        run_checked(c, "rustup target add")?;
+    }
+
+    // Trunk
+    let trunk = output("trunk", &["--version"], &env).unwrap_or_default();
+    if trunk != format!("trunk {TRUNK_VERSION}") {
+        eprintln!("setup: installing trunk {TRUNK_VERSION} (about 15 minutes on 2 cores)");
+        let mut c = env.command("cargo", root);
+        c.args(["install", "trunk", "--locked", "--version", TRUNK_VERSION]);
+        run_checked(c, "cargo install trunk")?;
+    }
+
+    // wasm-bindgen CLI at exactly the locked version (without --locked: its lock names a
+    // webpki-roots the registry lacks).
+    let want = locked_wasm_bindgen(root)?;
+    let have = output("wasm-bindgen", &["--version"], &env).unwrap_or_default();
+    if have != format!("wasm-bindgen {want}") {
+        eprintln!(
+            "setup: installing wasm-bindgen-cli {want} (Cargo.lock's version; found '{have}')"
+        );
+        let mut c = env.command("cargo", root);
+        c.args(["install", "wasm-bindgen-cli", "--version", &want]);
+        run_checked(c, "cargo install wasm-bindgen-cli")?;
+    }
+
+    // Debian's Chromium and its driver.
+    if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
+        eprintln!("setup: installing Debian's chromium and chromium-driver");
+        let sudo = output("id", &["-u"], &env).as_deref() != Some("0");
+        let apt = |args: &[&str]| {
+            let mut c = if sudo {
+                let mut c = env.command("sudo", root);
+                c.arg("apt-get");
+                c
+            } else {
+                env.command("apt-get", root)
+            };
+            c.env("DEBIAN_FRONTEND", "noninteractive").args(args);
+            c
+        };
+        run_checked(apt(&["update"]), "apt-get update")?;
+        run_checked(
+            apt(&[
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ]),
+            "apt-get install chromium chromium-driver",
+        )?;
+    }
+
+    // npm packages: Playwright Test and binaryen's wasm-opt, as package-lock.json pins them.
+    let installed = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    let stale = match (std::fs::metadata(&installed), std::fs::metadata(&lock)) {
+        (Ok(i), Ok(l)) => match (i.modified(), l.modified()) {
+            (Ok(i), Ok(l)) => l > i,
+            _ => true,
+        },
+        _ => true,
+    };
+    if stale || !root.join("node_modules/.bin/wasm-opt").exists() {
+        eprintln!("setup: npm ci (Playwright Test, binaryen)");
+        let mut c = env.command("npm", root);
+        c.args(["ci", "--no-audit", "--no-fund"])
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        run_checked(c, "npm ci")?;
+    }
+    let wasm_opt = output("wasm-opt", &["--version"], &env).unwrap_or_default();
+    let major: u32 = wasm_opt
+        .split_whitespace()
+        .nth(2)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if major < 117 {
+        return Err(format!(
+            "wasm-opt on PATH is '{wasm_opt}'; binaryen 117 or newer is needed (npm's binaryen, not Debian's 108)"
+        ));
+    }
+
+    // Trunk builds offline, so every crate must be in the local registry first.
+    let mut fetch = env.command("cargo", root);
+    fetch.args(["fetch", "--locked", "--quiet"]);
+    run_checked(fetch, "cargo fetch --locked")?;
+    Ok(env)
+}

@@ -1,0 +1,239 @@
+//! `cargo xtask test`: formatting, lints, native tests, browser unit tests and the end-to-end
+//! suite, in that order. Every step runs even if an earlier one failed, so one run shows
+//! everything; the last line is `N passed, N failed` over all of them.
+
+use crate::Env;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, ExitCode, Stdio};
+
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    failed_steps: Vec<String>,
+}
+
+impl Tally {
+    fn step(&mut self, name: &str, passed: u64, failed: u64, ok: bool) {
+        self.passed += passed;
+        self.failed += failed;
+        // A step that failed without counting a failed test (a build error) still counts as one.
+        if !ok && failed == 0 {
+            self.failed += 1;
+        }
+        if !ok || failed > 0 {
+            self.failed_steps.push(name.to_string());
+        }
+        eprintln!(
+            "==> {name}: {}",
+            if ok && failed == 0 { "ok" } else { "FAILED" }
+        );
+    }
+}
+
+/// Runs `c`, echoing its stdout, and returns (success, stdout lines).
+fn run_capture(mut c: Command) -> (bool, Vec<String>) {
+    c.stdout(Stdio::piped());
+    let mut child = match c.spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            eprintln!("cannot start: {e}");
+            return (false, Vec::new());
+        }
+    };
+    let mut lines = Vec::new();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{line}");
+            lines.push(line);
+        }
+    }
+    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    (ok, lines)
+}
+
+/// Sums libtest's `test result: ok. 12 passed; 0 failed; …` lines.
+fn libtest_counts(lines: &[String]) -> (u64, u64) {
+    let mut passed = 0;
+    let mut failed = 0;
+    for line in lines {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            continue;
+        };
+        for part in rest.split(';') {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let n = |w: &str| w.parse::<u64>().unwrap_or(0);
+            match words.as_slice() {
+                [.., count, "passed"] => passed += n(count),
+                [count, "failed"] => failed += n(count),
+                _ => {}
+            }
+        }
+    }
+    (passed, failed)
+}
+
+fn check(tally: &mut Tally, name: &str, c: Command) {
+    let (ok, _) = run_capture(c);
+    tally.step(name, u64::from(ok), 0, ok);
+}
+
+fn tests(tally: &mut Tally, name: &str, c: Command) {
+    let (ok, lines) = run_capture(c);
+    let (passed, failed) = libtest_counts(&lines);
+    tally.step(name, passed, failed, ok);
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(18080)
+}
+
+/// Reads Playwright's JSON report: `stats.expected` passed, `unexpected` + `flaky` failed.
+fn playwright_counts(report: &Path) -> Option<(u64, u64)> {
+    let text = std::fs::read_to_string(report).ok()?;
+    let stats = &text[text.rfind("\"stats\"")?..];
+    let field = |name: &str| -> Option<u64> {
+        let at = stats.find(&format!("\"{name}\""))?;
+        let rest = &stats[at + name.len() + 2..];
+        let digits: String = rest
+            .trim_start_matches([':', ' '])
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    };
+    Some((
+        field("expected")?,
+        field("unexpected")? + field("flaky").unwrap_or(0),
+    ))
+}
+
+pub fn all(root: &Path, env: &Env) -> ExitCode {
+    let mut tally = Tally::default();
+    let native = ["-p", "console-core", "-p", "mock-server", "-p", "xtask"];
+
+    let mut c = env.command("cargo", root);
+    c.args(["fmt", "--all", "--check"]);
+    check(&mut tally, "cargo fmt --check", c);
+
+    let mut c = env.command("cargo", root);
+    c.args(["clippy", "--all-targets"])
+        .args(native)
+        .args(["--", "-D", "warnings"]);
+    check(&mut tally, "clippy (native crates)", c);
+
+    let mut c = env.command("cargo", root);
+    c.args([
+        "clippy",
+        "--all-targets",
+        "-p",
+        "failover-console",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    check(&mut tally, "clippy (console, wasm32)", c);
+
+    let mut c = env.command("cargo", root);
+    c.arg("test").args(native);
+    tests(&mut tally, "native tests", c);
+
+    let mut c = env.command("cargo", root);
+    c.args([
+        "test",
+        "-p",
+        "failover-console",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--test",
+        "web",
+    ])
+    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
+    .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
+    tests(
+        &mut tally,
+        "browser unit tests (wasm-bindgen-test, Chromium)",
+        c,
+    );
+
+    // End-to-end: the release console served by the mock server, driven in Chromium.
+    let mut c = env.command("trunk", root);
+    c.args(["build", "--release"]);
+    let built = run_capture(c).0;
+    let mut c = env.command("cargo", root);
+    c.args(["build", "-p", "mock-server"]);
+    let server = run_capture(c).0;
+    if built && server {
+        let report = root.join("tests/e2e/.results.json");
+        let _ = std::fs::remove_file(&report);
+        let mut c = env.command(
+            &root.join("node_modules/.bin/playwright").to_string_lossy(),
+            root,
+        );
+        c.args(["test", "--config", "tests/e2e/playwright.config.ts"])
+            .env("MOCK_SERVER_BIN", root.join("target/debug/mock-server"))
+            .env("DIST_DIR", root.join("dist"))
+            .env("E2E_PORT", free_port().to_string());
+        let (ok, _) = run_capture(c);
+        let (passed, failed) = playwright_counts(&report).unwrap_or((0, 0));
+        tally.step(
+            "end-to-end tests (Playwright, Chromium)",
+            passed,
+            failed,
+            ok && passed > 0,
+        );
+    } else {
+        tally.step(
+            "end-to-end tests: build of the console or the mock failed",
+            0,
+            0,
+            false,
+        );
+    }
+
+    if !tally.failed_steps.is_empty() {
+        eprintln!("failed: {}", tally.failed_steps.join(", "));
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_libtest_summaries() {
+        let lines = vec![
+            "test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured".to_string(),
+            "noise".to_string(),
+            "test result: FAILED. 2 passed; 3 failed; 0 ignored".to_string(),
+        ];
+        assert_eq!(libtest_counts(&lines), (14, 3));
+    }
+
+    #[test]
+    fn reads_playwright_stats() {
+        let dir = std::env::temp_dir().join(format!("xtask-pw-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("r.json");
+        std::fs::write(&f, r#"{"suites":[],"stats":{"startTime":"x","duration":1.5,"expected": 7,"skipped":0,"unexpected":1,"flaky":0}}"#).unwrap();
+        assert_eq!(playwright_counts(&f), Some((7, 1)));
+        std::fs::remove_dir_all(dir).ok();
+    }
+}
