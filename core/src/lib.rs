@@ -6,9 +6,11 @@
 
 pub mod envelope;
 pub mod failure;
+pub mod graph;
 pub mod i18n;
 pub mod json;
 pub mod long;
+pub mod precheck;
 #[macro_use]
 mod enums;
 pub mod wire;

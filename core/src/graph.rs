@@ -1,0 +1,263 @@
+//! The task graph: subtasks and their `upstreams`/`downstreams` edges, checked and layered.
+//! Layers come from the edges only, never from array order, ids or `seriesId`.
+
+use crate::wire::SubtaskInstance;
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GraphError {
+    /// A subtask without an id.
+    MissingId {
+        index: usize,
+    },
+    DuplicateId(i64),
+    /// An edge names a subtask that is not in the task.
+    Dangling {
+        from: i64,
+        to: i64,
+    },
+    /// The edges form a cycle; these subtasks are on it or behind it.
+    Cycle(Vec<i64>),
+}
+
+impl fmt::Display for GraphError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GraphError::MissingId { index } => write!(f, "subtask #{index} has no id"),
+            GraphError::DuplicateId(id) => write!(f, "subtask id {id} appears twice"),
+            GraphError::Dangling { from, to } => {
+                write!(
+                    f,
+                    "subtask {from} refers to subtask {to}, which is not in the task"
+                )
+            }
+            GraphError::Cycle(ids) => write!(
+                f,
+                "the subtasks form a cycle: {}",
+                ids.iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// Structure only: what layout depends on. Statuses live elsewhere, so a poll that changes
+/// statuses but not structure keeps the same `Graph`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Graph {
+    /// Subtask ids, in input order.
+    pub ids: Vec<i64>,
+    /// Edges as (from, to) indices into `ids`, from upstream to downstream, deduplicated.
+    pub edges: Vec<(usize, usize)>,
+    /// Layer of each node: the longest path from a root.
+    pub layer: Vec<usize>,
+    /// Nodes per layer, in a stable order (by `seriesId`, then id).
+    pub layers: Vec<Vec<usize>>,
+}
+
+impl Graph {
+    pub fn index_of(&self, id: i64) -> Option<usize> {
+        self.ids.iter().position(|x| *x == id)
+    }
+
+    /// Node indices in topological order (layer by layer).
+    pub fn topo_order(&self) -> Vec<usize> {
+        self.layers.iter().flatten().copied().collect()
+    }
+
+    pub fn downstream_of(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.edges
+            .iter()
+            .filter(move |(f, _)| *f == node)
+            .map(|(_, t)| *t)
+    }
+
+    pub fn upstream_of(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.edges
+            .iter()
+            .filter(move |(_, t)| *t == node)
+            .map(|(f, _)| *f)
+    }
+}
+
+/// Builds and checks the graph. Either side of an edge may list it; both are merged.
+pub fn build(subtasks: &[SubtaskInstance]) -> Result<Graph, GraphError> {
+    let mut ids = Vec::with_capacity(subtasks.len());
+    let mut index: HashMap<i64, usize> = HashMap::with_capacity(subtasks.len());
+    for (i, s) in subtasks.iter().enumerate() {
+        let id = s.id.ok_or(GraphError::MissingId { index: i })?.0;
+        if index.insert(id, i).is_some() {
+            return Err(GraphError::DuplicateId(id));
+        }
+        ids.push(id);
+    }
+    let mut edges = Vec::new();
+    for (i, s) in subtasks.iter().enumerate() {
+        for up in s.upstreams.iter().flatten() {
+            let j = *index.get(&up.0).ok_or(GraphError::Dangling {
+                from: ids[i],
+                to: up.0,
+            })?;
+            edges.push((j, i));
+        }
+        for down in s.downstreams.iter().flatten() {
+            let j = *index.get(&down.0).ok_or(GraphError::Dangling {
+                from: ids[i],
+                to: down.0,
+            })?;
+            edges.push((i, j));
+        }
+    }
+    edges.sort_unstable();
+    edges.dedup();
+
+    // Kahn's algorithm; a node never reached sits on (or behind) a cycle.
+    let n = ids.len();
+    let mut indegree = vec![0usize; n];
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(f, t) in &edges {
+        indegree[t] += 1;
+        out[f].push(t);
+    }
+    let mut layer = vec![0usize; n];
+    let mut queue: VecDeque<usize> = (0..n).filter(|i| indegree[*i] == 0).collect();
+    let mut seen = 0;
+    while let Some(v) = queue.pop_front() {
+        seen += 1;
+        for &w in &out[v] {
+            layer[w] = layer[w].max(layer[v] + 1);
+            indegree[w] -= 1;
+            if indegree[w] == 0 {
+                queue.push_back(w);
+            }
+        }
+    }
+    if seen < n {
+        let mut stuck: Vec<i64> = (0..n)
+            .filter(|i| indegree[*i] > 0)
+            .map(|i| ids[i])
+            .collect();
+        stuck.sort_unstable();
+        return Err(GraphError::Cycle(stuck));
+    }
+    let depth = layer.iter().copied().max().map_or(0, |m| m + 1);
+    let mut layers: Vec<Vec<usize>> = vec![Vec::new(); depth];
+    for (i, l) in layer.iter().enumerate() {
+        layers[*l].push(i);
+    }
+    let series = |i: usize| subtasks[i].series_id.map(|s| s.0).unwrap_or(i64::MAX);
+    for l in &mut layers {
+        l.sort_by_key(|&i| (series(i), ids[i]));
+    }
+    Ok(Graph {
+        ids,
+        edges,
+        layer,
+        layers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Long;
+
+    fn sub(id: i64, up: &[i64], down: &[i64]) -> SubtaskInstance {
+        SubtaskInstance {
+            id: Some(Long(id)),
+            upstreams: Some(up.iter().copied().map(Long).collect()),
+            downstreams: Some(down.iter().copied().map(Long).collect()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn layers_come_from_edges_not_array_order() {
+        // The seed's tenant failover: ids out of topological order, array unsorted.
+        let subs = vec![
+            sub(13025788, &[13025787], &[13025785]),
+            sub(13025787, &[], &[13025788]),
+            sub(13025786, &[13025785], &[13025789]),
+            sub(13025789, &[13025786], &[]),
+            sub(13025785, &[13025788], &[13025786]),
+        ];
+        let g = build(&subs).unwrap();
+        let order: Vec<i64> = g.topo_order().into_iter().map(|i| g.ids[i]).collect();
+        assert_eq!(order, [13025787, 13025788, 13025785, 13025786, 13025789]);
+        assert_eq!(g.layers.len(), 5);
+    }
+
+    #[test]
+    fn parallel_branches_share_a_layer() {
+        let subs = vec![
+            sub(4, &[2, 3], &[]),
+            sub(3, &[1], &[4]),
+            sub(2, &[1], &[4]),
+            sub(1, &[], &[2, 3]),
+        ];
+        let g = build(&subs).unwrap();
+        let layer_ids: Vec<Vec<i64>> = g
+            .layers
+            .iter()
+            .map(|l| l.iter().map(|i| g.ids[*i]).collect())
+            .collect();
+        assert_eq!(layer_ids, vec![vec![1], vec![2, 3], vec![4]]);
+        assert_eq!(g.edges.len(), 4, "edges listed on both ends are merged");
+    }
+
+    #[test]
+    fn longest_path_decides_the_layer() {
+        // 1 -> 2 -> 3, and 1 -> 3 directly: 3 sits below 2.
+        let subs = vec![sub(1, &[], &[]), sub(2, &[1], &[]), sub(3, &[1, 2], &[])];
+        let g = build(&subs).unwrap();
+        assert_eq!(g.layer, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_cycle_is_an_error_not_a_hang() {
+        let subs = vec![
+            sub(1, &[3], &[]),
+            sub(2, &[1], &[]),
+            sub(3, &[2], &[]),
+            sub(4, &[], &[]),
+        ];
+        assert_eq!(build(&subs), Err(GraphError::Cycle(vec![1, 2, 3])));
+        let self_loop = vec![sub(7, &[7], &[])];
+        assert_eq!(build(&self_loop), Err(GraphError::Cycle(vec![7])));
+    }
+
+    #[test]
+    fn dangling_and_duplicate_ids_are_errors() {
+        assert_eq!(
+            build(&[sub(1, &[99], &[])]),
+            Err(GraphError::Dangling { from: 1, to: 99 })
+        );
+        assert_eq!(
+            build(&[sub(1, &[], &[]), sub(1, &[], &[])]),
+            Err(GraphError::DuplicateId(1))
+        );
+        let no_id = SubtaskInstance::default();
+        assert_eq!(build(&[no_id]), Err(GraphError::MissingId { index: 0 }));
+        assert!(build(&[]).unwrap().ids.is_empty());
+    }
+
+    #[test]
+    fn large_graph_builds() {
+        // 2,000 nodes in 20 parallel chains, listed in reverse.
+        let mut subs = Vec::new();
+        for chain in 0..20 {
+            for step in 0..100 {
+                let id = chain * 1000 + step;
+                let up: Vec<i64> = if step == 0 { vec![] } else { vec![id - 1] };
+                subs.push(sub(id, &up, &[]));
+            }
+        }
+        subs.reverse();
+        let g = build(&subs).unwrap();
+        assert_eq!(g.layers.len(), 100);
+        assert!(g.layers.iter().all(|l| l.len() == 20));
+    }
+}
