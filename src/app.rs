@@ -5,10 +5,15 @@ use crate::api::Api;
 use crate::components::header::Header;
 use crate::config::RuntimeConfig;
 use crate::i18n::I18n;
+use crate::pages::batch_failover::BatchFailoverPage;
 use crate::pages::cluster::ClusterPage;
+use crate::pages::cluster_dr::ClusterDrPage;
 use crate::pages::clusters::ClustersPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::sign_in::{SessionExpiredDialog, SignInPage};
+use crate::pages::task::TaskPage;
+use crate::pages::tasks::TasksPage;
+use crate::pages::tenant_dr::TenantDrPage;
 use crate::session::Session;
 use console_core::i18n::Text;
 use leptos::prelude::*;
@@ -48,6 +53,11 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
                             <Route path=path!("/") view=|| view! { <Redirect path="/clusters" /> } />
                             <Route path=path!("/clusters") view=ClustersPage />
                             <Route path=path!("/clusters/:id") view=ClusterPage />
+                            <Route path=path!("/clusters/:id/batch-failover") view=BatchFailoverPage />
+                            <Route path=path!("/clusters/:id/dr/:action") view=ClusterDrPage />
+                            <Route path=path!("/clusters/:id/tenants/:tid/:action") view=TenantDrPage />
+                            <Route path=path!("/tasks") view=TasksPage />
+                            <Route path=path!("/tasks/:id") view=TaskPage />
                         </Routes>
                     </ErrorBoundary>
                 </main>

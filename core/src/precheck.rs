@@ -319,3 +319,106 @@ mod tests {
         assert!(!confirmation_ready("", "", &[]));
     }
 }
+
+/// The two disaster-recovery actions: failover (unplanned, may lose unreplicated data) and
+/// switchover (planned, no data loss).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Failover,
+    Switchover,
+}
+
+impl Action {
+    pub fn from_segment(s: &str) -> Option<Action> {
+        match s {
+            "failover" => Some(Action::Failover),
+            "switchover" => Some(Action::Switchover),
+            _ => None,
+        }
+    }
+
+    pub fn segment(self) -> &'static str {
+        match self {
+            Action::Failover => "failover",
+            Action::Switchover => "switchover",
+        }
+    }
+}
+
+/// A tenant switchover precheck read like a failover one: the standby's findings, blocked if
+/// OCP's top-level verdict says so.
+pub fn summarize_switchover(r: &crate::wire::SwitchoverPreCheckResult) -> Summary {
+    let standby = r
+        .standby_check_results
+        .as_ref()
+        .and_then(|s| s.as_slice().first().cloned())
+        .unwrap_or_default();
+    let mut s = summarize(&standby);
+    if r.valid == Some(false) {
+        s.verdict = Verdict::Blocked;
+    }
+    s
+}
+
+/// A cluster precheck (`result{valid, messages}`): every message is a blocking finding without
+/// a code, since OCP sends messages only for what stops the action.
+pub fn summarize_cluster(c: &crate::wire::ClusterPreCheck, name: &str) -> Summary {
+    let result = c.result.clone().unwrap_or_default();
+    let blocking: Vec<Finding> = result
+        .messages
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| Finding {
+            code: String::new(),
+            message: m,
+            blocking: true,
+        })
+        .collect();
+    let verdict = if result.valid == Some(true) && blocking.is_empty() {
+        Verdict::Pass
+    } else {
+        Verdict::Blocked
+    };
+    Summary {
+        tenant_id: None,
+        name: c.cluster_name.clone().unwrap_or_else(|| name.to_string()),
+        verdict,
+        blocking,
+        warnings: Vec::new(),
+        sync_scn: None,
+        primary_service_name: None,
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+    use crate::wire::{ClusterPreCheck, ClusterPreCheckResult};
+
+    #[test]
+    fn cluster_messages_block() {
+        let ok = ClusterPreCheck {
+            result: Some(ClusterPreCheckResult {
+                valid: Some(true),
+                messages: Some(vec![]),
+            }),
+            ..Default::default()
+        };
+        assert_eq!(summarize_cluster(&ok, "c").verdict, Verdict::Pass);
+        let bad = ClusterPreCheck {
+            result: Some(ClusterPreCheckResult {
+                valid: Some(false),
+                messages: Some(vec!["backup running".into()]),
+            }),
+            ..Default::default()
+        };
+        let s = summarize_cluster(&bad, "c");
+        assert_eq!(s.verdict, Verdict::Blocked);
+        assert_eq!(s.blocking[0].message, "backup running");
+        // No result at all is not a pass.
+        assert_eq!(
+            summarize_cluster(&ClusterPreCheck::default(), "c").verdict,
+            Verdict::Blocked
+        );
+    }
+}

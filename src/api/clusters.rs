@@ -17,6 +17,14 @@ impl Api {
         self.get(&format!("/api/v2/ob/clusters/{id}"), &[]).await
     }
 
+    pub async fn get_tenant(&self, cluster_id: i64, tenant_id: i64) -> Result<Tenant, ApiFailure> {
+        self.get(
+            &format!("/api/v2/ob/clusters/{cluster_id}/tenants/{tenant_id}"),
+            &[],
+        )
+        .await
+    }
+
     pub async fn list_tenants(
         &self,
         cluster_id: i64,

@@ -6,7 +6,9 @@
 //! write whose reply is lost is reported as an unknown outcome, never repeated.
 
 pub mod clusters;
+pub mod dr;
 pub mod iam;
+pub mod tasks;
 
 use crate::config::RuntimeConfig;
 use crate::session::Session;
@@ -162,6 +164,51 @@ impl Api {
             .await
             .and_then(|(status, text)| decode::<T>(status, &text, true))
             .and_then(require_data)
+    }
+
+    /// A POST without side effects (prechecks): retried like a read.
+    pub async fn post_read<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<T, ApiFailure> {
+        let url = self.url(path, &[]);
+        let body =
+            body.map(serde_json::to_string)
+                .transpose()
+                .map_err(|e| ApiFailure::Network {
+                    detail: format!("could not encode the request: {e}"),
+                })?;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = self
+                .exchange(self.prepare(Request::post(&url), None), body.clone())
+                .await
+                .and_then(|(status, text)| decode::<T>(status, &text, true))
+                .and_then(require_data);
+            match result {
+                Err(f) if f.is_transient() && attempt < self.read_attempts => {
+                    gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
+                }
+                other => return self.after(other),
+            }
+        }
+    }
+
+    /// A write that must return data (a launch returns its task): sent exactly once; a success
+    /// without data is malformed, and so of unknown outcome.
+    pub async fn write<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<T, ApiFailure> {
+        self.post::<B, T>(path, body)
+            .await?
+            .ok_or(ApiFailure::Malformed {
+                status: 200,
+                detail: "the reply has no data".into(),
+            })
     }
 
     /// POST, sent exactly once. `Ok(None)` for OCP's no-data replies.

@@ -16,6 +16,7 @@ pub fn Header() -> impl IntoView {
             <A href="/clusters" attr:class="brand">{move || i18n.t(Text::AppTitle)}</A>
             <nav class="topnav">
                 <A href="/clusters">{move || i18n.t(Text::NavClusters)}</A>
+                <A href="/tasks">{move || i18n.t(Text::NavTasks)}</A>
             </nav>
             <div class="topbar-right">
                 <span class="who" data-testid="signed-in-as">{move || i18n.f(Text::SignedInAs, &[&user()])}</span>

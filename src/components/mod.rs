@@ -1,7 +1,10 @@
 //! Small reusable pieces; pages compose them.
 
+pub mod confirm_dialog;
 pub mod failure_view;
 pub mod header;
 pub mod pager;
 pub mod role_badge;
 pub mod sign_in_form;
+pub mod verdict;
+pub mod viewer_notice;

@@ -1,1 +1,2 @@
+pub mod launch;
 pub mod load;

@@ -11,6 +11,7 @@ use console_core::i18n::Text;
 use console_core::scn;
 use console_core::wire::Tenant;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 const PAGE_SIZE: u32 = 10;
@@ -65,6 +66,7 @@ fn ClusterView(id: i64) -> impl IntoView {
             .and_then(|c| c.cluster_type)
             .map(|t| t.as_wire().to_string())
     };
+    let is_standby = move || role().is_some_and(|r| r.eq_ignore_ascii_case("STANDBY"));
     let body = move || match tenants.data.get() {
         None if tenants.loading.get() => Some(
             view! { <p class="loading" aria-busy="true">{move || i18n.t(Text::Loading)}</p> }
@@ -81,6 +83,14 @@ fn ClusterView(id: i64) -> impl IntoView {
                 {move || role().map(|r| view! { <RoleBadge role=r /> })}
             </h1>
             <FailureView failure=cluster.error on_retry=Callback::new(move |_| cluster.reload()) busy=cluster.loading />
+            <nav class="actions" aria-label="cluster actions">
+                {move || is_standby().then(|| view! {
+                    <A href=format!("/clusters/{id}/batch-failover") attr:class="btn">{i18n.t(Text::ActBatchFailover)}</A>
+                    <A href=format!("/clusters/{id}/dr/failover") attr:class="btn">{i18n.t(Text::ActClusterFailover)}</A>
+                    <A href=format!("/clusters/{id}/dr/switchover") attr:class="btn">{i18n.t(Text::ActClusterSwitchover)}</A>
+                })}
+                <A href=format!("/tasks?clusterId={id}") attr:class="btn btn-quiet">{move || i18n.t(Text::ActClusterTasks)}</A>
+            </nav>
             <h2>{move || i18n.t(Text::ColTenants)}</h2>
             <FailureView failure=tenants.error on_retry=Callback::new(move |_| tenants.reload()) busy=tenants.loading />
             {body}
@@ -102,6 +112,10 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                 .map(|r| r.as_wire().to_string())
                 .unwrap_or_default();
             let is_standby = role.eq_ignore_ascii_case("STANDBY");
+            let base = match (t.cluster_id, t.id) {
+                (Some(c), Some(id)) => Some(format!("/clusters/{c}/tenants/{id}")),
+                _ => None,
+            };
             let lag = t.sync_scn.and_then(|s| scn::lag_secs(s, now_ms));
             let status = t
                 .status
@@ -125,6 +139,13 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                     <td><span class=status_class>{status}</span></td>
                     <td>{sync}</td>
                     <td><code>{t.service_name.clone()}</code></td>
+                    <td class="row-actions">
+                        {base.filter(|_| is_standby).map(|b| view! {
+                            <A href=format!("{b}/failover")>{move || i18n.t(Text::ActFailover)}</A>
+                            " "
+                            <A href=format!("{b}/switchover")>{move || i18n.t(Text::ActSwitchover)}</A>
+                        })}
+                    </td>
                 </tr>
             }
         })
@@ -138,6 +159,7 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                     <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
                     <th scope="col">{move || i18n.t(Text::ColSync)}</th>
                     <th scope="col">{move || i18n.t(Text::ColService)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColActions)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -1,6 +1,11 @@
 //! One module per screen; each composes components and calls `api`.
 
+pub mod batch_failover;
 pub mod cluster;
+pub mod cluster_dr;
 pub mod clusters;
 pub mod not_found;
 pub mod sign_in;
+pub mod task;
+pub mod tasks;
+pub mod tenant_dr;

@@ -44,3 +44,12 @@ export async function openConsole(page: Page, path = '/') {
   });
   await page.goto(path);
 }
+
+export async function setTenant(request: APIRequestContext, id: number, patch: { primaryReachable?: boolean; lagSecs?: number | null; status?: string }) {
+  const r = await request.post(`/__admin/tenants/${id}`, { data: patch });
+  expect(r.ok(), await r.text()).toBeTruthy();
+}
+
+export async function posts(request: APIRequestContext, pathEnd: string): Promise<number> {
+  return (await journal(request)).filter((e) => e.method === 'POST' && e.path.endsWith(pathEnd)).length;
+}

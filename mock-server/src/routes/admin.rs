@@ -3,7 +3,7 @@
 
 use crate::faults::Fault;
 use crate::state::AppState;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
             get(list_faults).post(add_fault).delete(clear_faults),
         )
         .route("/journal", get(journal).delete(clear_journal))
+        .route("/tenants/{id}", post(set_tenant))
 }
 
 async fn reset(State(state): State<AppState>) -> Response {
@@ -60,4 +61,56 @@ async fn journal(State(state): State<AppState>) -> Response {
 async fn clear_journal(State(state): State<AppState>) -> Response {
     state.journal().clear();
     Json(json!([])).into_response()
+}
+
+/// Changes a demo tenant so a precheck comes out differently: `{primaryReachable?, lagSecs?,
+/// status?}` (`lagSecs: null` makes the sync position unknown).
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct TenantPatch {
+    primary_reachable: Option<bool>,
+    #[serde(default, with = "double_option")]
+    lag_secs: Option<Option<i64>>,
+    status: Option<console_core::wire::TenantStatus>,
+}
+
+mod double_option {
+    use serde::{Deserialize, Deserializer};
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
+        Option::<i64>::deserialize(d).map(Some)
+    }
+}
+
+async fn set_tenant(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> Response {
+    let bad =
+        |msg: String| (StatusCode::BAD_REQUEST, Json(json!({ "error": msg }))).into_response();
+    let Ok(id) = id.parse::<i64>() else {
+        return bad(format!("tenant id \"{id}\" is not a number"));
+    };
+    let patch: TenantPatch = match serde_json::from_slice(&body) {
+        Ok(p) => p,
+        Err(e) => return bad(format!("not a tenant patch: {e}")),
+    };
+    let mut estate = state.estate();
+    let Some(t) = estate.tenants.iter_mut().find(|t| t.id == id) else {
+        return (
+            StatusCode::NOT_FOUND,
+            Json(json!({ "error": format!("no tenant {id}") })),
+        )
+            .into_response();
+    };
+    if let Some(r) = patch.primary_reachable {
+        t.primary_reachable = r;
+    }
+    if let Some(l) = patch.lag_secs {
+        t.lag_secs = l;
+    }
+    if let Some(s) = patch.status {
+        t.status = s;
+    }
+    Json(json!({ "id": t.id, "name": t.name, "primaryReachable": t.primary_reachable, "lagSecs": t.lag_secs, "status": t.status })).into_response()
 }

@@ -1,0 +1,117 @@
+//! The danger confirmation for a launch: the consequence in words, the name typed to unlock,
+//! each warning accepted explicitly, an optional new service name, and the outcome. One
+//! confirmation sends one request (see `hooks::launch`).
+
+use crate::components::failure_view::FailureView;
+use crate::hooks::launch::{Launch, LaunchState};
+use crate::i18n::use_i18n;
+use console_core::i18n::Text;
+use console_core::precheck::confirmation_ready;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ConfirmDialog(
+    #[prop(into)] title: String,
+    #[prop(into)] consequence: Signal<String>,
+    /// The name to type (tenant or cluster).
+    #[prop(into)]
+    expected: String,
+    /// Warnings the operator accepts by going ahead, one checkbox each.
+    #[prop(optional)]
+    warnings: Vec<String>,
+    /// When set, a new service name may be given; the value is the current one, for the hint.
+    #[prop(default = None)]
+    service_name: Option<String>,
+    /// Where to look when the outcome is unknown.
+    #[prop(into)]
+    tasks_href: String,
+    launch: Launch,
+    /// Called with the trimmed new service name (if any) when the operator confirms.
+    on_confirm: Callback<Option<String>>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let typed = RwSignal::new(String::new());
+    let new_service = RwSignal::new(String::new());
+    let accepted: Vec<RwSignal<bool>> = warnings.iter().map(|_| RwSignal::new(false)).collect();
+    let accepted_for_ready = accepted.clone();
+    let expected_for_ready = expected.clone();
+    let ready = Memo::new(move |_| {
+        let acc: Vec<bool> = accepted_for_ready.iter().map(|a| a.get()).collect();
+        confirmation_ready(&typed.get(), &expected_for_ready, &acc)
+    });
+    let finished = move || {
+        matches!(
+            launch.state.get(),
+            LaunchState::Unknown(_) | LaunchState::Launched(_)
+        )
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !ready.get_untracked() || !launch.can_send() {
+            return;
+        }
+        let s = new_service.get_untracked().trim().to_string();
+        on_confirm.run((!s.is_empty()).then_some(s));
+    };
+    let failure = Signal::derive(move || match launch.state.get() {
+        LaunchState::Refused(f) => Some(f),
+        _ => None,
+    });
+    let expected_label = expected.clone();
+    view! {
+        <div class="overlay">
+            <form class="dialog card danger" role="dialog" aria-modal="true" aria-labelledby="confirm-title" on:submit=submit data-testid="confirm-dialog">
+                <h2 id="confirm-title">{move || i18n.f(Text::ConfirmTitle, &[&title])}</h2>
+                <p class="consequence" data-testid="consequence">{move || consequence.get()}</p>
+                {(!warnings.is_empty()).then(|| view! {
+                    <fieldset class="accept-warnings">
+                        <legend>{move || i18n.t(Text::WarningsToAccept)}</legend>
+                        {warnings.iter().zip(accepted.iter()).map(|(w, a)| {
+                            let a = *a;
+                            let w = w.clone();
+                            view! {
+                                <label class="check">
+                                    <input type="checkbox" prop:checked=move || a.get() on:change=move |ev| a.set(event_target_checked(&ev)) />
+                                    {move || i18n.f(Text::AcceptWarning, &[&w])}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                })}
+                {service_name.map(|current| view! {
+                    <label for="service-name">{move || i18n.t(Text::NewServiceName)}</label>
+                    <input id="service-name" autocomplete="off" prop:value=move || new_service.get()
+                        on:input=move |ev| new_service.set(event_target_value(&ev)) />
+                    <p class="hint">{move || i18n.f(Text::NewServiceNameHint, &[&current])}</p>
+                })}
+                <label for="confirm-name">{move || i18n.f(Text::TypeToConfirm, &[&expected_label])}</label>
+                <input id="confirm-name" autocomplete="off" spellcheck="false" prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev)) />
+                <FailureView failure />
+                {move || matches!(launch.state.get(), LaunchState::Refused(ref f) if f.is_forbidden())
+                    .then(|| view! { <p class="notice">{i18n.t(Text::NeedsOperator)}</p> })}
+                {
+                    let tasks_href = tasks_href.clone();
+                    move || match launch.state.get() {
+                        LaunchState::Unknown(_) => Some(view! {
+                            <div class="unknown-outcome" role="alert" data-testid="outcome-unknown">
+                                <p>{i18n.t(Text::OutcomeUnknown)}</p>
+                                <A href=tasks_href.clone()>{i18n.t(Text::CheckTaskList)}</A>
+                            </div>
+                        }),
+                        _ => None,
+                    }
+                }
+                <div class="dialog-actions">
+                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{move || i18n.t(Text::Cancel)}</button>
+                    <button type="submit" class="btn btn-danger" data-testid="confirm-launch"
+                        disabled=move || !ready.get() || launch.is_sending() || finished()>
+                        {move || if launch.is_sending() { i18n.t(Text::Launching) } else { i18n.t(Text::ConfirmLaunch) }}
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,255 @@
+//! Batch failover: every standby tenant of a cluster prechecked in one table, sorted and
+//! filtered by verdict and error code; the passing ones selected and failed over together.
+
+use crate::api::use_api;
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::failure_view::FailureView;
+use crate::components::viewer_notice::ViewerNotice;
+use crate::hooks::launch::{Launch, LaunchState};
+use crate::hooks::load::use_load;
+use crate::i18n::use_i18n;
+use crate::pages::not_found::NotFound;
+use crate::session::use_session;
+use console_core::i18n::Text;
+use console_core::precheck::{
+    batch_codes, batch_view, summarize, BatchFilter, BatchSort, Summary, Verdict,
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn BatchFailoverPage() -> impl IntoView {
+    let params = use_params_map();
+    let cluster = Memo::new(move |_| params.read().get("id").and_then(|v| v.parse::<i64>().ok()));
+    move || match cluster.get() {
+        Some(cluster) => view! { <BatchFailover cluster /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+fn tenant_id(s: &Summary) -> Option<i64> {
+    s.tenant_id.map(|l| l.0)
+}
+
+#[component]
+fn BatchFailover(cluster: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let api = use_api();
+    let api_c = api.clone();
+    let detail = use_load(
+        move || (),
+        move |_| {
+            let api = api_c.clone();
+            async move { api.get_cluster(cluster).await }
+        },
+    );
+    let name = move || {
+        detail
+            .data
+            .get()
+            .and_then(|c| c.name)
+            .unwrap_or_else(|| format!("#{cluster}"))
+    };
+    let api_p = api.clone();
+    let precheck = use_load(
+        move || (),
+        move |_| {
+            let api = api_p.clone();
+            async move {
+                let rows = api.batch_failover_precheck(cluster).await?;
+                Ok(rows.iter().map(summarize).collect::<Vec<_>>())
+            }
+        },
+    );
+    let verdict_filter = RwSignal::new(None::<Verdict>);
+    let code_filter = RwSignal::new(None::<String>);
+    let sort = RwSignal::new(BatchSort::Verdict);
+    let selected = RwSignal::new(BTreeSet::<i64>::new());
+    // A re-run may turn a selected tenant blocked: keep only those still passing.
+    Effect::new(move |_| {
+        if let Some(rows) = precheck.data.get() {
+            let passing: BTreeSet<i64> = rows
+                .iter()
+                .filter(|r| r.verdict == Verdict::Pass)
+                .filter_map(tenant_id)
+                .collect();
+            selected.update(|s| s.retain(|id| passing.contains(id)));
+        }
+    });
+    let rows = move || {
+        let all = precheck.data.get().unwrap_or_default();
+        let filter = BatchFilter {
+            verdict: verdict_filter.get(),
+            code: code_filter.get(),
+        };
+        batch_view(&all, &filter, sort.get())
+    };
+    let codes = move || batch_codes(&precheck.data.get().unwrap_or_default());
+    let select_passing = move |_| {
+        let ids: BTreeSet<i64> = precheck
+            .data
+            .get_untracked()
+            .unwrap_or_default()
+            .iter()
+            .filter(|r| r.verdict == Verdict::Pass)
+            .filter_map(tenant_id)
+            .collect();
+        selected.set(ids);
+    };
+    let chosen = move || -> Vec<Summary> {
+        let sel = selected.get();
+        precheck
+            .data
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| tenant_id(r).is_some_and(|id| sel.contains(&id)))
+            .collect()
+    };
+
+    let launch = Launch::new();
+    let dialog = RwSignal::new(false);
+    let api_l = api.clone();
+    let on_confirm = Callback::new(move |_: Option<String>| {
+        let api = api_l.clone();
+        let ids: Vec<i64> = selected.get_untracked().into_iter().collect();
+        launch.fire(move || async move { api.batch_failover(cluster, ids).await });
+    });
+    let consequence = Signal::derive(move || {
+        let names: Vec<String> = chosen().into_iter().map(|s| s.name).collect();
+        format!("{} {}", i18n.t(Text::ConsequenceBatch), names.join(", "))
+    });
+
+    let verdict_cell = move |v: Verdict| match v {
+        Verdict::Pass => {
+            view! { <span class="verdict-chip pass">"✔ "{i18n.t(Text::VerdictPassShort)}</span> }
+        }
+        Verdict::Blocked => {
+            view! { <span class="verdict-chip blocked">"✖ "{i18n.t(Text::VerdictBlocked)}</span> }
+        }
+    };
+
+    view! {
+        <section class="page">
+            <h1>{move || i18n.f(Text::BatchTitle, &[&name()])}</h1>
+            <FailureView failure=detail.error />
+            {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
+            <FailureView failure=precheck.error on_retry=Callback::new(move |_| precheck.reload()) busy=precheck.loading />
+            <div class="toolbar">
+                <label>{move || i18n.t(Text::FilterVerdict)}" "
+                    <select data-testid="filter-verdict" on:change=move |ev| verdict_filter.set(match event_target_value(&ev).as_str() {
+                        "pass" => Some(Verdict::Pass), "blocked" => Some(Verdict::Blocked), _ => None })>
+                        <option value="">{move || i18n.t(Text::FilterAll)}</option>
+                        <option value="pass">{move || i18n.t(Text::VerdictPassShort)}</option>
+                        <option value="blocked">{move || i18n.t(Text::VerdictBlocked)}</option>
+                    </select>
+                </label>
+                <label>{move || i18n.t(Text::FilterCode)}" "
+                    <select data-testid="filter-code" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        code_filter.set((!v.is_empty()).then_some(v));
+                    }>
+                        <option value="">{move || i18n.t(Text::FilterAll)}</option>
+                        {move || codes().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>{move || i18n.t(Text::SortBy)}" "
+                    <select data-testid="sort" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
+                        "name" => BatchSort::Name, "errors" => BatchSort::Errors, "warnings" => BatchSort::Warnings, _ => BatchSort::Verdict })>
+                        <option value="verdict">{move || i18n.t(Text::SortVerdict)}</option>
+                        <option value="name">{move || i18n.t(Text::SortName)}</option>
+                        <option value="errors">{move || i18n.t(Text::SortErrors)}</option>
+                        <option value="warnings">{move || i18n.t(Text::SortWarnings)}</option>
+                    </select>
+                </label>
+                <button class="btn" data-testid="select-passing" on:click=select_passing>{move || i18n.t(Text::SelectPassing)}</button>
+                <button class="btn" on:click=move |_| selected.set(BTreeSet::new())>{move || i18n.t(Text::SelectNone)}</button>
+                <button class="btn" data-testid="rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>{move || i18n.t(Text::RunPrecheck)}</button>
+            </div>
+            {move || match precheck.data.get() {
+                Some(all) if all.is_empty() => Some(view! { <p class="empty">{i18n.t(Text::BatchEmpty)}</p> }.into_any()),
+                Some(_) => {
+                    let r = rows();
+                    if r.is_empty() {
+                        return Some(view! { <p class="empty">{i18n.t(Text::BatchNoMatch)}</p> }.into_any());
+                    }
+                    Some(view! {
+                        <table class="grid">
+                            <thead><tr>
+                                <th scope="col">{i18n.t(Text::ColSelect)}</th>
+                                <th scope="col">{i18n.t(Text::ColName)}</th>
+                                <th scope="col">{i18n.t(Text::ColVerdict)}</th>
+                                <th scope="col" class="num">{i18n.t(Text::ColErrors)}</th>
+                                <th scope="col" class="num">{i18n.t(Text::ColWarnings)}</th>
+                                <th scope="col">{i18n.t(Text::ColCodes)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {r.into_iter().map(|s| {
+                                    let id = tenant_id(&s);
+                                    let pass = s.verdict == Verdict::Pass;
+                                    let codes: Vec<String> = s.codes().map(str::to_string).collect();
+                                    let detail: Vec<String> = s.blocking.iter().chain(s.warnings.iter()).map(|f| format!("{}: {}", f.code, f.message)).collect();
+                                    view! {
+                                        <tr data-testid="batch-row" data-tenant=s.name.clone()>
+                                            <td><input type="checkbox" aria-label=s.name.clone() disabled=!pass || id.is_none()
+                                                prop:checked=move || id.is_some_and(|i| selected.get().contains(&i))
+                                                on:change=move |ev| if let Some(i) = id {
+                                                    let on = event_target_checked(&ev);
+                                                    selected.update(|sel| { if on { sel.insert(i); } else { sel.remove(&i); } });
+                                                } /></td>
+                                            <td>{s.name.clone()}</td>
+                                            <td>{verdict_cell(s.verdict)}</td>
+                                            <td class="num">{s.blocking.len()}</td>
+                                            <td class="num">{s.warnings.len()}</td>
+                                            <td title=detail.join("\n")>{codes.join(", ")}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any())
+                }
+                None => None,
+            }}
+            <div class="launch-bar">
+                <ViewerNotice />
+                <button class="btn btn-danger" data-testid="launch"
+                    disabled=move || selected.get().is_empty() || !session.can_operate() || precheck.loading.get()
+                    on:click=move |_| dialog.set(true)>
+                    {move || i18n.f(Text::LaunchBatch, &[&selected.get().len().to_string()])}
+                </button>
+            </div>
+            {move || match launch.state.get() {
+                LaunchState::Launched(tasks) => Some(view! {
+                    <div class="launched" role="status" data-testid="launched">
+                        <p>{i18n.f(Text::BatchLaunched, &[&tasks.len().to_string()])}</p>
+                        <ul>{tasks.into_iter().map(|t| {
+                            let id = t.id.map(|l| l.0).unwrap_or_default();
+                            let label = format!("{} #{id} ({})", t.name.unwrap_or_default(), t.tenant_id.map(|l| l.to_string()).unwrap_or_default());
+                            view! { <li><A href=format!("/tasks/{id}")>{label}</A></li> }
+                        }).collect_view()}</ul>
+                    </div>
+                }),
+                _ => None,
+            }}
+            {move || (dialog.get() && !matches!(launch.state.get(), LaunchState::Launched(_))).then(|| {
+                let warnings: Vec<String> = chosen().iter().flat_map(|s| s.warnings.iter().map(move |w| format!("{} — {} {}", s.name, w.code, w.message))).collect();
+                view! {
+                    <ConfirmDialog
+                        title=i18n.f(Text::BatchTitle, &[&name()])
+                        consequence
+                        expected=name()
+                        warnings
+                        tasks_href=format!("/tasks?clusterId={cluster}")
+                        launch
+                        on_confirm
+                        on_cancel=Callback::new(move |_| dialog.set(false))
+                    />
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+//! Cluster failover or switchover (OB primary/standby clusters): precheck, then launch.
+
+use crate::api::use_api;
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::failure_view::FailureView;
+use crate::components::verdict::VerdictPanel;
+use crate::components::viewer_notice::ViewerNotice;
+use crate::hooks::launch::{Launch, LaunchState};
+use crate::hooks::load::use_load;
+use crate::i18n::use_i18n;
+use crate::pages::not_found::NotFound;
+use crate::session::use_session;
+use console_core::i18n::Text;
+use console_core::precheck::{summarize_cluster, Action, Verdict};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn ClusterDrPage() -> impl IntoView {
+    let params = use_params_map();
+    let parsed = Memo::new(move |_| {
+        let p = params.read();
+        Some((
+            p.get("id")?.parse::<i64>().ok()?,
+            Action::from_segment(&p.get("action")?)?,
+        ))
+    });
+    move || match parsed.get() {
+        Some((cluster, action)) => view! { <ClusterDr cluster action /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let api = use_api();
+    let navigate = use_navigate();
+    let api_c = api.clone();
+    let detail = use_load(
+        move || (),
+        move |_| {
+            let api = api_c.clone();
+            async move { api.get_cluster(cluster).await }
+        },
+    );
+    let name = move || {
+        detail
+            .data
+            .get()
+            .and_then(|c| c.name)
+            .unwrap_or_else(|| format!("#{cluster}"))
+    };
+    let api_p = api.clone();
+    let precheck = use_load(
+        move || (),
+        move |_| {
+            let api = api_p.clone();
+            async move { api.cluster_precheck(cluster, action).await }
+        },
+    );
+    let summary = move || precheck.data.get().map(|p| summarize_cluster(&p, &name()));
+    let passes = move || summary().is_some_and(|s| s.verdict == Verdict::Pass);
+    let title = move || match action {
+        Action::Failover => i18n.f(Text::ClusterFailoverTitle, &[&name()]),
+        Action::Switchover => i18n.f(Text::ClusterSwitchoverTitle, &[&name()]),
+    };
+    let launch = Launch::new();
+    let dialog = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let LaunchState::Launched(tasks) = launch.state.get() {
+            if let Some(id) = tasks.first().and_then(|t| t.id) {
+                navigate(&format!("/tasks/{id}"), Default::default());
+            }
+        }
+    });
+    let api_l = api.clone();
+    let on_confirm = Callback::new(move |_: Option<String>| {
+        let api = api_l.clone();
+        launch.fire(move || async move { Ok(vec![api.cluster_launch(cluster, action).await?]) });
+    });
+    let consequence = Signal::derive(move || match action {
+        Action::Failover => i18n.f(Text::ConsequenceClusterFailover, &[&name()]),
+        Action::Switchover => i18n.f(Text::ConsequenceClusterSwitchover, &[&name()]),
+    });
+    view! {
+        <section class="page">
+            <h1>{title}</h1>
+            <FailureView failure=detail.error on_retry=Callback::new(move |_| detail.reload()) busy=detail.loading />
+            <div class="precheck card">
+                {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
+                {move || summary().map(|s| view! { <VerdictPanel summary=s action /> })}
+                <FailureView failure=precheck.error />
+                <button class="btn" data-testid="rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>
+                    {move || i18n.t(Text::RunPrecheck)}
+                </button>
+            </div>
+            <div class="launch-bar">
+                <ViewerNotice />
+                {move || (summary().is_some() && !passes()).then(|| view! { <p class="hint">{i18n.t(Text::LaunchBlockedHint)}</p> })}
+                <button class="btn btn-danger" data-testid="launch"
+                    disabled=move || !(passes() && session.can_operate() && !precheck.loading.get())
+                    on:click=move |_| dialog.set(true)>
+                    {move || match action {
+                        Action::Failover => i18n.t(Text::LaunchClusterFailover),
+                        Action::Switchover => i18n.t(Text::LaunchClusterSwitchover),
+                    }}
+                </button>
+            </div>
+            {move || dialog.get().then(|| view! {
+                <ConfirmDialog
+                    title=title()
+                    consequence
+                    expected=name()
+                    tasks_href=format!("/tasks?clusterId={cluster}")
+                    launch
+                    on_confirm
+                    on_cancel=Callback::new(move |_| dialog.set(false))
+                />
+            })}
+        </section>
+    }
+}
