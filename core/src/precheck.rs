@@ -157,8 +157,8 @@ pub fn batch_view(rows: &[Summary], filter: &BatchFilter, sort: BatchSort) -> Ve
         // Passing first: those are the ones an operator selects.
         BatchSort::Verdict => out.sort_by_key(|r| r.verdict),
         BatchSort::Name => out.sort_by(|a, b| a.name.cmp(&b.name)),
-        BatchSort::Errors => out.sort_by(|a, b| b.blocking.len().cmp(&a.blocking.len())),
-        BatchSort::Warnings => out.sort_by(|a, b| b.warnings.len().cmp(&a.warnings.len())),
+        BatchSort::Errors => out.sort_by_key(|r| std::cmp::Reverse(r.blocking.len())),
+        BatchSort::Warnings => out.sort_by_key(|r| std::cmp::Reverse(r.warnings.len())),
     }
     out
 }

@@ -5,6 +5,8 @@
 //! `serviceName`) and every precheck error code other than OBE26107 are the mock's own
 //! choices; docs/mock-api.md lists them as assumptions.
 
+use crate::clock::Clock;
+use crate::engine::{TaskFault, TaskRec};
 use crate::templates::{TaskKind, Templates};
 use axum::http::StatusCode;
 use console_core::i18n::Lang;
@@ -93,20 +95,13 @@ pub struct TenantRec {
     pub lag_secs: Option<i64>,
 }
 
-/// A task and what it was launched against (the engine needs it when the task ends).
-#[derive(Debug, Clone)]
-pub struct TaskRec {
-    pub task: TaskInstance,
-    pub kind: TaskKind,
-    pub cluster_id: i64,
-    pub tenant_id: Option<i64>,
-}
-
 #[derive(Debug, Clone)]
 pub struct Estate {
     pub clusters: Vec<ClusterRec>,
     pub tenants: Vec<TenantRec>,
     pub tasks: BTreeMap<i64, TaskRec>,
+    pub clock: Clock,
+    pub task_faults: Vec<TaskFault>,
     instances: HashMap<TaskKind, i64>,
 }
 
@@ -175,7 +170,7 @@ fn standby_tenant(
 impl Estate {
     /// The demo estate. Cluster 3000010 / tenant 2000025 (`ohayo_2`) and cluster 6 are the
     /// seed samples' subjects and answer exactly as the seeds show.
-    pub fn demo() -> Estate {
+    pub fn demo(speed: f64) -> Estate {
         let mut clusters = vec![
             cluster(
                 3000009,
@@ -257,6 +252,8 @@ impl Estate {
             clusters,
             tenants,
             tasks: BTreeMap::new(),
+            clock: Clock::new(speed),
+            task_faults: Vec::new(),
             instances: HashMap::new(),
         }
     }
@@ -581,12 +578,13 @@ impl Estate {
         kind: TaskKind,
         cluster_id: i64,
         tenant_id: Option<i64>,
+        service_name: Option<String>,
         creator: &str,
-        now: String,
     ) -> Result<TaskInstance, Refusal> {
+        let now = self.clock.now_ms();
         let n = self.instances.entry(kind).or_insert(0);
         let mut task = templates
-            .instantiate(kind, *n, creator, now)
+            .instantiate(kind, *n, creator, self.clock.ocp_time(now))
             .ok_or_else(|| Refusal {
                 status: StatusCode::INTERNAL_SERVER_ERROR,
                 code: 10010,
@@ -596,17 +594,119 @@ impl Estate {
         *n += 1;
         task.cluster_id = Some(Long(cluster_id));
         task.tenant_id = tenant_id.map(Long);
-        let id = task.id.map(|l| l.0).unwrap_or_default();
-        self.tasks.insert(
-            id,
-            TaskRec {
-                task: task.clone(),
-                kind,
-                cluster_id,
-                tenant_id,
-            },
-        );
+        let rec = TaskRec::new(task.clone(), kind, cluster_id, tenant_id, service_name, now);
+        self.tasks.insert(rec.id(), rec);
         Ok(task)
+    }
+
+    /// Brings simulated time up to date and runs every task to it; applies the estate change
+    /// of each launch that finished (a failed-over standby becomes primary, and so on).
+    pub fn tick(&mut self) {
+        self.clock.sync();
+        let now = self.clock.now_ms();
+        let mut finished = Vec::new();
+        for rec in self.tasks.values_mut() {
+            rec.advance(now, &self.clock, &mut self.task_faults);
+            if rec.succeeded_forward() && !rec.effect_applied {
+                rec.effect_applied = true;
+                finished.push((
+                    rec.kind,
+                    rec.cluster_id,
+                    rec.tenant_id,
+                    rec.service_name.clone(),
+                ));
+            }
+        }
+        for (kind, cluster, tenant, service) in finished {
+            self.apply_effect(kind, cluster, tenant, service);
+        }
+    }
+
+    fn apply_effect(
+        &mut self,
+        kind: TaskKind,
+        cluster_id: i64,
+        tenant_id: Option<i64>,
+        service: Option<String>,
+    ) {
+        match (kind, tenant_id) {
+            (TaskKind::TenantFailover, Some(t)) => {
+                let Some(idx) = self.tenants.iter().position(|x| x.id == t) else {
+                    return;
+                };
+                let old_primary = self.tenants[idx].primary_tenant;
+                let inherited = old_primary
+                    .and_then(|p| self.tenant_by_id(p))
+                    .and_then(|p| p.service_name.clone());
+                let promoted = &mut self.tenants[idx];
+                promoted.role = TenantRole::Primary;
+                promoted.primary_tenant = None;
+                promoted.primary_reachable = false;
+                promoted.lag_secs = None;
+                promoted.service_name = service.or(inherited);
+                // The abandoned primary is no longer usable.
+                if let Some(p) =
+                    old_primary.and_then(|p| self.tenants.iter_mut().find(|x| x.id == p))
+                {
+                    p.status = TenantStatus::Unavailable;
+                }
+            }
+            (TaskKind::TenantSwitchover, Some(t)) => {
+                let Some(idx) = self.tenants.iter().position(|x| x.id == t) else {
+                    return;
+                };
+                let Some(p) = self.tenants[idx].primary_tenant else {
+                    return;
+                };
+                let Some(pidx) = self.tenants.iter().position(|x| x.id == p) else {
+                    return;
+                };
+                let service = self.tenants[pidx].service_name.take();
+                let promoted = &mut self.tenants[idx];
+                promoted.role = TenantRole::Primary;
+                promoted.primary_tenant = None;
+                promoted.lag_secs = None;
+                promoted.service_name = service;
+                let demoted = &mut self.tenants[pidx];
+                demoted.role = TenantRole::Standby;
+                demoted.primary_tenant = Some(t);
+                demoted.primary_reachable = true;
+                demoted.lag_secs = Some(0);
+            }
+            (TaskKind::ClusterFailover, _) => {
+                let old = self
+                    .clusters
+                    .iter()
+                    .find(|c| c.id == cluster_id)
+                    .and_then(|c| c.primary);
+                if let Some(c) = self.clusters.iter_mut().find(|c| c.id == cluster_id) {
+                    c.cluster_type = ClusterType::Primary;
+                    c.primary = None;
+                    c.primary_reachable = false;
+                }
+                if let Some(o) = old.and_then(|o| self.clusters.iter_mut().find(|c| c.id == o)) {
+                    o.status = ClusterStatus::Unavailable;
+                }
+            }
+            (TaskKind::ClusterSwitchover, _) => {
+                let old = self
+                    .clusters
+                    .iter()
+                    .find(|c| c.id == cluster_id)
+                    .and_then(|c| c.primary);
+                let Some(old) = old else { return };
+                if let Some(c) = self.clusters.iter_mut().find(|c| c.id == cluster_id) {
+                    c.cluster_type = ClusterType::Primary;
+                    c.primary = None;
+                }
+                if let Some(o) = self.clusters.iter_mut().find(|c| c.id == old) {
+                    o.cluster_type = ClusterType::Standby;
+                    o.primary = Some(cluster_id);
+                    o.primary_reachable = true;
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Refuses a launch whose precheck has blocking errors, as OCP re-checks on launch.

@@ -7,7 +7,9 @@
 // boxing every error reply would buy nothing here.
 #![allow(clippy::result_large_err)]
 
+pub mod clock;
 pub mod ctx;
+pub mod engine;
 pub mod estate;
 pub mod faults;
 pub mod journal;
@@ -34,6 +36,8 @@ pub struct Config {
     pub precheck_delay: Duration,
     /// `server` field of every envelope.
     pub server_name: String,
+    /// Simulated seconds per real second for the task engine (0 starts it stopped).
+    pub speed: f64,
 }
 
 impl Config {
@@ -44,6 +48,7 @@ impl Config {
             fixtures: default_fixtures_dir(),
             precheck_delay: Duration::ZERO,
             server_name: "3af57a8e6b".to_string(),
+            speed: 1.0,
         }
     }
 }

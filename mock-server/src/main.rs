@@ -27,6 +27,9 @@ struct Args {
     /// `server` field of the envelopes.
     #[arg(long, default_value = "3af57a8e6b")]
     server_name: String,
+    /// Simulated seconds per real second for tasks (tests pause and step the clock instead).
+    #[arg(long, default_value_t = 1.0)]
+    speed: f64,
 }
 
 #[tokio::main]
@@ -46,6 +49,7 @@ async fn main() {
         fixtures: args.fixtures.unwrap_or_else(default_fixtures_dir),
         precheck_delay: Duration::from_millis(args.precheck_delay_ms),
         server_name: args.server_name,
+        speed: args.speed,
     };
     let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {
         Ok(v) => v,

@@ -27,10 +27,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     pub fn new(config: Config) -> Result<AppState, String> {
         let templates = Templates::load(&config.fixtures)?;
+        let estate = Estate::demo(config.speed);
         Ok(AppState(Arc::new(Inner {
             config,
             templates,
-            estate: Mutex::new(Estate::demo()),
+            estate: Mutex::new(estate),
             faults: Mutex::new(Vec::new()),
             journal: Mutex::new(Vec::new()),
         })))
@@ -48,8 +49,11 @@ impl AppState {
         &self.0.config.server_name
     }
 
+    /// The estate, with simulated time and every task brought up to date first.
     pub fn estate(&self) -> MutexGuard<'_, Estate> {
-        lock(&self.0.estate)
+        let mut e = lock(&self.0.estate);
+        e.tick();
+        e
     }
 
     pub fn faults(&self) -> MutexGuard<'_, Vec<Fault>> {
@@ -62,7 +66,7 @@ impl AppState {
 
     /// Back to the demo estate with no tasks, faults or journal: what every test starts from.
     pub fn reset(&self) {
-        *self.estate() = Estate::demo();
+        *lock(&self.0.estate) = Estate::demo(self.0.config.speed);
         self.faults().clear();
         self.journal().clear();
     }

@@ -19,6 +19,13 @@ pub fn router() -> Router<AppState> {
         )
         .route("/journal", get(journal).delete(clear_journal))
         .route("/tenants/{id}", post(set_tenant))
+        .route("/clock", get(clock).post(set_clock))
+        .route(
+            "/task-faults",
+            get(list_task_faults)
+                .post(add_task_fault)
+                .delete(clear_task_faults),
+        )
 }
 
 async fn reset(State(state): State<AppState>) -> Response {
@@ -113,4 +120,88 @@ async fn set_tenant(
         t.status = s;
     }
     Json(json!({ "id": t.id, "name": t.name, "primaryReachable": t.primary_reachable, "lagSecs": t.lag_secs, "status": t.status })).into_response()
+}
+
+fn clock_json(e: &crate::estate::Estate) -> serde_json::Value {
+    json!({
+        "nowMs": e.clock.now_ms(),
+        "now": e.clock.ocp_time(e.clock.now_ms()),
+        "paused": e.clock.paused(),
+        "speed": e.clock.speed(),
+    })
+}
+
+async fn clock(State(state): State<AppState>) -> Response {
+    Json(clock_json(&state.estate())).into_response()
+}
+
+/// `{paused?, speed?, advanceSeconds?}`: pause or resume simulated time, change its speed, or
+/// step it forward (tasks run everything that falls due in between, in order).
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ClockChange {
+    paused: Option<bool>,
+    speed: Option<f64>,
+    advance_seconds: Option<f64>,
+}
+
+async fn set_clock(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
+    let change: ClockChange = match serde_json::from_slice(&body) {
+        Ok(c) => c,
+        Err(e) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": format!("not a clock change: {e}") })),
+            )
+                .into_response()
+        }
+    };
+    if change.speed.is_some_and(|s| !s.is_finite() || s < 0.0)
+        || change
+            .advance_seconds
+            .is_some_and(|s| !s.is_finite() || s < 0.0)
+    {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": "speed and advanceSeconds must be finite and not negative" })),
+        )
+            .into_response();
+    }
+    let mut estate = state.estate();
+    if let Some(p) = change.paused {
+        estate.clock.set_paused(p);
+    }
+    if let Some(s) = change.speed {
+        estate.clock.set_speed(s);
+    }
+    if let Some(a) = change.advance_seconds {
+        estate.clock.advance(a);
+    }
+    estate.tick();
+    Json(clock_json(&estate)).into_response()
+}
+
+async fn list_task_faults(State(state): State<AppState>) -> Response {
+    Json(state.estate().task_faults.clone()).into_response()
+}
+
+async fn add_task_fault(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
+    let fault: crate::engine::TaskFault = match serde_json::from_slice(&body) {
+        Ok(f) => f,
+        Err(e) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": format!("not a task fault: {e}") })),
+            )
+                .into_response()
+        }
+    };
+    let mut estate = state.estate();
+    estate.task_faults.push(fault);
+    Json(estate.task_faults.clone()).into_response()
+}
+
+async fn clear_task_faults(State(state): State<AppState>) -> Response {
+    state.estate().task_faults.clear();
+    Json(json!([])).into_response()
 }

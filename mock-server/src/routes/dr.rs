@@ -4,7 +4,6 @@
 use super::now_ns;
 use crate::ctx::{Body, Ctx};
 use crate::estate::Refusal;
-use crate::reply::now_ocp;
 use crate::state::AppState;
 use crate::templates::TaskKind;
 use axum::extract::{Path, State};
@@ -76,7 +75,9 @@ pub async fn tenant_failover(
 ) -> Response {
     tryr!(ctx.require_operator());
     let (id, tenant) = tryr!(ids(&ctx, &id, &tenant));
-    let _service = body.and_then(|b| b.service_name);
+    let service = body
+        .and_then(|b| b.service_name)
+        .filter(|s| !s.trim().is_empty());
     let mut estate = state.estate();
     let launched = estate
         .require_failover_allowed(id, tenant, ctx.lang, now_ns())
@@ -86,8 +87,8 @@ pub async fn tenant_failover(
                 TaskKind::TenantFailover,
                 id,
                 Some(tenant),
+                service,
                 &ctx.user,
-                now_ocp(),
             )
         });
     match launched {
@@ -124,8 +125,8 @@ pub async fn batch_failover(
             TaskKind::TenantFailover,
             id,
             Some(item.tenant_id.0),
+            item.service_name.clone(),
             &ctx.user,
-            now_ocp(),
         ) {
             Ok(t) => tasks.push(t),
             Err(r) => return ctx.refuse(&r),
@@ -191,8 +192,8 @@ pub async fn tenant_switchover(
         TaskKind::TenantSwitchover,
         id,
         standby_id,
+        None,
         &ctx.user,
-        now_ocp(),
     ) {
         Ok(task) => ctx.ok(&task),
         Err(r) => ctx.refuse(&r),
@@ -241,7 +242,7 @@ async fn cluster_launch(ctx: Ctx, state: AppState, id: String, switchover: bool)
     } else {
         TaskKind::ClusterFailover
     };
-    match estate.launch(state.templates(), kind, id, None, &ctx.user, now_ocp()) {
+    match estate.launch(state.templates(), kind, id, None, None, &ctx.user) {
         Ok(task) => ctx.ok(&task),
         Err(r) => ctx.refuse(&r),
     }

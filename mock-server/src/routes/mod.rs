@@ -61,6 +61,24 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{c}/switchover"), post(dr::cluster_switchover))
         .route("/v2/tasks/instances", get(tasks::list))
         .route("/v2/tasks/instances/{id}", get(tasks::detail))
+        .route("/v2/tasks/instances/{id}/retry", post(tasks::retry))
+        .route("/v2/tasks/instances/{id}/rollback", post(tasks::rollback))
+        .route(
+            "/v2/tasks/instances/{id}/subtasks/{sid}/retry",
+            post(tasks::retry_subtask),
+        )
+        .route(
+            "/v2/tasks/instances/{id}/subtasks/{sid}/skip",
+            post(tasks::skip_subtask),
+        )
+        .route(
+            "/v2/tasks/instances/{id}/subtasks/{sid}/cancel",
+            post(tasks::cancel_subtask),
+        )
+        .route(
+            "/v2/tasks/instances/{id}/subtasks/{sid}/log",
+            get(tasks::subtask_log),
+        )
         .route("/v2/iam/current/user", get(iam::current_user))
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)

@@ -2,7 +2,8 @@
 
 use super::PageReq;
 use crate::ctx::Ctx;
-use crate::estate::{Estate, TaskRec};
+use crate::engine::{Refused, TaskRec};
+use crate::estate::Estate;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -85,4 +86,139 @@ pub async fn list(
         .map(|r| wrapped(&estate, r))
         .collect();
     ctx.ok(&page.slice(&all))
+}
+
+/// Runs an engine operation on task `id` at the current simulated time.
+fn with_task<T>(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    op: impl FnOnce(&mut TaskRec, i64) -> Result<T, Refused>,
+) -> Result<T, Response> {
+    let id = ctx.id(id, "taskInstanceId")?;
+    let mut estate = state.estate();
+    let now = estate.clock.now_ms();
+    let rec = estate.tasks.get_mut(&id).ok_or_else(|| {
+        ctx.meta.error(
+            StatusCode::NOT_FOUND,
+            20000,
+            &format!("The {id} task does not exist."),
+        )
+    })?;
+    let out = op(rec, now).map_err(|(status, code, msg)| ctx.meta.error(status, code, &msg))?;
+    // Let what the operation made READY start right away.
+    estate.tick();
+    Ok(out)
+}
+
+fn task_reply(ctx: &Ctx, state: &AppState, id: &str) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return ctx.ok_no_data();
+    };
+    let estate = state.estate();
+    match estate.tasks.get(&id) {
+        Some(rec) => ctx.ok(&wrapped(&estate, rec)),
+        None => ctx.ok_no_data(),
+    }
+}
+
+pub async fn retry(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    if let Err(r) = ctx.require_operator() {
+        return r;
+    }
+    match with_task(&ctx, &state, &id, |t, now| t.retry(now)) {
+        Ok(()) => task_reply(&ctx, &state, &id),
+        Err(r) => r,
+    }
+}
+
+/// OCP Express answers a rollback without data (ocp-api.md §4 note); the mock does the same.
+pub async fn rollback(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    if let Err(r) = ctx.require_operator() {
+        return r;
+    }
+    match with_task(&ctx, &state, &id, |t, now| t.rollback(now)) {
+        Ok(()) => ctx.ok_no_data(),
+        Err(r) => r,
+    }
+}
+
+pub async fn retry_subtask(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Response {
+    if let Err(r) = ctx.require_operator() {
+        return r;
+    }
+    let sid = match ctx.id(&sid, "subtaskInstanceId") {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    match with_task(&ctx, &state, &id, |t, now| t.retry_subtask(sid, now)) {
+        Ok(sub) => ctx.ok(&sub),
+        Err(r) => r,
+    }
+}
+
+pub async fn skip_subtask(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Response {
+    if let Err(r) = ctx.require_operator() {
+        return r;
+    }
+    let sid = match ctx.id(&sid, "subtaskInstanceId") {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    match with_task(&ctx, &state, &id, |t, now| t.skip_subtask(sid, now)) {
+        Ok(()) => ctx.ok_no_data(),
+        Err(r) => r,
+    }
+}
+
+pub async fn cancel_subtask(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Response {
+    if let Err(r) = ctx.require_operator() {
+        return r;
+    }
+    let sid = match ctx.id(&sid, "subtaskInstanceId") {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    match with_task(&ctx, &state, &id, |t, now| t.cancel_subtask(sid, now)) {
+        Ok(()) => ctx.ok_no_data(),
+        Err(r) => r,
+    }
+}
+
+pub async fn subtask_log(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Response {
+    let (id, sid) = match (
+        ctx.id(&id, "taskInstanceId"),
+        ctx.id(&sid, "subtaskInstanceId"),
+    ) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    let estate = state.estate();
+    let Some(rec) = estate.tasks.get(&id) else {
+        return ctx.meta.error(
+            StatusCode::NOT_FOUND,
+            20000,
+            &format!("The {id} task does not exist."),
+        );
+    };
+    match rec.log(sid, estate.clock.now_ms(), &estate.clock) {
+        Ok(log) => ctx.ok(&console_core::wire::SubtaskLog { log }),
+        Err((status, code, msg)) => ctx.meta.error(status, code, &msg),
+    }
 }

@@ -1,0 +1,72 @@
+//! Simulated time. Tasks advance by this clock, not by requests: it runs at a configurable speed,
+//! and tests pause it and step it forward through the admin API, so they never sleep on guesses.
+
+use std::time::Instant;
+
+#[derive(Debug, Clone)]
+pub struct Clock {
+    /// Wall time (ms since the epoch) that simulated time 0 corresponds to.
+    base_wall_ms: i64,
+    sim_ms: f64,
+    last_real: Instant,
+    speed: f64,
+    paused: bool,
+}
+
+impl Clock {
+    pub fn new(speed: f64) -> Clock {
+        Clock {
+            base_wall_ms: chrono::Utc::now().timestamp_millis(),
+            sim_ms: 0.0,
+            last_real: Instant::now(),
+            speed: speed.max(0.0),
+            paused: false,
+        }
+    }
+
+    /// Brings simulated time up to date with the real time that passed.
+    pub fn sync(&mut self) {
+        let now = Instant::now();
+        if !self.paused {
+            self.sim_ms += now.duration_since(self.last_real).as_secs_f64() * 1000.0 * self.speed;
+        }
+        self.last_real = now;
+    }
+
+    /// Simulated milliseconds since the clock started.
+    pub fn now_ms(&self) -> i64 {
+        self.sim_ms as i64
+    }
+
+    /// Wall-clock time of a simulated instant, for OCP timestamps.
+    pub fn wall(&self, sim_ms: i64) -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp_millis(self.base_wall_ms + sim_ms).unwrap_or_default()
+    }
+
+    pub fn ocp_time(&self, sim_ms: i64) -> String {
+        crate::reply::ocp_time(self.wall(sim_ms))
+    }
+
+    pub fn advance(&mut self, seconds: f64) {
+        self.sync();
+        self.sim_ms += (seconds * 1000.0).max(0.0);
+    }
+
+    pub fn set_paused(&mut self, paused: bool) {
+        self.sync();
+        self.paused = paused;
+    }
+
+    pub fn set_speed(&mut self, speed: f64) {
+        self.sync();
+        self.speed = speed.max(0.0);
+    }
+
+    pub fn paused(&self) -> bool {
+        self.paused
+    }
+
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+}

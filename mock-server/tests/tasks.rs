@@ -1,0 +1,367 @@
+//! The task engine over real HTTP, driven by the admin clock: runs in edge order, failures,
+//! retry, skip, cancel, timeouts, rollback in reverse, OCP's state errors, and the estate
+//! changing when a launch finishes.
+
+use mock_server::{bind, Config};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+
+struct S {
+    base: String,
+    c: Client,
+}
+
+async fn start() -> S {
+    let (addr, _h) = bind(Config::for_tests(), "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let s = S {
+        base: format!("http://{addr}"),
+        c: Client::new(),
+    };
+    s.admin("/__admin/clock", json!({"paused": true})).await;
+    s
+}
+
+impl S {
+    async fn admin(&self, path: &str, body: Value) -> Value {
+        let r = self
+            .c
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{path}: {}", r.status());
+        r.json().await.unwrap()
+    }
+    async fn advance(&self, secs: f64) {
+        self.admin("/__admin/clock", json!({"advanceSeconds": secs}))
+            .await;
+    }
+    async fn get(&self, path: &str) -> (StatusCode, Value) {
+        let r = self
+            .c
+            .get(format!("{}{path}", self.base))
+            .basic_auth("admin", Some("admin"))
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.json().await.unwrap())
+    }
+    async fn post(&self, path: &str) -> (StatusCode, Value) {
+        let r = self
+            .c
+            .post(format!("{}{path}", self.base))
+            .basic_auth("admin", Some("admin"))
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.json().await.unwrap())
+    }
+    async fn task(&self, id: &Value) -> Value {
+        let (st, v) = self.get(&format!("/api/v2/tasks/instances/{id}")).await;
+        assert_eq!(st, StatusCode::OK);
+        v["data"].clone()
+    }
+    async fn launch(&self, path: &str) -> Value {
+        let (st, v) = self.post(path).await;
+        assert_eq!(st, StatusCode::OK, "{v}");
+        v["data"]["id"].clone()
+    }
+    /// Advances until the task leaves RUNNING (bounded), returning it.
+    async fn run_until_done(&self, id: &Value) -> Value {
+        for _ in 0..200 {
+            let t = self.task(id).await;
+            if t["status"] != json!("RUNNING") {
+                return t;
+            }
+            self.advance(1.0).await;
+        }
+        panic!("task {id} never ended");
+    }
+}
+
+fn sub<'a>(task: &'a Value, name: &str) -> &'a Value {
+    task["subtasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == json!(name))
+        .unwrap_or_else(|| panic!("no subtask {name}"))
+}
+
+#[tokio::test]
+async fn cluster_failover_runs_in_edge_order_and_the_standby_becomes_primary() {
+    let s = start().await;
+    let id = s.launch("/api/v2/ob/clusters/6/failover").await;
+    let t = s.task(&id).await;
+    assert_eq!(t["status"], json!("RUNNING"));
+    assert_eq!(sub(&t, "Mc lock ob clusters")["status"], json!("RUNNING"));
+    assert!(sub(&t, "Mc lock ob clusters")["startTime"].is_string());
+    assert!(
+        sub(&t, "Wait node").get("startTime").is_none(),
+        "pending subtasks carry no time"
+    );
+    let done = s.run_until_done(&id).await;
+    assert_eq!(done["status"], json!("SUCCESSFUL"));
+    assert!(done["finishTime"].is_string());
+    // Every subtask started after each of its upstreams finished.
+    for st in done["subtasks"].as_array().unwrap() {
+        assert_eq!(st["status"], json!("SUCCESSFUL"));
+        assert_eq!(st["executor"], done["executor"]);
+        for up in st["upstreams"].as_array().unwrap() {
+            let u = done["subtasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| &x["id"] == up)
+                .unwrap();
+            assert!(
+                u["finishTime"].as_str().unwrap() <= st["startTime"].as_str().unwrap(),
+                "{} before {}",
+                u["name"],
+                st["name"]
+            );
+        }
+    }
+    let (_, c) = s.get("/api/v2/ob/clusters/6").await;
+    assert_eq!(c["data"]["type"], json!("PRIMARY"));
+    let (_, old) = s.get("/api/v2/ob/clusters/5").await;
+    assert_eq!(old["data"]["status"], json!("UNAVAILABLE"));
+}
+
+#[tokio::test]
+async fn a_failed_subtask_is_retried_then_another_skipped() {
+    let s = start().await;
+    s.admin(
+        "/__admin/task-faults",
+        json!({"subtaskName": "Failover to Primary", "kind": "fail"}),
+    )
+    .await;
+    s.admin(
+        "/__admin/task-faults",
+        json!({"subtaskName": "Sync all cluster info", "kind": "fail"}),
+    )
+    .await;
+    let id = s.launch("/api/v2/ob/clusters/6/failover").await;
+    let t = s.run_until_done(&id).await;
+    assert_eq!(t["status"], json!("FAILED"));
+    let failed = sub(&t, "Failover to Primary");
+    assert_eq!(failed["status"], json!("FAILED"));
+    assert_eq!(
+        sub(&t, "Update OB cluster status")["status"],
+        json!("PENDING")
+    );
+    // Retrying a RUNNING task or a successful subtask is refused with 20003.
+    let ok_sub = &sub(&t, "Mc lock ob clusters")["id"];
+    let (st, v) = s
+        .post(&format!(
+            "/api/v2/tasks/instances/{id}/subtasks/{ok_sub}/retry"
+        ))
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    assert_eq!(v["error"]["code"], json!(20003));
+
+    let (st, v) = s
+        .post(&format!(
+            "/api/v2/tasks/instances/{id}/subtasks/{}/retry",
+            failed["id"]
+        ))
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert_eq!(v["data"]["runTime"], json!(2));
+    assert_eq!(v["data"]["operation"], json!("RETRY"));
+    let t = s.run_until_done(&id).await;
+    assert_eq!(
+        sub(&t, "Failover to Primary")["status"],
+        json!("SUCCESSFUL")
+    );
+    assert_eq!(
+        t["status"],
+        json!("FAILED"),
+        "the second fault stops it again"
+    );
+    let second = sub(&t, "Sync all cluster info")["id"].clone();
+    let (st, v) = s
+        .post(&format!(
+            "/api/v2/tasks/instances/{id}/subtasks/{second}/skip"
+        ))
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(v.get("data").is_none(), "skip answers without data");
+    let t = s.run_until_done(&id).await;
+    assert_eq!(t["status"], json!("SUCCESSFUL"));
+    assert_eq!(sub(&t, "Sync all cluster info")["operation"], json!("SKIP"));
+    let (_, log) = s
+        .get(&format!(
+            "/api/v2/tasks/instances/{id}/subtasks/{}/log",
+            sub(&t, "Failover to Primary")["id"]
+        ))
+        .await;
+    let log = log["data"]["log"].as_str().unwrap();
+    assert_eq!(log.matches("############{").count(), 2, "{log}");
+    assert!(log.contains("ERROR Subtask failed: injected fault"));
+}
+
+#[tokio::test]
+async fn rollback_undoes_steps_in_reverse_and_a_prohibited_one_is_refused() {
+    let s = start().await;
+    s.admin(
+        "/__admin/task-faults",
+        json!({"subtaskName": "Wait standby log sync", "kind": "fail"}),
+    )
+    .await;
+    let id = s
+        .launch("/api/v2/ob/clusters/3000012/tenants/2000033/switchover")
+        .await;
+    let (st, v) = s
+        .post(&format!("/api/v2/tasks/instances/{id}/rollback"))
+        .await;
+    assert_eq!(
+        st,
+        StatusCode::BAD_REQUEST,
+        "a RUNNING task cannot roll back"
+    );
+    assert_eq!(v["error"]["code"], json!(20003));
+    let t = s.run_until_done(&id).await;
+    assert_eq!(t["status"], json!("FAILED"));
+    let (st, v) = s
+        .post(&format!("/api/v2/tasks/instances/{id}/rollback"))
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert!(v.get("data").is_none());
+    let t = s.run_until_done(&id).await;
+    assert_eq!(t["status"], json!("SUCCESSFUL"));
+    assert_eq!(t["operation"], json!("ROLLBACK"));
+    assert!(t["subtasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["status"] == json!("PENDING")));
+    // The later step was undone first.
+    let wait = sub(&t, "Wait standby log sync")["finishTime"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let check = sub(&t, "Check tenant switchover status")["finishTime"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(wait < check, "undo order: {wait} then {check}");
+    // The tenant did not change role.
+    let (_, tn) = s.get("/api/v2/ob/clusters/3000012/tenants/2000033").await;
+    assert_eq!(tn["data"]["tenantRole"], json!("STANDBY"));
+
+    s.admin(
+        "/__admin/task-faults",
+        json!({"subtaskName": "Switchover primary to standby", "kind": "fail"}),
+    )
+    .await;
+    let id = s.launch("/api/v2/ob/clusters/8/switchover").await;
+    let t = s.run_until_done(&id).await;
+    assert_eq!(t["status"], json!("FAILED"));
+    let (st, v) = s
+        .post(&format!("/api/v2/tasks/instances/{id}/rollback"))
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    assert_eq!(v["error"]["code"], json!(20004));
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Switchover primary to standby"));
+}
+
+#[tokio::test]
+async fn cancel_and_timeout_end_failed_with_operation_cancel() {
+    let s = start().await;
+    s.admin(
+        "/__admin/task-faults",
+        json!({"subtaskName": "Mc lock ob clusters", "kind": "hang", "times": 2}),
+    )
+    .await;
+    let id = s.launch("/api/v2/ob/clusters/6/failover").await;
+    s.advance(3.0).await;
+    let t = s.task(&id).await;
+    let lock = sub(&t, "Mc lock ob clusters").clone();
+    assert_eq!(lock["status"], json!("RUNNING"));
+    let (_, log1) = s
+        .get(&format!(
+            "/api/v2/tasks/instances/{id}/subtasks/{}/log",
+            lock["id"]
+        ))
+        .await;
+    s.advance(2.0).await;
+    let (_, log2) = s
+        .get(&format!(
+            "/api/v2/tasks/instances/{id}/subtasks/{}/log",
+            lock["id"]
+        ))
+        .await;
+    assert!(
+        log2["data"]["log"].as_str().unwrap().len() > log1["data"]["log"].as_str().unwrap().len(),
+        "the log grows while it runs"
+    );
+    let (st, _) = s
+        .post(&format!(
+            "/api/v2/tasks/instances/{id}/subtasks/{}/cancel",
+            lock["id"]
+        ))
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(
+        sub(&s.task(&id).await, "Mc lock ob clusters")["status"],
+        json!("CANCELING")
+    );
+    s.advance(1.0).await;
+    let t = s.task(&id).await;
+    assert_eq!(t["status"], json!("FAILED"));
+    assert_eq!(sub(&t, "Mc lock ob clusters")["operation"], json!("CANCEL"));
+    // Retried, it hangs again (the fault had two runs) until its 60 s timeout.
+    let (st, _) = s.post(&format!("/api/v2/tasks/instances/{id}/retry")).await;
+    assert_eq!(st, StatusCode::OK);
+    s.advance(59.0).await;
+    assert_eq!(s.task(&id).await["status"], json!("RUNNING"));
+    s.advance(2.0).await;
+    let t = s.task(&id).await;
+    assert_eq!(t["status"], json!("FAILED"));
+    let (_, log) = s
+        .get(&format!(
+            "/api/v2/tasks/instances/{id}/subtasks/{}/log",
+            lock["id"]
+        ))
+        .await;
+    assert!(log["data"]["log"]
+        .as_str()
+        .unwrap()
+        .contains("timed out after 60 s"));
+}
+
+#[tokio::test]
+async fn a_finished_tenant_failover_makes_the_standby_primary() {
+    let s = start().await;
+    let id = s
+        .launch("/api/v2/ob/clusters/3000012/tenants/2000031/failover")
+        .await;
+    let (_, list) = s
+        .get("/api/v2/tasks/instances?status=RUNNING&tenantId=2000031")
+        .await;
+    assert_eq!(list["data"]["contents"].as_array().unwrap().len(), 1);
+    assert_eq!(s.run_until_done(&id).await["status"], json!("SUCCESSFUL"));
+    let (_, t) = s.get("/api/v2/ob/clusters/3000012/tenants/2000031").await;
+    assert_eq!(t["data"]["tenantRole"], json!("PRIMARY"));
+    assert_eq!(t["data"]["serviceName"], json!("SERVICE_SALES"));
+    let (st, _) = s
+        .post("/api/v2/ob/clusters/3000012/tenants/2000031/failoverPreCheck")
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "it is no longer a standby");
+    let (_, batch) = s
+        .post("/api/v2/ob/clusters/3000012/tenants/failoverPreCheck")
+        .await;
+    assert_eq!(batch["data"]["contents"].as_array().unwrap().len(), 3);
+    let (_, list) = s.get("/api/v2/tasks/instances?status=SUCCESSFUL").await;
+    assert_eq!(list["data"]["contents"][0]["id"], id);
+    let (st, v) = s.post("/api/v2/tasks/instances/999999/retry").await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+    assert_eq!(v["error"]["code"], json!(20000));
+}
