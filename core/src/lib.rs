@@ -9,8 +9,10 @@ pub mod failure;
 pub mod graph;
 pub mod i18n;
 pub mod json;
+pub mod layout;
 pub mod long;
 pub mod precheck;
+pub mod task_view;
 #[macro_use]
 mod enums;
 pub mod wire;

@@ -1,0 +1,305 @@
+//! What the task page derives from a task: which interventions OCP allows, what each would do to
+//! the graph (shown before confirming), timing, and OCP timestamps.
+
+use crate::graph::Graph;
+use crate::wire::{SubtaskStatus, TaskOperation, TaskStatus};
+
+/// An intervention on a task or one of its subtasks (node index into the graph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intervention {
+    RetryTask,
+    RollbackTask,
+    RetrySubtask(usize),
+    SkipSubtask(usize),
+    CancelSubtask(usize),
+}
+
+/// What an intervention does to one step, as previewed on the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Impact {
+    /// Runs again (or for the first time, once its upstreams are done).
+    Rerun,
+    /// Marked successful without running.
+    Skip,
+    /// Undone; the number is its place in the undo order (1 first).
+    Undo(usize),
+    /// Stopped and marked failed.
+    Stop,
+}
+
+/// Task-level interventions OCP offers (ocp-api.md §6, OE's operation table).
+pub fn task_interventions(
+    status: Option<&TaskStatus>,
+    op: Option<&TaskOperation>,
+) -> Vec<Intervention> {
+    match (status, op) {
+        (Some(TaskStatus::Failed), Some(TaskOperation::Rollback)) => {
+            vec![Intervention::RollbackTask]
+        }
+        (Some(TaskStatus::Failed), _) => vec![Intervention::RetryTask, Intervention::RollbackTask],
+        _ => Vec::new(),
+    }
+}
+
+/// Subtask-level interventions: retry and skip a FAILED step (no retry during a rollback),
+/// cancel a RUNNING one.
+pub fn subtask_interventions(
+    node: usize,
+    status: Option<&SubtaskStatus>,
+    task_op: Option<&TaskOperation>,
+) -> Vec<Intervention> {
+    match status {
+        Some(SubtaskStatus::Failed) if task_op == Some(&TaskOperation::Rollback) => {
+            vec![Intervention::SkipSubtask(node)]
+        }
+        Some(SubtaskStatus::Failed) => vec![
+            Intervention::RetrySubtask(node),
+            Intervention::SkipSubtask(node),
+        ],
+        Some(SubtaskStatus::Running) => vec![Intervention::CancelSubtask(node)],
+        _ => Vec::new(),
+    }
+}
+
+fn descendants(g: &Graph, from: usize, out: &mut [bool]) {
+    let mut stack = vec![from];
+    while let Some(v) = stack.pop() {
+        for w in g.downstream_of(v) {
+            if !out[w] {
+                out[w] = true;
+                stack.push(w);
+            }
+        }
+    }
+}
+
+/// Per node, what the intervention would do to it (`None`: untouched).
+pub fn impact(
+    g: &Graph,
+    statuses: &[Option<SubtaskStatus>],
+    what: Intervention,
+) -> Vec<Option<Impact>> {
+    let n = g.ids.len();
+    let mut out = vec![None; n];
+    let done = |i: usize| statuses.get(i).cloned().flatten() == Some(SubtaskStatus::Successful);
+    let rerun_from = |starts: &[usize], out: &mut Vec<Option<Impact>>| {
+        let mut reach = vec![false; n];
+        for &s in starts {
+            reach[s] = true;
+            descendants(g, s, &mut reach);
+        }
+        for i in 0..n {
+            if reach[i] && !done(i) && out[i].is_none() {
+                out[i] = Some(Impact::Rerun);
+            }
+        }
+    };
+    match what {
+        Intervention::RetryTask => {
+            let failed: Vec<usize> = (0..n)
+                .filter(|i| statuses.get(*i).cloned().flatten() == Some(SubtaskStatus::Failed))
+                .collect();
+            rerun_from(&failed, &mut out);
+        }
+        Intervention::RetrySubtask(v) => rerun_from(&[v], &mut out),
+        Intervention::SkipSubtask(v) => {
+            if v < n {
+                out[v] = Some(Impact::Skip);
+                let followers: Vec<usize> = g.downstream_of(v).collect();
+                rerun_from(&followers, &mut out);
+            }
+        }
+        Intervention::CancelSubtask(v) => {
+            if v < n {
+                out[v] = Some(Impact::Stop);
+            }
+        }
+        Intervention::RollbackTask => {
+            // Deepest first: a step is undone after everything downstream of it.
+            let mut touched: Vec<usize> = (0..n)
+                .filter(|i| {
+                    !matches!(
+                        statuses.get(*i).cloned().flatten(),
+                        Some(SubtaskStatus::Pending) | Some(SubtaskStatus::Ready) | None
+                    )
+                })
+                .collect();
+            touched.sort_by_key(|i| std::cmp::Reverse(g.layer[*i]));
+            for (k, i) in touched.into_iter().enumerate() {
+                out[i] = Some(Impact::Undo(k + 1));
+            }
+        }
+    }
+    out
+}
+
+/// A RUNNING step past its `timeout` (seconds).
+pub fn overdue(
+    status: Option<&SubtaskStatus>,
+    start_ms: Option<i64>,
+    timeout_s: Option<i64>,
+    now_ms: i64,
+) -> bool {
+    matches!(
+        status,
+        Some(SubtaskStatus::Running) | Some(SubtaskStatus::Canceling)
+    ) && matches!((start_ms, timeout_s), (Some(s), Some(t)) if t > 0 && now_ms - s > t * 1000)
+}
+
+/// Parses OCP's `2024-07-23T17:42:34.056+08:00` into milliseconds since the epoch.
+pub fn parse_ocp_time(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let num = |a: usize, b: usize| -> Option<i64> { s.get(a..b)?.parse().ok() };
+    let (y, mo, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    let (h, mi, sec) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
+    if s.get(4..5)? != "-"
+        || s.get(10..11)? != "T"
+        || !(1..=12).contains(&mo)
+        || !(1..=31).contains(&d)
+    {
+        return None;
+    }
+    let mut rest = s.get(19..)?;
+    let mut ms = 0;
+    if let Some(frac) = rest.strip_prefix('.') {
+        let digits: String = frac.chars().take_while(char::is_ascii_digit).collect();
+        let padded = format!("{:0<3}", &digits[..digits.len().min(3)]);
+        ms = padded.parse().ok()?;
+        rest = &frac[digits.len()..];
+    }
+    let offset_min = match rest {
+        "Z" | "" => 0,
+        r => {
+            let sign = match r.get(0..1)? {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
+            let oh: i64 = r.get(1..3)?.parse().ok()?;
+            let om: i64 = r.get(4..6).or_else(|| r.get(3..5))?.parse().ok()?;
+            sign * (oh * 60 + om)
+        }
+    };
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let yy = if mo <= 2 { y - 1 } else { y };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 86_400 + h * 3600 + mi * 60 + sec) - offset_min * 60) * 1000 + ms)
+}
+
+/// `42 s`, `3 min 05 s`, `1 h 02 min`.
+pub fn format_duration(ms: i64) -> String {
+    let s = ms.max(0) / 1000;
+    if s < 60 {
+        format!("{s} s")
+    } else if s < 3600 {
+        format!("{} min {:02} s", s / 60, s % 60)
+    } else {
+        format!("{} h {:02} min", s / 3600, (s % 3600) / 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::build;
+    use crate::wire::SubtaskInstance;
+    use crate::Long;
+    use SubtaskStatus::*;
+
+    fn sub(id: i64, up: &[i64]) -> SubtaskInstance {
+        SubtaskInstance {
+            id: Some(Long(id)),
+            upstreams: Some(up.iter().copied().map(Long).collect()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn times_parse_with_offsets() {
+        assert_eq!(parse_ocp_time("1970-01-01T08:00:00.000+08:00"), Some(0));
+        assert_eq!(
+            parse_ocp_time("2024-07-23T17:42:34.056+08:00"),
+            Some(1_721_727_754_056)
+        );
+        assert_eq!(
+            parse_ocp_time("2024-07-23T09:42:34.056Z"),
+            Some(1_721_727_754_056)
+        );
+        assert_eq!(
+            parse_ocp_time("2024-07-23T17:42:34+08:00"),
+            Some(1_721_727_754_000)
+        );
+        assert_eq!(parse_ocp_time("yesterday"), None);
+        assert_eq!(parse_ocp_time("2024-13-23T17:42:34.056+08:00"), None);
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(format_duration(42_000), "42 s");
+        assert_eq!(format_duration(185_000), "3 min 05 s");
+        assert_eq!(format_duration(3_720_000), "1 h 02 min");
+    }
+
+    #[test]
+    fn offered_interventions_follow_ocp() {
+        assert_eq!(
+            task_interventions(Some(&TaskStatus::Failed), Some(&TaskOperation::Execute)),
+            vec![Intervention::RetryTask, Intervention::RollbackTask]
+        );
+        assert!(task_interventions(Some(&TaskStatus::Running), None).is_empty());
+        assert!(task_interventions(Some(&TaskStatus::Successful), None).is_empty());
+        assert_eq!(
+            subtask_interventions(3, Some(&Running), None),
+            vec![Intervention::CancelSubtask(3)]
+        );
+        assert_eq!(
+            subtask_interventions(3, Some(&Failed), Some(&TaskOperation::Rollback)),
+            vec![Intervention::SkipSubtask(3)]
+        );
+        assert!(subtask_interventions(3, Some(&Pending), None).is_empty());
+    }
+
+    #[test]
+    fn impact_previews() {
+        // 1 -> 2 -> 4, 1 -> 3 -> 4; 2 failed, 3 succeeded.
+        let g = build(&[sub(1, &[]), sub(2, &[1]), sub(3, &[1]), sub(4, &[2, 3])]).unwrap();
+        let st = vec![
+            Some(Successful),
+            Some(Failed),
+            Some(Successful),
+            Some(Pending),
+        ];
+        let retry = impact(&g, &st, Intervention::RetrySubtask(1));
+        assert_eq!(
+            retry,
+            vec![None, Some(Impact::Rerun), None, Some(Impact::Rerun)]
+        );
+        assert_eq!(impact(&g, &st, Intervention::RetryTask), retry);
+        let skip = impact(&g, &st, Intervention::SkipSubtask(1));
+        assert_eq!(
+            skip,
+            vec![None, Some(Impact::Skip), None, Some(Impact::Rerun)]
+        );
+        let undo = impact(&g, &st, Intervention::RollbackTask);
+        assert_eq!(undo[3], None, "pending steps are not undone");
+        assert_eq!(undo[0], Some(Impact::Undo(3)), "the root is undone last");
+        assert!(matches!(undo[1], Some(Impact::Undo(1 | 2))));
+        assert_eq!(
+            impact(&g, &st, Intervention::CancelSubtask(2))[2],
+            Some(Impact::Stop)
+        );
+    }
+
+    #[test]
+    fn overdue_only_while_running() {
+        assert!(overdue(Some(&Running), Some(0), Some(30), 31_000));
+        assert!(!overdue(Some(&Running), Some(0), Some(30), 29_000));
+        assert!(!overdue(Some(&Successful), Some(0), Some(30), 99_000));
+        assert!(!overdue(Some(&Running), None, Some(30), 99_000));
+    }
+}
