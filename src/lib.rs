@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod crash;
+pub mod graph;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;

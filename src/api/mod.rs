@@ -135,6 +135,24 @@ impl Api {
         path: &str,
         query: &[(&str, String)],
     ) -> Result<T, ApiFailure> {
+        self.get_attempts(path, query, self.read_attempts).await
+    }
+
+    /// GET with one attempt: for pollers, which run their own backoff.
+    pub async fn get_once<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ApiFailure> {
+        self.get_attempts(path, query, 1).await
+    }
+
+    async fn get_attempts<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        attempts: u32,
+    ) -> Result<T, ApiFailure> {
         let url = self.url(path, query);
         let mut attempt = 0;
         loop {
@@ -145,7 +163,7 @@ impl Api {
                 .and_then(|(status, text)| decode::<T>(status, &text, true))
                 .and_then(require_data);
             match result {
-                Err(f) if f.is_transient() && attempt < self.read_attempts => {
+                Err(f) if f.is_transient() && attempt < attempts => {
                     gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
                 }
                 other => return self.after(other),

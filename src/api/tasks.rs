@@ -1,7 +1,7 @@
 //! Tasks: `GET /api/v2/tasks/instances[/{id}]`.
 
 use super::Api;
-use console_core::wire::TaskInstance;
+use console_core::wire::{SubtaskInstance, SubtaskLog, TaskInstance};
 use console_core::{ApiFailure, Paged};
 
 /// Filters of the task list; empty fields are not sent.
@@ -16,6 +16,40 @@ impl Api {
     pub async fn get_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
         self.get(&format!("/api/v2/tasks/instances/{id}"), &[])
             .await
+    }
+
+    /// One attempt: the task page's poller backs off by itself.
+    pub async fn poll_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
+        self.get_once(&format!("/api/v2/tasks/instances/{id}"), &[]).await
+    }
+
+    pub async fn subtask_log(&self, task: i64, subtask: i64) -> Result<String, ApiFailure> {
+        let log: SubtaskLog = self
+            .get_once(&format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/log"), &[])
+            .await?;
+        Ok(log.log)
+    }
+
+    /// T3. The reply's task is not needed: the page polls.
+    pub async fn retry_task(&self, task: i64) -> Result<(), ApiFailure> {
+        self.post::<(), TaskInstance>(&format!("/api/v2/tasks/instances/{task}/retry"), None).await.map(|_| ())
+    }
+
+    /// T4. OCP answers with no data or with the task; both are fine.
+    pub async fn rollback_task(&self, task: i64) -> Result<(), ApiFailure> {
+        self.post::<(), serde_json::Value>(&format!("/api/v2/tasks/instances/{task}/rollback"), None).await.map(|_| ())
+    }
+
+    pub async fn retry_subtask(&self, task: i64, subtask: i64) -> Result<(), ApiFailure> {
+        self.post::<(), SubtaskInstance>(&format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/retry"), None).await.map(|_| ())
+    }
+
+    pub async fn skip_subtask(&self, task: i64, subtask: i64) -> Result<(), ApiFailure> {
+        self.post::<(), serde_json::Value>(&format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/skip"), None).await.map(|_| ())
+    }
+
+    pub async fn cancel_subtask(&self, task: i64, subtask: i64) -> Result<(), ApiFailure> {
+        self.post::<(), serde_json::Value>(&format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/cancel"), None).await.map(|_| ())
     }
 
     pub async fn list_tasks(

@@ -10,31 +10,39 @@ use leptos::task::spawn_local;
 use std::future::Future;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum LaunchState {
+pub enum LaunchState<T = Vec<TaskInstance>> {
     Idle,
     Sending,
-    Launched(Vec<TaskInstance>),
+    Launched(T),
     /// OCP answered with an error: nothing was started.
     Refused(ApiFailure),
     /// No usable reply: the launch may or may not have started.
     Unknown(ApiFailure),
 }
 
-#[derive(Clone, Copy)]
-pub struct Launch {
-    pub state: RwSignal<LaunchState>,
+/// Sends one write per confirmation; `T` is what a success returns (the launched tasks by
+/// default, nothing for task interventions).
+pub struct Launch<T: Send + Sync + 'static = Vec<TaskInstance>> {
+    pub state: RwSignal<LaunchState<T>>,
     /// Set synchronously on the first click, before any re-render could disable the button.
     in_flight: StoredValue<bool>,
 }
 
-impl Default for Launch {
+impl<T: Send + Sync + 'static> Clone for Launch<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Launch<T> {}
+
+impl<T: Send + Sync + Clone + 'static> Default for Launch<T> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl Launch {
-    pub fn new() -> Launch {
+impl<T: Send + Sync + Clone + 'static> Launch<T> {
+    pub fn new() -> Launch<T> {
         Launch {
             state: RwSignal::new(LaunchState::Idle),
             in_flight: StoredValue::new(false),
@@ -54,7 +62,7 @@ impl Launch {
     /// Sends the request `send` builds, if allowed. `send` is only called when it is.
     pub fn fire<Fut>(&self, send: impl FnOnce() -> Fut)
     where
-        Fut: Future<Output = Result<Vec<TaskInstance>, ApiFailure>> + 'static,
+        Fut: Future<Output = Result<T, ApiFailure>> + 'static,
     {
         if !self.can_send() {
             return;
@@ -67,7 +75,7 @@ impl Launch {
             let result = fut.await;
             this.in_flight.try_set_value(false);
             this.state.try_set(match result {
-                Ok(tasks) => LaunchState::Launched(tasks),
+                Ok(v) => LaunchState::Launched(v),
                 Err(f) if f.outcome_unknown() => LaunchState::Unknown(f),
                 Err(f) => LaunchState::Refused(f),
             });

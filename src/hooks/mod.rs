@@ -1,2 +1,4 @@
 pub mod launch;
 pub mod load;
+pub mod poll;
+pub mod ticker;

@@ -110,7 +110,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
             .collect()
     };
 
-    let launch = Launch::new();
+    let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     let api_l = api.clone();
     let on_confirm = Callback::new(move |_: Option<String>| {

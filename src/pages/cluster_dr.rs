@@ -66,7 +66,7 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
         Action::Failover => i18n.f(Text::ClusterFailoverTitle, &[&name()]),
         Action::Switchover => i18n.f(Text::ClusterSwitchoverTitle, &[&name()]),
     };
-    let launch = Launch::new();
+    let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     Effect::new(move |_| {
         if let LaunchState::Launched(tasks) = launch.state.get() {

@@ -1,14 +1,25 @@
-//! One task: status, progress and its subtasks in execution order (layered from the edges).
-//! The live graph comes with issue 4; until then the subtasks are a table.
+//! A task, live: header (status, progress, elapsed), the subtask graph or its table, the selected
+//! step's details and log, and the interventions OCP allows, each previewed on the graph before
+//! it is confirmed and sent once.
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
-use crate::hooks::load::use_load;
+use crate::graph::details::StepDetails;
+use crate::graph::legend::Legend;
+use crate::graph::model::TaskModel;
+use crate::graph::table::SubtaskTable;
+use crate::graph::view::TaskGraph;
+use crate::hooks::launch::{Launch, LaunchState};
+use crate::hooks::poll::Poll;
+use crate::hooks::ticker::use_ticker;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
-use console_core::graph;
+use crate::session::use_session;
 use console_core::i18n::Text;
+use console_core::task_view::{format_duration, impact, parse_ocp_time, task_interventions, Intervention};
+use console_core::wire::TaskStatus;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -21,71 +32,201 @@ pub fn TaskPage() -> impl IntoView {
     }
 }
 
+fn task_status_look(s: Option<&TaskStatus>) -> (&'static str, &'static str, Text) {
+    match s {
+        Some(TaskStatus::Running) => ("▶", "running", Text::StRunning),
+        Some(TaskStatus::Failed) => ("✖", "failed", Text::StFailed),
+        Some(TaskStatus::Successful) => ("✔", "successful", Text::StSuccessful),
+        _ => ("?", "unknown", Text::StUnknown),
+    }
+}
+
 #[component]
 fn TaskView(id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let task = use_load(
-        move || (),
-        move |_| {
-            let api = api.clone();
-            async move { api.get_task(id).await }
-        },
-    );
+    let session = use_session();
+    let model = TaskModel::new();
+    let poll = Poll::new();
+    let now = use_ticker();
+    let selected = RwSignal::new(None::<usize>);
+    let table_view = RwSignal::new(false);
+    let preview = RwSignal::new(None::<Intervention>);
+    let action: RwSignal<Option<Launch<()>>> = RwSignal::new(None);
+    poll.wake(api.clone(), id, model);
+
+    let header = move || model.header.get();
+    let impacts = Signal::derive(move || match preview.get() {
+        Some(p) => model.structure.with(|s| s.as_ref().map(|s| impact(&s.graph, &model.statuses(), p))).unwrap_or_default(),
+        None => Vec::new(),
+    });
+    let can_operate = Signal::derive(move || session.can_operate());
+
+    let elapsed = move || {
+        let h = header()?;
+        let start = parse_ocp_time(h.start.as_deref()?)?;
+        let end = match h.finish.as_deref().and_then(parse_ocp_time) {
+            Some(f) => f,
+            None => now.get(),
+        };
+        Some(format_duration(end - start))
+    };
+    let stale = move || {
+        let err = poll.error.get()?;
+        let ago = poll.last_ok.get().map(|t| ((now.get() - t) / 1000).max(0));
+        Some((err, ago))
+    };
+
+    let preview_text = move || {
+        let p = preview.get()?;
+        let name = |n: usize| model.structure.with(|s| s.as_ref().and_then(|s| s.info.get(n).map(|i| i.name.clone()))).unwrap_or_default();
+        let count = impacts.with(|v| v.iter().filter(|x| x.is_some()).count()).to_string();
+        Some(match p {
+            Intervention::RetryTask => i18n.f(Text::PreviewRetryTask, &[&count]),
+            Intervention::RollbackTask => i18n.f(Text::PreviewRollback, &[&count]),
+            Intervention::RetrySubtask(n) => i18n.f(Text::PreviewRetryStep, &[&name(n), &count]),
+            Intervention::SkipSubtask(n) => i18n.f(Text::PreviewSkipStep, &[&name(n)]),
+            Intervention::CancelSubtask(n) => i18n.f(Text::PreviewCancelStep, &[&name(n)]),
+        })
+    };
+    let begin = Callback::new(move |a: Intervention| {
+        preview.set(Some(a));
+        action.set(Some(Launch::new()));
+    });
+    let cancel_preview = move |_| {
+        preview.set(None);
+        action.set(None);
+    };
+    let api_c = api.clone();
+    let confirm = Callback::new(move |_: ()| {
+        let (Some(p), Some(launch)) = (preview.get_untracked(), action.get_untracked()) else { return };
+        let sub_id = |n: usize| model.structure.with_untracked(|s| s.as_ref().and_then(|s| s.info.get(n).map(|i| i.id)));
+        let api = api_c.clone();
+        let target = match p {
+            Intervention::RetrySubtask(n) | Intervention::SkipSubtask(n) | Intervention::CancelSubtask(n) => sub_id(n),
+            _ => None,
+        };
+        launch.fire(move || async move {
+            match (p, target) {
+                (Intervention::RetryTask, _) => api.retry_task(id).await,
+                (Intervention::RollbackTask, _) => api.rollback_task(id).await,
+                (Intervention::RetrySubtask(_), Some(s)) => api.retry_subtask(id, s).await,
+                (Intervention::SkipSubtask(_), Some(s)) => api.skip_subtask(id, s).await,
+                (Intervention::CancelSubtask(_), Some(s)) => api.cancel_subtask(id, s).await,
+                _ => Ok(()),
+            }
+        });
+    });
+    // After a sent intervention, follow the task again and drop the preview.
+    let api_w = api.clone();
+    Effect::new(move |_| {
+        let done = action.get().map(|l| matches!(l.state.get(), LaunchState::Launched(_))).unwrap_or(false);
+        if done {
+            preview.set(None);
+            poll.wake(api_w.clone(), id, model);
+        }
+    });
+    let action_state = move || action.get().map(|l| l.state.get());
+
     view! {
-        <section class="page">
-            <h1>{move || i18n.f(Text::TaskTitle, &[&format!("#{id}")])}" "
-                {move || task.data.get().and_then(|t| t.name)}
+        <section class="page task-page">
+            <h1>
+                {move || i18n.f(Text::TaskTitle, &[&format!("#{id}")])}" "
+                {move || header().map(|h| h.name)}" "
+                {move || header().map(|h| {
+                    let (icon, slug, t) = task_status_look(h.status.as_ref());
+                    view! { <span class=format!("task-status node-{slug}") data-testid="task-status">{icon}" "{i18n.t(t)}</span> }
+                })}
             </h1>
-            <FailureView failure=task.error on_retry=Callback::new(move |_| task.reload()) busy=task.loading />
-            {move || task.data.get().map(|t| {
-                let (done, total) = t.progress();
-                let status = t.status.as_ref().map(|s| s.as_wire().to_string()).unwrap_or_default();
-                let subtasks = t.subtasks().to_vec();
-                let table = match graph::build(&subtasks) {
-                    Ok(g) => view! {
-                        <table class="grid" data-testid="subtasks">
-                            <thead><tr>
-                                <th scope="col">"#"</th>
-                                <th scope="col">{i18n.t(Text::ColSubtask)}</th>
-                                <th scope="col">{i18n.t(Text::ColStatus)}</th>
-                                <th scope="col" class="num">{i18n.t(Text::ColRuns)}</th>
-                                <th scope="col">{i18n.t(Text::ColStarted)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {g.topo_order().into_iter().map(|i| {
-                                    let s = &subtasks[i];
-                                    let st = s.status.as_ref().map(|x| x.as_wire().to_string()).unwrap_or_default();
-                                    view! {
-                                        <tr data-testid="subtask-row">
-                                            <td class="num">{g.layer[i] + 1}</td>
-                                            <td>{s.name.clone()}</td>
-                                            <td><span class=format!("status status-{}", st.to_ascii_lowercase())>{st.clone()}</span></td>
-                                            <td class="num">{s.run_time.map(|r| r.to_string())}</td>
-                                            <td>{s.start_time.clone()}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{i18n.f(Text::GraphInvalid, &[&e.to_string()])}</p> }.into_any(),
+            {move || header().map(|h| {
+                let pct = if h.total == 0 { 0 } else { h.done * 100 / h.total };
+                let filter = match (h.cluster_id, h.tenant_id) {
+                    (Some(c), Some(t)) => format!("/tasks?clusterId={c}&tenantId={t}"),
+                    (Some(c), None) => format!("/tasks?clusterId={c}"),
+                    _ => "/tasks".to_string(),
                 };
                 view! {
-                    <dl class="facts">
-                        <dt>{i18n.t(Text::ColStatus)}</dt>
-                        <dd><span class=format!("status status-{}", status.to_ascii_lowercase()) data-testid="task-status">{status.clone()}</span></dd>
-                        <dt>{i18n.t(Text::ColProgress)}</dt>
-                        <dd data-testid="task-progress">{i18n.f(Text::ProgressOf, &[&done.to_string(), &total.to_string()])}</dd>
-                        <dt>{i18n.t(Text::ColCreator)}</dt>
-                        <dd>{t.creator.as_ref().and_then(|c| c.name()).map(str::to_string)}</dd>
-                        <dt>{i18n.t(Text::ColStarted)}</dt>
-                        <dd>{t.start_time.clone()}</dd>
-                    </dl>
-                    {table}
+                    <div class="task-facts">
+                        <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=h.total aria-valuenow=h.done>
+                            <div class="progress-bar" style=format!("width: {pct}%")></div>
+                        </div>
+                        <span data-testid="task-progress">{i18n.f(Text::ProgressOf, &[&h.done.to_string(), &h.total.to_string()])}</span>
+                        <span>{i18n.t(Text::ColElapsed)}": "<span data-testid="task-elapsed">{elapsed}</span></span>
+                        <span>{i18n.t(Text::ColOperation)}": "{h.operation.map(|o| o.as_wire().to_string())}</span>
+                        <span>{i18n.t(Text::ColCreator)}": "{h.creator}</span>
+                        <span>{i18n.t(Text::ColStarted)}": "{h.start}</span>
+                        <A href=filter>{i18n.t(Text::RelatedTasks)}</A>
+                    </div>
                 }
             })}
-            <button class="btn" on:click=move |_| task.reload() disabled=move || task.loading.get()>{move || i18n.t(Text::Refresh)}</button>
+            <p class="live" data-testid="live">
+                {move || match stale() {
+                    Some((_, Some(ago))) => view! { <span class="stale" data-testid="reconnecting">{i18n.f(Text::Reconnecting, &[&ago.to_string()])}</span> }.into_any(),
+                    Some((_, None)) => view! { <span class="stale" data-testid="reconnecting">{i18n.t(Text::Connecting)}</span> }.into_any(),
+                    None if poll.active.get() => view! { <span class="live-dot">{i18n.t(Text::LiveUpdating)}</span> }.into_any(),
+                    None => view! { <span class="muted" data-testid="not-polling">{i18n.t(Text::NotPolling)}</span> }.into_any(),
+                }}
+            </p>
+            <FailureView failure=poll.error />
+            {move || model.graph_error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.f(Text::GraphInvalid, &[&e.to_string()])}</p> })}
+            <div class="task-actions">
+                {move || header().map(|h| task_interventions(h.status.as_ref(), h.operation.as_ref()).into_iter().map(|a| view! {
+                    <button class="btn" data-testid=if a == Intervention::RetryTask { "act-retry-task" } else { "act-rollback" }
+                        disabled=move || !can_operate.get() || preview.get().is_some()
+                        on:click=move |_| begin.run(a)>
+                        {match a { Intervention::RetryTask => i18n.t(Text::ActRetryTask), _ => i18n.t(Text::ActRollbackTask) }}
+                    </button>
+                }).collect_view())}
+                <crate::components::viewer_notice::ViewerNotice />
+            </div>
+            {move || preview_text().map(|text| view! {
+                <div class="preview card" role="dialog" data-testid="intervention">
+                    <p class="consequence">{text}</p>
+                    {move || match action_state() {
+                        Some(LaunchState::Refused(f)) => {
+                            let rollback_refused = f.code().and_then(|c| c.as_int()) == Some(20004);
+                            Some(view! {
+                                <FailureView failure=Signal::stored(Some(f)) />
+                                {rollback_refused.then(|| view! { <p class="notice" data-testid="rollback-refused">{i18n.t(Text::RollbackRefused)}</p> })}
+                            }.into_any())
+                        }
+                        Some(LaunchState::Unknown(_)) => Some(view! { <p class="unknown-outcome" role="alert" data-testid="outcome-unknown">{i18n.t(Text::OutcomeUnknownTask)}</p> }.into_any()),
+                        _ => None,
+                    }}
+                    <div class="dialog-actions">
+                        <button class="btn" on:click=cancel_preview>{move || i18n.t(Text::Cancel)}</button>
+                        <button class="btn btn-danger" data-testid="confirm-intervention"
+                            disabled=move || matches!(action_state(), Some(LaunchState::Sending) | Some(LaunchState::Unknown(_)) | Some(LaunchState::Refused(_)))
+                            on:click=move |_| confirm.run(())>
+                            {move || if matches!(action_state(), Some(LaunchState::Sending)) { i18n.t(Text::Launching) } else { i18n.t(Text::ConfirmAction) }}
+                        </button>
+                    </div>
+                </div>
+            })}
+            <div class="view-switch" role="tablist">
+                <button role="tab" class="btn" aria-selected=move || (!table_view.get()).to_string() on:click=move |_| table_view.set(false)>{move || i18n.t(Text::ViewGraph)}</button>
+                <button role="tab" class="btn" data-testid="view-table" aria-selected=move || table_view.get().to_string() on:click=move |_| table_view.set(true)>{move || i18n.t(Text::ViewTable)}</button>
+            </div>
+            <Legend />
+            <div class="task-body">
+                <div class="task-main">
+                    {move || if table_view.get() {
+                        view! { <SubtaskTable model selected now_ms=now /> }.into_any()
+                    } else {
+                        view! { <TaskGraph model selected impact=impacts now_ms=now /> }.into_any()
+                    }}
+                </div>
+                <aside class="task-side">
+                    {move || match selected.get() {
+                        Some(node) => {
+                            // Re-created when the structure is rebuilt, so it binds the new signals.
+                            model.version.track();
+                            view! { <StepDetails model task_id=id node now_ms=now on_intervene=begin can_operate /> }.into_any()
+                        }
+                        None => view! { <p class="muted">{i18n.t(Text::SelectStep)}</p> }.into_any(),
+                    }}
+                </aside>
+            </div>
         </section>
     }
 }

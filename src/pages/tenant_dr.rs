@@ -123,7 +123,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
             .and_then(|v| scn::lag_secs(v, js_sys::Date::now()))
     };
 
-    let launch = Launch::new();
+    let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     let passes = move || {
         precheck

@@ -1,0 +1,114 @@
+//! The selected step: what it is, how it ran, what may be done to it, and its log, followed
+//! while it runs.
+
+use super::model::TaskModel;
+use super::status_look;
+use crate::api::use_api;
+use crate::i18n::use_i18n;
+use console_core::i18n::Text;
+use console_core::task_view::{format_duration, overdue, subtask_interventions, Intervention};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn StepDetails(
+    model: TaskModel,
+    task_id: i64,
+    node: usize,
+    #[prop(into)] now_ms: Signal<i64>,
+    on_intervene: Callback<Intervention>,
+    #[prop(into)] can_operate: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let parts = model.structure.with_untracked(|s| s.as_ref().and_then(|s| Some((s.info.get(node)?.clone(), *s.nodes.get(node)?))));
+    let Some((info, state)) = parts else {
+        return view! { <p class="muted">{move || i18n.t(Text::SelectStep)}</p> }.into_any();
+    };
+    let running = move || state.with(|n| matches!(status_look(n.status.as_ref()).1, "running" | "canceling"));
+    let status = move || {
+        let (icon, slug, t) = state.with(|n| status_look(n.status.as_ref()));
+        view! { <span class=format!("node-{slug} status-text")>{icon}" "{i18n.t(t)}</span> }
+    };
+    let elapsed = move || {
+        let n = state.get();
+        let start = n.start_ms()?;
+        let end = if running() { now_ms.get() } else { n.finish_ms()? };
+        Some(format_duration(end - start))
+    };
+    let is_overdue = move || {
+        let n = state.get();
+        running() && overdue(n.status.as_ref(), n.start_ms(), info.timeout_s, now_ms.get())
+    };
+    let task_op = move || model.header.with(|h| h.as_ref().and_then(|h| h.operation.clone()));
+    let actions = move || {
+        let st = state.with(|n| n.status.clone());
+        subtask_interventions(node, st.as_ref(), task_op().as_ref())
+    };
+
+    // The log: fetched when the step's status changes, and every second while it runs.
+    let log = RwSignal::new(None::<String>);
+    let log_error = RwSignal::new(None::<String>);
+    let in_flight = StoredValue::new(false);
+    let sub_id = info.id;
+    Effect::new(move |_| {
+        state.with(|n| n.status.clone());
+        if running() {
+            now_ms.track();
+        }
+        if in_flight.get_value() {
+            return;
+        }
+        in_flight.set_value(true);
+        let api = api.clone();
+        spawn_local(async move {
+            let result = api.subtask_log(task_id, sub_id).await;
+            let _ = in_flight.try_set_value(false);
+            match result {
+                Ok(text) => {
+                    log.try_set(Some(text));
+                    log_error.try_set(None);
+                }
+                Err(f) => {
+                    log_error.try_set(Some(console_core::i18n::describe_failure(i18n.lang.get_untracked(), &f)));
+                }
+            }
+        });
+    });
+    let label = move |a: Intervention| match a {
+        Intervention::RetrySubtask(_) => i18n.t(Text::ActRetryStep),
+        Intervention::SkipSubtask(_) => i18n.t(Text::ActSkipStep),
+        Intervention::CancelSubtask(_) => i18n.t(Text::ActCancelStep),
+        Intervention::RetryTask => i18n.t(Text::ActRetryTask),
+        Intervention::RollbackTask => i18n.t(Text::ActRollbackTask),
+    };
+    let timeout = info.timeout_s;
+    view! {
+        <section class="step-details card" data-testid="step-details" aria-live="polite">
+            <h2>{info.name.clone()}</h2>
+            <dl class="facts">
+                <dt>{move || i18n.t(Text::ColStatus)}</dt><dd data-testid="step-status">{status}</dd>
+                <dt>{move || i18n.t(Text::ColOperation)}</dt><dd>{move || state.with(|n| n.operation.as_ref().map(|o| o.as_wire().to_string()))}</dd>
+                <dt>{move || i18n.t(Text::ColRuns)}</dt><dd>{move || state.with(|n| n.run_time)}</dd>
+                <dt>{move || i18n.t(Text::ColStarted)}</dt><dd>{move || state.with(|n| n.start.clone())}</dd>
+                <dt>{move || i18n.t(Text::FieldFinished)}</dt><dd>{move || state.with(|n| n.finish.clone())}</dd>
+                <dt>{move || i18n.t(Text::ColElapsed)}</dt>
+                <dd>{elapsed}" "{move || is_overdue().then(|| view! { <span class="late" data-testid="overdue">"⚠ "{i18n.t(Text::Overdue)}</span> })}</dd>
+                <dt>{move || i18n.t(Text::ColTimeout)}</dt><dd>{timeout.map(|t| format!("{t} s"))}</dd>
+                <dt>{move || i18n.t(Text::FieldExecutor)}</dt><dd>{move || state.with(|n| n.executor.clone())}</dd>
+                {info.prohibit_rollback.then(|| view! { <dt>"⊘"</dt><dd>{move || i18n.t(Text::LegendNoRollback)}</dd> })}
+            </dl>
+            <div class="step-actions">
+                {move || actions().into_iter().map(|a| view! {
+                    <button class="btn" data-testid=format!("act-{}", match a { Intervention::RetrySubtask(_) => "retry", Intervention::SkipSubtask(_) => "skip", Intervention::CancelSubtask(_) => "cancel", _ => "task" })
+                        disabled=move || !can_operate.get()
+                        on:click=move |_| on_intervene.run(a)>{label(a)}</button>
+                }).collect_view()}
+            </div>
+            <h3>{move || i18n.t(Text::LogTitle)}" "{move || running().then(|| view! { <span class="muted">{i18n.t(Text::LogFollowing)}</span> })}</h3>
+            {move || log_error.get().map(|e| view! { <p class="form-error">{e}</p> })}
+            <pre class="log" data-testid="step-log">{move || log.get().filter(|l| !l.is_empty()).unwrap_or_else(|| i18n.t(Text::LogEmpty).to_string())}</pre>
+        </section>
+    }
+    .into_any()
+}

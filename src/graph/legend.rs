@@ -1,0 +1,28 @@
+use super::status_look;
+use crate::i18n::use_i18n;
+use console_core::i18n::Text;
+use console_core::wire::SubtaskStatus;
+use leptos::prelude::*;
+
+#[component]
+pub fn Legend() -> impl IntoView {
+    let i18n = use_i18n();
+    let items = [
+        SubtaskStatus::Pending,
+        SubtaskStatus::Ready,
+        SubtaskStatus::Running,
+        SubtaskStatus::Canceling,
+        SubtaskStatus::Failed,
+        SubtaskStatus::Successful,
+    ];
+    view! {
+        <ul class="legend" aria-label="legend">
+            {items.into_iter().map(|s| {
+                let (icon, slug, text) = status_look(Some(&s));
+                view! { <li class=format!("legend-item node-{slug}")><span class="swatch">{icon}</span>{move || i18n.t(text)}</li> }
+            }).collect_view()}
+            <li class="legend-item"><span class="swatch overdue-swatch">"⚠"</span>{move || i18n.t(Text::LegendOverdue)}</li>
+            <li class="legend-item"><span class="swatch">"⊘"</span>{move || i18n.t(Text::LegendNoRollback)}</li>
+        </ul>
+    }
+}

@@ -1,0 +1,181 @@
+//! The task page's reactive model. Structure (graph, layout, names) is rebuilt only when the
+//! subtasks or their edges change; each subtask's changing state lives in its own signal, so a
+//! poll that changes a few statuses re-renders only those nodes.
+
+use console_core::graph::{self, Graph, GraphError};
+use console_core::layout::{layout, Layout};
+use console_core::task_view::parse_ocp_time;
+use console_core::wire::{SubtaskInstance, SubtaskOperation, SubtaskStatus, TaskInstance, TaskOperation, TaskStatus};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What never changes while the structure stays the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeInfo {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub timeout_s: Option<i64>,
+    pub prohibit_rollback: bool,
+}
+
+/// What a poll may change.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NodeState {
+    pub status: Option<SubtaskStatus>,
+    pub operation: Option<SubtaskOperation>,
+    pub run_time: Option<i64>,
+    pub start: Option<String>,
+    pub finish: Option<String>,
+    pub executor: Option<String>,
+}
+
+impl NodeState {
+    fn of(s: &SubtaskInstance) -> NodeState {
+        NodeState {
+            status: s.status.clone(),
+            operation: s.operation.clone(),
+            run_time: s.run_time.map(|r| r.0),
+            start: s.start_time.clone(),
+            finish: s.finish_time.clone(),
+            executor: s.executor.clone(),
+        }
+    }
+
+    pub fn start_ms(&self) -> Option<i64> {
+        self.start.as_deref().and_then(parse_ocp_time)
+    }
+
+    pub fn finish_ms(&self) -> Option<i64> {
+        self.finish.as_deref().and_then(parse_ocp_time)
+    }
+}
+
+pub struct Structure {
+    pub graph: Graph,
+    pub layout: Layout,
+    pub info: Vec<NodeInfo>,
+    pub nodes: Vec<RwSignal<NodeState>>,
+}
+
+/// Task-level facts shown above the graph.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Header {
+    pub id: i64,
+    pub name: String,
+    pub status: Option<TaskStatus>,
+    pub operation: Option<TaskOperation>,
+    pub creator: Option<String>,
+    pub start: Option<String>,
+    pub finish: Option<String>,
+    pub done: usize,
+    pub total: usize,
+    pub cluster_id: Option<i64>,
+    pub tenant_id: Option<i64>,
+}
+
+impl Header {
+    pub fn is_running(&self) -> bool {
+        !matches!(self.status, Some(TaskStatus::Failed) | Some(TaskStatus::Successful))
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct TaskModel {
+    pub header: RwSignal<Option<Header>>,
+    pub structure: RwSignal<Option<Arc<Structure>>>,
+    /// Set when the subtasks cannot form a graph (a cycle, a dangling id).
+    pub graph_error: RwSignal<Option<GraphError>>,
+    /// Bumped on every rebuild: layout-dependent views key on it.
+    pub version: RwSignal<u64>,
+}
+
+impl Default for TaskModel {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TaskModel {
+    pub fn new() -> TaskModel {
+        TaskModel {
+            header: RwSignal::new(None),
+            structure: RwSignal::new(None),
+            graph_error: RwSignal::new(None),
+            version: RwSignal::new(0),
+        }
+    }
+
+    /// Takes a freshly fetched task. Returns true when the structure was rebuilt.
+    pub fn apply(&self, task: &TaskInstance) -> bool {
+        let (done, total) = task.progress();
+        let header = Header {
+            id: task.id.map(|l| l.0).unwrap_or_default(),
+            name: task.name.clone().unwrap_or_default(),
+            status: task.status.clone(),
+            operation: task.operation.clone(),
+            creator: task.creator.as_ref().and_then(|c| c.name()).map(str::to_string),
+            start: task.start_time.clone(),
+            finish: task.finish_time.clone(),
+            done,
+            total,
+            cluster_id: task.cluster_id.map(|l| l.0),
+            tenant_id: task.tenant_id.map(|l| l.0),
+        };
+        if self.header.with_untracked(|h| h.as_ref() != Some(&header)) {
+            self.header.set(Some(header));
+        }
+        let subs = task.subtasks();
+        let g = match graph::build(subs) {
+            Ok(g) => g,
+            Err(e) => {
+                self.graph_error.set(Some(e));
+                return false;
+            }
+        };
+        if self.graph_error.with_untracked(Option::is_some) {
+            self.graph_error.set(None);
+        }
+        let same = self.structure.with_untracked(|s| {
+            s.as_ref().is_some_and(|s| s.graph.ids == g.ids && s.graph.edges == g.edges)
+        });
+        if same {
+            self.structure.with_untracked(|s| {
+                if let Some(s) = s {
+                    for (i, sub) in subs.iter().enumerate() {
+                        let next = NodeState::of(sub);
+                        let node = s.nodes[i];
+                        if node.with_untracked(|cur| cur != &next) {
+                            node.set(next);
+                        }
+                    }
+                }
+            });
+            return false;
+        }
+        let info = subs
+            .iter()
+            .map(|s| NodeInfo {
+                id: s.id.map(|l| l.0).unwrap_or_default(),
+                name: s.name.clone().unwrap_or_default(),
+                description: s.description.clone().unwrap_or_default(),
+                timeout_s: s.timeout.map(|t| t.0),
+                prohibit_rollback: s.prohibit_rollback.unwrap_or(false),
+            })
+            .collect();
+        let nodes = subs.iter().map(|s| RwSignal::new(NodeState::of(s))).collect();
+        let layout = layout(&g);
+        self.structure.set(Some(Arc::new(Structure { graph: g, layout, info, nodes })));
+        self.version.update(|v| *v += 1);
+        true
+    }
+
+    /// Every node's status now (for impact previews).
+    pub fn statuses(&self) -> Vec<Option<SubtaskStatus>> {
+        self.structure.with(|s| {
+            s.as_ref()
+                .map(|s| s.nodes.iter().map(|n| n.with(|x| x.status.clone())).collect())
+                .unwrap_or_default()
+        })
+    }
+}

@@ -1,0 +1,72 @@
+//! The same subtasks as a table, in execution order: for keyboard and screen-reader users and
+//! for copying. Rows bind to the same per-node signals as the graph.
+
+use super::model::TaskModel;
+use super::status_look;
+use crate::i18n::use_i18n;
+use console_core::i18n::Text;
+use console_core::task_view::{format_duration, overdue};
+use leptos::prelude::*;
+
+#[component]
+pub fn SubtaskTable(model: TaskModel, selected: RwSignal<Option<usize>>, #[prop(into)] now_ms: Signal<i64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = move || {
+        model.structure.get().map(|s| {
+            s.graph
+                .topo_order()
+                .into_iter()
+                .map(|i| {
+                    let info = s.info[i].clone();
+                    let state = s.nodes[i];
+                    let layer = s.graph.layer[i] + 1;
+                    let status = move || {
+                        let (icon, _, t) = state.with(|n| status_look(n.status.as_ref()));
+                        format!("{icon} {}", i18n.t(t))
+                    };
+                    let elapsed = move || {
+                        let n = state.get();
+                        let start = n.start_ms()?;
+                        let running = matches!(status_look(n.status.as_ref()).1, "running" | "canceling");
+                        let end = if running { now_ms.get() } else { n.finish_ms()? };
+                        Some(format_duration(end - start))
+                    };
+                    let late = move || {
+                        let n = state.get();
+                        let running = matches!(status_look(n.status.as_ref()).1, "running" | "canceling");
+                        (running && overdue(n.status.as_ref(), n.start_ms(), info.timeout_s, now_ms.get())).then(|| i18n.t(Text::Overdue))
+                    };
+                    view! {
+                        <tr data-testid="subtask-row" class:selected=move || selected.get() == Some(i)>
+                            <td class="num">{layer}</td>
+                            <td><button class="linklike" on:click=move |_| selected.set(Some(i))>{info.name.clone()}</button></td>
+                            <td data-testid="subtask-status">{status}</td>
+                            <td>{move || state.with(|n| n.operation.as_ref().map(|o| o.as_wire().to_string()))}</td>
+                            <td class="num">{move || state.with(|n| n.run_time)}</td>
+                            <td>{move || state.with(|n| n.start.clone())}</td>
+                            <td>{elapsed}" "<span class="late">{late}</span></td>
+                            <td class="num">{info.timeout_s.map(|t| format!("{t} s"))}</td>
+                            <td>{info.prohibit_rollback.then(|| i18n.t(Text::LegendNoRollback))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <table class="grid" data-testid="subtasks">
+            <thead><tr>
+                <th scope="col">"#"</th>
+                <th scope="col">{move || i18n.t(Text::ColSubtask)}</th>
+                <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
+                <th scope="col">{move || i18n.t(Text::ColOperation)}</th>
+                <th scope="col" class="num">{move || i18n.t(Text::ColRuns)}</th>
+                <th scope="col">{move || i18n.t(Text::ColStarted)}</th>
+                <th scope="col">{move || i18n.t(Text::ColElapsed)}</th>
+                <th scope="col" class="num">{move || i18n.t(Text::ColTimeout)}</th>
+                <th scope="col">{move || i18n.t(Text::ColRollback)}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
