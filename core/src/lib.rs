@@ -12,6 +12,7 @@ pub mod json;
 pub mod layout;
 pub mod long;
 pub mod precheck;
+pub mod synthetic;
 pub mod task_view;
 #[macro_use]
 mod enums;

@@ -10,7 +10,6 @@ use axum::response::Response;
 use base64::Engine;
 use console_core::i18n::Lang;
 use serde::de::DeserializeOwned;
-use std::time::Instant;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -107,10 +106,7 @@ impl FromRequestParts<AppState> for Ctx {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let meta = Meta {
-            started: Instant::now(),
-            server: state.server().to_string(),
-        };
+        let meta = Meta::new(state);
         let lang = lang_of(parts);
         let Some((user, password)) = credentials(parts) else {
             return Err(meta.error(
@@ -161,12 +157,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
                         rejection.body_text()
                     )
                 };
-                return Err(crate::reply::bare_error(
-                    state.server(),
-                    status,
-                    0,
-                    &message,
-                ));
+                return Err(crate::reply::bare_error(state, status, 0, &message));
             }
         };
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -180,12 +171,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
                 } else {
                     "Invalid request body"
                 };
-                crate::reply::bare_error(
-                    state.server(),
-                    StatusCode::BAD_REQUEST,
-                    0,
-                    &format!("{what}: {e}"),
-                )
+                crate::reply::bare_error(state, StatusCode::BAD_REQUEST, 0, &format!("{what}: {e}"))
             })
     }
 }

@@ -599,6 +599,27 @@ impl Estate {
         Ok(task)
     }
 
+    /// Adds a generated task of `n` subtasks in `width` chains, running from now.
+    pub fn add_synthetic(&mut self, n: usize, width: usize, cluster_id: i64) -> TaskInstance {
+        let now = self.clock.now_ms();
+        let k = self.instances.entry(TaskKind::Synthetic).or_insert(0);
+        let id = 900_000_000 + *k;
+        *k += 1;
+        let mut task = console_core::synthetic::task(id, n, width);
+        task.cluster_id = Some(Long(cluster_id));
+        task.start_time = Some(self.clock.ocp_time(now));
+        let rec = TaskRec::new(
+            task.clone(),
+            TaskKind::Synthetic,
+            cluster_id,
+            None,
+            None,
+            now,
+        );
+        self.tasks.insert(id, rec);
+        task
+    }
+
     /// Brings simulated time up to date and runs every task to it; applies the estate change
     /// of each launch that finished (a failed-over standby becomes primary, and so on).
     pub fn tick(&mut self) {

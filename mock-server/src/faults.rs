@@ -86,7 +86,7 @@ pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> R
     }
     match fault.status.and_then(|s| StatusCode::from_u16(s).ok()) {
         Some(status) => crate::reply::bare_error(
-            state.server(),
+            &state,
             status,
             fault.code.unwrap_or(10010),
             fault

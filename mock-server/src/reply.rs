@@ -45,6 +45,18 @@ pub fn trace_id() -> String {
 pub struct Meta {
     pub started: Instant,
     pub server: String,
+    /// The server's time: the simulated clock, so timestamps agree with task times.
+    pub timestamp: String,
+}
+
+impl Meta {
+    pub fn new(state: &crate::state::AppState) -> Meta {
+        Meta {
+            started: Instant::now(),
+            server: state.server().to_string(),
+            timestamp: state.server_time(),
+        }
+    }
 }
 
 impl Meta {
@@ -57,7 +69,7 @@ impl Meta {
         m.insert("server".into(), json!(self.server));
         m.insert("status".into(), json!(status.as_u16()));
         m.insert("successful".into(), json!(status.is_success()));
-        m.insert("timestamp".into(), json!(now_ocp()));
+        m.insert("timestamp".into(), json!(self.timestamp));
         m.insert("traceId".into(), json!(trace_id()));
         m
     }
@@ -102,10 +114,11 @@ pub fn body(status: StatusCode, v: Value) -> Response {
 }
 
 /// An error envelope for places without a request context (fallbacks, rejections).
-pub fn bare_error(server: &str, status: StatusCode, code: i64, message: &str) -> Response {
-    Meta {
-        started: Instant::now(),
-        server: server.to_string(),
-    }
-    .error(status, code, message)
+pub fn bare_error(
+    state: &crate::state::AppState,
+    status: StatusCode,
+    code: i64,
+    message: &str,
+) -> Response {
+    Meta::new(state).error(status, code, message)
 }

@@ -56,6 +56,13 @@ impl AppState {
         e
     }
 
+    /// The simulated clock's current time, in OCP's format (envelope timestamps).
+    pub fn server_time(&self) -> String {
+        let mut e = lock(&self.0.estate);
+        e.clock.sync();
+        e.clock.ocp_time(e.clock.now_ms())
+    }
+
     pub fn faults(&self) -> MutexGuard<'_, Vec<Fault>> {
         lock(&self.0.faults)
     }

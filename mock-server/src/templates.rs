@@ -12,6 +12,8 @@ pub enum TaskKind {
     ClusterFailover,
     TenantSwitchover,
     ClusterSwitchover,
+    /// A generated task of any size (admin API), with no effect on the estate.
+    Synthetic,
 }
 
 impl TaskKind {
@@ -28,6 +30,7 @@ impl TaskKind {
             TaskKind::ClusterFailover => "seeds/cluster-failover.json",
             TaskKind::TenantSwitchover => "templates/tenant-switchover.json",
             TaskKind::ClusterSwitchover => "templates/cluster-switchover.json",
+            TaskKind::Synthetic => "",
         }
     }
 }

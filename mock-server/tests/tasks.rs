@@ -317,12 +317,19 @@ async fn cancel_and_timeout_end_failed_with_operation_cancel() {
     let t = s.task(&id).await;
     assert_eq!(t["status"], json!("FAILED"));
     assert_eq!(sub(&t, "Mc lock ob clusters")["operation"], json!("CANCEL"));
-    // Retried, it hangs again (the fault had two runs) until its 60 s timeout.
+    // Retried, it hangs again (the fault had two runs) past its 60 s timeout, until the
+    // timeout sweep cancels it.
     let (st, _) = s.post(&format!("/api/v2/tasks/instances/{id}/retry")).await;
     assert_eq!(st, StatusCode::OK);
-    s.advance(59.0).await;
-    assert_eq!(s.task(&id).await["status"], json!("RUNNING"));
-    s.advance(2.0).await;
+    s.advance(100.0).await;
+    let dbg = s.task(&id).await;
+    assert_eq!(
+        dbg["status"],
+        json!("RUNNING"),
+        "{}",
+        sub(&dbg, "Mc lock ob clusters")
+    );
+    s.advance(21.0).await;
     let t = s.task(&id).await;
     assert_eq!(t["status"], json!("FAILED"));
     let (_, log) = s
@@ -334,7 +341,7 @@ async fn cancel_and_timeout_end_failed_with_operation_cancel() {
     assert!(log["data"]["log"]
         .as_str()
         .unwrap()
-        .contains("timed out after 60 s"));
+        .contains("exceeded its timeout of 60 s"));
 }
 
 #[tokio::test]

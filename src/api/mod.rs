@@ -153,6 +153,18 @@ impl Api {
         query: &[(&str, String)],
         attempts: u32,
     ) -> Result<T, ApiFailure> {
+        self.get_envelope(path, query, attempts)
+            .await
+            .and_then(require_data)
+    }
+
+    /// GET returning the whole envelope (its `timestamp` is the server's clock).
+    pub async fn get_envelope<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        attempts: u32,
+    ) -> Result<Envelope<T>, ApiFailure> {
         let url = self.url(path, query);
         let mut attempt = 0;
         loop {
@@ -160,8 +172,7 @@ impl Api {
             let result = self
                 .exchange(self.prepare(Request::get(&url), None), None)
                 .await
-                .and_then(|(status, text)| decode::<T>(status, &text, true))
-                .and_then(require_data);
+                .and_then(|(status, text)| decode::<T>(status, &text, true));
             match result {
                 Err(f) if f.is_transient() && attempt < attempts => {
                     gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;

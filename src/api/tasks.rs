@@ -19,37 +19,71 @@ impl Api {
     }
 
     /// One attempt: the task page's poller backs off by itself.
-    pub async fn poll_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
-        self.get_once(&format!("/api/v2/tasks/instances/{id}"), &[]).await
+    /// Also returns the server's clock (the envelope's `timestamp`), so elapsed times and
+    /// timeouts are judged by OCP's time, not a skewed laptop clock.
+    pub async fn poll_task(&self, id: i64) -> Result<(TaskInstance, Option<String>), ApiFailure> {
+        let env = self
+            .get_envelope::<TaskInstance>(&format!("/api/v2/tasks/instances/{id}"), &[], 1)
+            .await?;
+        let task = env.data.ok_or(ApiFailure::Malformed {
+            status: 200,
+            detail: "the reply has no data".into(),
+        })?;
+        Ok((task, env.timestamp))
     }
 
     pub async fn subtask_log(&self, task: i64, subtask: i64) -> Result<String, ApiFailure> {
         let log: SubtaskLog = self
-            .get_once(&format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/log"), &[])
+            .get_once(
+                &format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/log"),
+                &[],
+            )
             .await?;
         Ok(log.log)
     }
 
     /// T3. The reply's task is not needed: the page polls.
     pub async fn retry_task(&self, task: i64) -> Result<(), ApiFailure> {
-        self.post::<(), TaskInstance>(&format!("/api/v2/tasks/instances/{task}/retry"), None).await.map(|_| ())
+        self.post::<(), TaskInstance>(&format!("/api/v2/tasks/instances/{task}/retry"), None)
+            .await
+            .map(|_| ())
     }
 
     /// T4. OCP answers with no data or with the task; both are fine.
     pub async fn rollback_task(&self, task: i64) -> Result<(), ApiFailure> {
-        self.post::<(), serde_json::Value>(&format!("/api/v2/tasks/instances/{task}/rollback"), None).await.map(|_| ())
+        self.post::<(), serde_json::Value>(
+            &format!("/api/v2/tasks/instances/{task}/rollback"),
+            None,
+        )
+        .await
+        .map(|_| ())
     }
 
     pub async fn retry_subtask(&self, task: i64, subtask: i64) -> Result<(), ApiFailure> {
-        self.post::<(), SubtaskInstance>(&format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/retry"), None).await.map(|_| ())
+        self.post::<(), SubtaskInstance>(
+            &format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/retry"),
+            None,
+        )
+        .await
+        .map(|_| ())
     }
 
     pub async fn skip_subtask(&self, task: i64, subtask: i64) -> Result<(), ApiFailure> {
-        self.post::<(), serde_json::Value>(&format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/skip"), None).await.map(|_| ())
+        self.post::<(), serde_json::Value>(
+            &format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/skip"),
+            None,
+        )
+        .await
+        .map(|_| ())
     }
 
     pub async fn cancel_subtask(&self, task: i64, subtask: i64) -> Result<(), ApiFailure> {
-        self.post::<(), serde_json::Value>(&format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/cancel"), None).await.map(|_| ())
+        self.post::<(), serde_json::Value>(
+            &format!("/api/v2/tasks/instances/{task}/subtasks/{subtask}/cancel"),
+            None,
+        )
+        .await
+        .map(|_| ())
     }
 
     pub async fn list_tasks(

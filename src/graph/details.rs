@@ -21,11 +21,15 @@ pub fn StepDetails(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let parts = model.structure.with_untracked(|s| s.as_ref().and_then(|s| Some((s.info.get(node)?.clone(), *s.nodes.get(node)?))));
+    let parts = model.structure.with_untracked(|s| {
+        s.as_ref()
+            .and_then(|s| Some((s.info.get(node)?.clone(), *s.nodes.get(node)?)))
+    });
     let Some((info, state)) = parts else {
         return view! { <p class="muted">{move || i18n.t(Text::SelectStep)}</p> }.into_any();
     };
-    let running = move || state.with(|n| matches!(status_look(n.status.as_ref()).1, "running" | "canceling"));
+    let running =
+        move || state.with(|n| matches!(status_look(n.status.as_ref()).1, "running" | "canceling"));
     let status = move || {
         let (icon, slug, t) = state.with(|n| status_look(n.status.as_ref()));
         view! { <span class=format!("node-{slug} status-text")>{icon}" "{i18n.t(t)}</span> }
@@ -33,14 +37,28 @@ pub fn StepDetails(
     let elapsed = move || {
         let n = state.get();
         let start = n.start_ms()?;
-        let end = if running() { now_ms.get() } else { n.finish_ms()? };
+        let end = if running() {
+            now_ms.get()
+        } else {
+            n.finish_ms()?
+        };
         Some(format_duration(end - start))
     };
     let is_overdue = move || {
         let n = state.get();
-        running() && overdue(n.status.as_ref(), n.start_ms(), info.timeout_s, now_ms.get())
+        running()
+            && overdue(
+                n.status.as_ref(),
+                n.start_ms(),
+                info.timeout_s,
+                now_ms.get(),
+            )
     };
-    let task_op = move || model.header.with(|h| h.as_ref().and_then(|h| h.operation.clone()));
+    let task_op = move || {
+        model
+            .header
+            .with(|h| h.as_ref().and_then(|h| h.operation.clone()))
+    };
     let actions = move || {
         let st = state.with(|n| n.status.clone());
         subtask_interventions(node, st.as_ref(), task_op().as_ref())
@@ -70,7 +88,10 @@ pub fn StepDetails(
                     log_error.try_set(None);
                 }
                 Err(f) => {
-                    log_error.try_set(Some(console_core::i18n::describe_failure(i18n.lang.get_untracked(), &f)));
+                    log_error.try_set(Some(console_core::i18n::describe_failure(
+                        i18n.lang.get_untracked(),
+                        &f,
+                    )));
                 }
             }
         });

@@ -5,7 +5,9 @@
 use console_core::graph::{self, Graph, GraphError};
 use console_core::layout::{layout, Layout};
 use console_core::task_view::parse_ocp_time;
-use console_core::wire::{SubtaskInstance, SubtaskOperation, SubtaskStatus, TaskInstance, TaskOperation, TaskStatus};
+use console_core::wire::{
+    SubtaskInstance, SubtaskOperation, SubtaskStatus, TaskInstance, TaskOperation, TaskStatus,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -76,7 +78,10 @@ pub struct Header {
 
 impl Header {
     pub fn is_running(&self) -> bool {
-        !matches!(self.status, Some(TaskStatus::Failed) | Some(TaskStatus::Successful))
+        !matches!(
+            self.status,
+            Some(TaskStatus::Failed) | Some(TaskStatus::Successful)
+        )
     }
 }
 
@@ -114,7 +119,11 @@ impl TaskModel {
             name: task.name.clone().unwrap_or_default(),
             status: task.status.clone(),
             operation: task.operation.clone(),
-            creator: task.creator.as_ref().and_then(|c| c.name()).map(str::to_string),
+            creator: task
+                .creator
+                .as_ref()
+                .and_then(|c| c.name())
+                .map(str::to_string),
             start: task.start_time.clone(),
             finish: task.finish_time.clone(),
             done,
@@ -137,7 +146,8 @@ impl TaskModel {
             self.graph_error.set(None);
         }
         let same = self.structure.with_untracked(|s| {
-            s.as_ref().is_some_and(|s| s.graph.ids == g.ids && s.graph.edges == g.edges)
+            s.as_ref()
+                .is_some_and(|s| s.graph.ids == g.ids && s.graph.edges == g.edges)
         });
         if same {
             self.structure.with_untracked(|s| {
@@ -163,9 +173,17 @@ impl TaskModel {
                 prohibit_rollback: s.prohibit_rollback.unwrap_or(false),
             })
             .collect();
-        let nodes = subs.iter().map(|s| RwSignal::new(NodeState::of(s))).collect();
+        let nodes = subs
+            .iter()
+            .map(|s| RwSignal::new(NodeState::of(s)))
+            .collect();
         let layout = layout(&g);
-        self.structure.set(Some(Arc::new(Structure { graph: g, layout, info, nodes })));
+        self.structure.set(Some(Arc::new(Structure {
+            graph: g,
+            layout,
+            info,
+            nodes,
+        })));
         self.version.update(|v| *v += 1);
         true
     }
@@ -174,7 +192,12 @@ impl TaskModel {
     pub fn statuses(&self) -> Vec<Option<SubtaskStatus>> {
         self.structure.with(|s| {
             s.as_ref()
-                .map(|s| s.nodes.iter().map(|n| n.with(|x| x.status.clone())).collect())
+                .map(|s| {
+                    s.nodes
+                        .iter()
+                        .map(|n| n.with(|x| x.status.clone()))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
     }

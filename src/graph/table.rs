@@ -9,7 +9,11 @@ use console_core::task_view::{format_duration, overdue};
 use leptos::prelude::*;
 
 #[component]
-pub fn SubtaskTable(model: TaskModel, selected: RwSignal<Option<usize>>, #[prop(into)] now_ms: Signal<i64>) -> impl IntoView {
+pub fn SubtaskTable(
+    model: TaskModel,
+    selected: RwSignal<Option<usize>>,
+    #[prop(into)] now_ms: Signal<i64>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let rows = move || {
         model.structure.get().map(|s| {

@@ -39,15 +39,19 @@ pub fn TaskGraph(
     // `readable`: never shrink below a legible scale (the first view of a long chain); the
     // Fit button passes false and shows everything.
     let fit = move |readable: bool| {
-        let Some(svg) = svg_ref.get_untracked() else { return };
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
         let rect = svg.get_bounding_client_rect();
         let (w, h) = (rect.width(), rect.height());
-        let size = model.structure.with_untracked(|s| s.as_ref().map(|s| (s.layout.width, s.layout.height)));
+        let size = model
+            .structure
+            .with_untracked(|s| s.as_ref().map(|s| (s.layout.width, s.layout.height)));
         if let Some((gw, gh)) = size {
             if w <= 0.0 || h <= 0.0 {
                 return;
             }
-            let whole = (w / gw).min(h / gh).clamp(0.05, 1.0);
+            let whole = (w / gw).min(h / gh).clamp(0.005, 1.0);
             let scale = if readable { whole.max(0.6) } else { whole };
             k.set(scale);
             tx.set(((w - gw * scale) / 2.0).max(if readable { 0.0 } else { f64::MIN }));
@@ -59,9 +63,31 @@ pub fn TaskGraph(
         model.version.track();
         fit(true);
     });
+    // A step selected elsewhere (the table, a failure surfacing) is brought into view.
+    Effect::new(move |_| {
+        let Some(i) = selected.get() else { return };
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let r = svg.get_bounding_client_rect();
+        let pos = model
+            .structure
+            .with_untracked(|s| s.as_ref().and_then(|s| s.layout.pos.get(i).copied()));
+        let Some((x, y)) = pos else { return };
+        let (scale, ox, oy) = (k.get_untracked(), tx.get_untracked(), ty.get_untracked());
+        let (sx, sy) = (x * scale + ox, y * scale + oy);
+        let visible = sx >= 0.0
+            && sy >= 0.0
+            && sx + NODE_W * scale <= r.width()
+            && sy + NODE_H * scale <= r.height();
+        if !visible {
+            tx.set(r.width() / 2.0 - (x + NODE_W / 2.0) * scale);
+            ty.set(r.height() / 2.0 - (y + NODE_H / 2.0) * scale);
+        }
+    });
     let zoom_at = move |factor: f64, px: f64, py: f64| {
         let old = k.get_untracked();
-        let new = (old * factor).clamp(0.05, 3.0);
+        let new = (old * factor).clamp(0.005, 3.0);
         tx.set(px - (px - tx.get_untracked()) * new / old);
         ty.set(py - (py - ty.get_untracked()) * new / old);
         k.set(new);
@@ -77,13 +103,24 @@ pub fn TaskGraph(
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
-        let Some(svg) = svg_ref.get_untracked() else { return };
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
         let r = svg.get_bounding_client_rect();
         let factor = (-ev.delta_y() * 0.0015).exp();
-        zoom_at(factor, f64::from(ev.client_x()) - r.left(), f64::from(ev.client_y()) - r.top());
+        zoom_at(
+            factor,
+            f64::from(ev.client_x()) - r.left(),
+            f64::from(ev.client_y()) - r.top(),
+        );
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
-        drag.set_value(Some((f64::from(ev.client_x()), f64::from(ev.client_y()), tx.get_untracked(), ty.get_untracked())));
+        drag.set_value(Some((
+            f64::from(ev.client_x()),
+            f64::from(ev.client_y()),
+            tx.get_untracked(),
+            ty.get_untracked(),
+        )));
         moved.set_value(false);
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
@@ -102,7 +139,11 @@ pub fn TaskGraph(
 
     let edges = move || {
         model.structure.get().map(|s| {
-            s.layout.edge_paths.iter().map(|d| view! { <path class="edge" d=d.clone() /> }).collect_view()
+            s.layout
+                .edge_paths
+                .iter()
+                .map(|d| view! { <path class="edge" d=d.clone() /> })
+                .collect_view()
         })
     };
     let nodes = move || {
@@ -138,7 +179,7 @@ pub fn TaskGraph(
                     };
                     let badge = move || impact.with(|v| v.get(i).copied().flatten()).map(|imp| impact_look(imp).0);
                     view! {
-                        <g class=class transform=format!("translate({x:.1} {y:.1})") data-node=info.id.to_string()
+                        <g class=class transform=format!("translate({x:.1} {y:.1})") data-node=info.id.to_string() data-name=info.name.clone()
                             on:click=move |_| if !moved.get_value() { selected.set(Some(i)) }>
                             <title>{title}</title>
                             <rect width=NODE_W height=NODE_H rx="6" />

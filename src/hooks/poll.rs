@@ -4,6 +4,7 @@
 
 use crate::api::Api;
 use crate::graph::model::TaskModel;
+use console_core::task_view::parse_ocp_time;
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,6 +19,8 @@ pub struct Poll {
     /// The last error, while polling has not recovered.
     pub error: RwSignal<Option<ApiFailure>>,
     pub active: RwSignal<bool>,
+    /// Server clock minus local clock, in ms, from the last reply's timestamp.
+    pub offset_ms: RwSignal<i64>,
     alive: StoredValue<bool>,
     running: StoredValue<bool>,
 }
@@ -33,12 +36,19 @@ async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
+impl Default for Poll {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Poll {
     pub fn new() -> Poll {
         let poll = Poll {
             last_ok: RwSignal::new(None),
             error: RwSignal::new(None),
             active: RwSignal::new(false),
+            offset_ms: RwSignal::new(0),
             alive: StoredValue::new(true),
             running: StoredValue::new(false),
         };
@@ -69,15 +79,20 @@ impl Poll {
                     continue;
                 }
                 match api.poll_task(id).await {
-                    Ok(task) => {
+                    Ok((task, server_time)) => {
                         if !this.alive() {
                             break;
+                        }
+                        if let Some(t) = server_time.as_deref().and_then(parse_ocp_time) {
+                            this.offset_ms.try_set(t - js_sys::Date::now() as i64);
                         }
                         model.apply(&task);
                         this.last_ok.try_set(Some(js_sys::Date::now() as i64));
                         this.error.try_set(None);
                         backoff = PERIOD_MS;
-                        let running = model.header.with_untracked(|h| h.as_ref().is_some_and(|h| h.is_running()));
+                        let running = model
+                            .header
+                            .with_untracked(|h| h.as_ref().is_some_and(|h| h.is_running()));
                         if !running {
                             break;
                         }

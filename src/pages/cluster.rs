@@ -140,6 +140,10 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                     <td>{sync}</td>
                     <td><code>{t.service_name.clone()}</code></td>
                     <td class="row-actions">
+                        {t.id.map(|tid| view! {
+                            <A href=format!("/tasks?clusterId={}&tenantId={tid}", t.cluster_id.map(|c| c.0).unwrap_or_default())>{move || i18n.t(Text::NavTasks)}</A>
+                            " "
+                        })}
                         {base.filter(|_| is_standby).map(|b| view! {
                             <A href=format!("{b}/failover")>{move || i18n.t(Text::ActFailover)}</A>
                             " "

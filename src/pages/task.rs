@@ -16,7 +16,9 @@ use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use console_core::i18n::Text;
-use console_core::task_view::{format_duration, impact, parse_ocp_time, task_interventions, Intervention};
+use console_core::task_view::{
+    format_duration, impact, parse_ocp_time, task_interventions, Intervention,
+};
 use console_core::wire::TaskStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -48,16 +50,43 @@ fn TaskView(id: i64) -> impl IntoView {
     let session = use_session();
     let model = TaskModel::new();
     let poll = Poll::new();
-    let now = use_ticker();
+    let local_now = use_ticker();
     let selected = RwSignal::new(None::<usize>);
     let table_view = RwSignal::new(false);
     let preview = RwSignal::new(None::<Intervention>);
     let action: RwSignal<Option<Launch<()>>> = RwSignal::new(None);
     poll.wake(api.clone(), id, model);
+    // Elapsed times and timeouts are judged by OCP's clock.
+    let now = Signal::derive(move || local_now.get() + poll.offset_ms.get());
 
     let header = move || model.header.get();
+    // Surface the latest failure: when the task fails and nothing is selected, select the
+    // failed step, so its log and the ways out are on screen.
+    Effect::new(move |_| {
+        let failed = model.header.with(|h| {
+            h.as_ref()
+                .is_some_and(|h| h.status == Some(TaskStatus::Failed))
+        });
+        if failed && selected.get_untracked().is_none() {
+            let first_failed = model.structure.with_untracked(|s| {
+                s.as_ref().and_then(|s| {
+                    s.graph.topo_order().into_iter().find(|i| {
+                        s.nodes[*i].with_untracked(|n| {
+                            n.status == Some(console_core::wire::SubtaskStatus::Failed)
+                        })
+                    })
+                })
+            });
+            if first_failed.is_some() {
+                selected.set(first_failed);
+            }
+        }
+    });
     let impacts = Signal::derive(move || match preview.get() {
-        Some(p) => model.structure.with(|s| s.as_ref().map(|s| impact(&s.graph, &model.statuses(), p))).unwrap_or_default(),
+        Some(p) => model
+            .structure
+            .with(|s| s.as_ref().map(|s| impact(&s.graph, &model.statuses(), p)))
+            .unwrap_or_default(),
         None => Vec::new(),
     });
     let can_operate = Signal::derive(move || session.can_operate());
@@ -73,14 +102,27 @@ fn TaskView(id: i64) -> impl IntoView {
     };
     let stale = move || {
         let err = poll.error.get()?;
-        let ago = poll.last_ok.get().map(|t| ((now.get() - t) / 1000).max(0));
+        let ago = poll
+            .last_ok
+            .get()
+            .map(|t| ((local_now.get() - t) / 1000).max(0));
         Some((err, ago))
     };
 
     let preview_text = move || {
         let p = preview.get()?;
-        let name = |n: usize| model.structure.with(|s| s.as_ref().and_then(|s| s.info.get(n).map(|i| i.name.clone()))).unwrap_or_default();
-        let count = impacts.with(|v| v.iter().filter(|x| x.is_some()).count()).to_string();
+        let name = |n: usize| {
+            model
+                .structure
+                .with(|s| {
+                    s.as_ref()
+                        .and_then(|s| s.info.get(n).map(|i| i.name.clone()))
+                })
+                .unwrap_or_default()
+        };
+        let count = impacts
+            .with(|v| v.iter().filter(|x| x.is_some()).count())
+            .to_string();
         Some(match p {
             Intervention::RetryTask => i18n.f(Text::PreviewRetryTask, &[&count]),
             Intervention::RollbackTask => i18n.f(Text::PreviewRollback, &[&count]),
@@ -99,11 +141,19 @@ fn TaskView(id: i64) -> impl IntoView {
     };
     let api_c = api.clone();
     let confirm = Callback::new(move |_: ()| {
-        let (Some(p), Some(launch)) = (preview.get_untracked(), action.get_untracked()) else { return };
-        let sub_id = |n: usize| model.structure.with_untracked(|s| s.as_ref().and_then(|s| s.info.get(n).map(|i| i.id)));
+        let (Some(p), Some(launch)) = (preview.get_untracked(), action.get_untracked()) else {
+            return;
+        };
+        let sub_id = |n: usize| {
+            model
+                .structure
+                .with_untracked(|s| s.as_ref().and_then(|s| s.info.get(n).map(|i| i.id)))
+        };
         let api = api_c.clone();
         let target = match p {
-            Intervention::RetrySubtask(n) | Intervention::SkipSubtask(n) | Intervention::CancelSubtask(n) => sub_id(n),
+            Intervention::RetrySubtask(n)
+            | Intervention::SkipSubtask(n)
+            | Intervention::CancelSubtask(n) => sub_id(n),
             _ => None,
         };
         launch.fire(move || async move {
@@ -120,7 +170,10 @@ fn TaskView(id: i64) -> impl IntoView {
     // After a sent intervention, follow the task again and drop the preview.
     let api_w = api.clone();
     Effect::new(move |_| {
-        let done = action.get().map(|l| matches!(l.state.get(), LaunchState::Launched(_))).unwrap_or(false);
+        let done = action
+            .get()
+            .map(|l| matches!(l.state.get(), LaunchState::Launched(_)))
+            .unwrap_or(false);
         if done {
             preview.set(None);
             poll.wake(api_w.clone(), id, model);
@@ -139,7 +192,7 @@ fn TaskView(id: i64) -> impl IntoView {
                 })}
             </h1>
             {move || header().map(|h| {
-                let pct = if h.total == 0 { 0 } else { h.done * 100 / h.total };
+                let pct = (h.done * 100).checked_div(h.total).unwrap_or(0);
                 let filter = match (h.cluster_id, h.tenant_id) {
                     (Some(c), Some(t)) => format!("/tasks?clusterId={c}&tenantId={t}"),
                     (Some(c), None) => format!("/tasks?clusterId={c}"),

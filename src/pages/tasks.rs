@@ -8,9 +8,10 @@ use crate::components::pager::Pager;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use console_core::task_view::{format_duration, parse_ocp_time};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn TasksPage() -> impl IntoView {
@@ -26,6 +27,28 @@ pub fn TasksPage() -> impl IntoView {
         }
     });
     let page = RwSignal::new(1u32);
+    let navigate = use_navigate();
+    // The status filter lives in the URL, so a filtered list is a link that survives a reload.
+    let set_status = move |status: String| {
+        let f = filter.get_untracked();
+        let mut q = Vec::new();
+        if let Some(c) = f.cluster_id {
+            q.push(format!("clusterId={c}"));
+        }
+        if let Some(t) = f.tenant_id {
+            q.push(format!("tenantId={t}"));
+        }
+        if !status.is_empty() {
+            q.push(format!("status={status}"));
+        }
+        page.set(1);
+        let url = if q.is_empty() {
+            "/tasks".to_string()
+        } else {
+            format!("/tasks?{}", q.join("&"))
+        };
+        navigate(&url, Default::default());
+    };
     let tasks = use_load(
         move || (filter.get(), page.get()),
         move |(f, p)| {
@@ -51,6 +74,18 @@ pub fn TasksPage() -> impl IntoView {
         <section class="page">
             <h1>{move || i18n.t(Text::TasksTitle)}</h1>
             {move || described().map(|d| view! { <p class="muted" data-testid="tasks-filter">{d}</p> })}
+            <div class="toolbar">
+                <label>{move || i18n.t(Text::FilterStatus)}" "
+                    <select data-testid="filter-status" prop:value=move || filter.get().status.unwrap_or_default()
+                        on:change=move |ev| set_status(event_target_value(&ev))>
+                        <option value="">{move || i18n.t(Text::FilterAll)}</option>
+                        <option value="RUNNING">{move || i18n.t(Text::StRunning)}</option>
+                        <option value="FAILED">{move || i18n.t(Text::StFailed)}</option>
+                        <option value="SUCCESSFUL">{move || i18n.t(Text::StSuccessful)}</option>
+                    </select>
+                </label>
+                <button class="btn" on:click=move |_| tasks.reload()>{move || i18n.t(Text::Refresh)}</button>
+            </div>
             <FailureView failure=tasks.error on_retry=Callback::new(move |_| tasks.reload()) busy=tasks.loading />
             {move || tasks.data.get().map(|d| {
                 if d.contents.is_empty() {
@@ -63,6 +98,7 @@ pub fn TasksPage() -> impl IntoView {
                             <th scope="col">{i18n.t(Text::ColStatus)}</th>
                             <th scope="col">{i18n.t(Text::ColProgress)}</th>
                             <th scope="col">{i18n.t(Text::ColStarted)}</th>
+                            <th scope="col">{i18n.t(Text::ColDuration)}</th>
                             <th scope="col">{i18n.t(Text::ColCreator)}</th>
                         </tr></thead>
                         <tbody>
@@ -70,12 +106,16 @@ pub fn TasksPage() -> impl IntoView {
                                 let id = t.id.map(|l| l.0).unwrap_or_default();
                                 let (done, total) = t.progress();
                                 let status = t.status.as_ref().map(|s| s.as_wire().to_string()).unwrap_or_default();
+                                let start = t.start_time.as_deref().and_then(parse_ocp_time);
+                                let end = t.finish_time.as_deref().and_then(parse_ocp_time).unwrap_or(js_sys::Date::now() as i64);
+                                let duration = start.map(|s| format_duration(end - s));
                                 view! {
                                     <tr data-testid="task-row">
                                         <td><A href=format!("/tasks/{id}")>{format!("#{id} {}", t.name.clone().unwrap_or_default())}</A></td>
                                         <td><span class=format!("status status-{}", status.to_ascii_lowercase())>{status.clone()}</span></td>
                                         <td>{format!("{done}/{total}")}</td>
                                         <td>{t.start_time.clone()}</td>
+                                        <td>{duration}</td>
                                         <td>{t.creator.as_ref().and_then(|c| c.name()).map(str::to_string)}</td>
                                     </tr>
                                 }

@@ -53,3 +53,28 @@ export async function setTenant(request: APIRequestContext, id: number, patch: {
 export async function posts(request: APIRequestContext, pathEnd: string): Promise<number> {
   return (await journal(request)).filter((e) => e.method === 'POST' && e.path.endsWith(pathEnd)).length;
 }
+
+export async function clock(request: APIRequestContext, change: { paused?: boolean; speed?: number; advanceSeconds?: number }) {
+  const r = await request.post('/__admin/clock', { data: change });
+  expect(r.ok(), await r.text()).toBeTruthy();
+}
+
+export async function taskFault(request: APIRequestContext, subtaskName: string, kind: 'fail' | 'hang', times = 1) {
+  const r = await request.post('/__admin/task-faults', { data: { subtaskName, kind, times } });
+  expect(r.ok(), await r.text()).toBeTruthy();
+}
+
+const ADMIN_AUTH = { Authorization: 'Basic ' + Buffer.from('admin:admin').toString('base64') };
+
+/// Launches through the API as the operator and returns the task id.
+export async function launch(request: APIRequestContext, path: string): Promise<number> {
+  const r = await request.post(path, { headers: ADMIN_AUTH });
+  expect(r.ok(), await r.text()).toBeTruthy();
+  return (await r.json()).data.id;
+}
+
+export async function apiGet(request: APIRequestContext, path: string): Promise<any> {
+  const r = await request.get(path, { headers: ADMIN_AUTH });
+  expect(r.ok(), await r.text()).toBeTruthy();
+  return (await r.json()).data;
+}

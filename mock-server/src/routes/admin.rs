@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .route("/journal", get(journal).delete(clear_journal))
         .route("/tenants/{id}", post(set_tenant))
         .route("/clock", get(clock).post(set_clock))
+        .route("/tasks/synthetic", post(add_synthetic))
         .route(
             "/task-faults",
             get(list_task_faults)
@@ -204,4 +205,35 @@ async fn add_task_fault(State(state): State<AppState>, body: axum::body::Bytes) 
 async fn clear_task_faults(State(state): State<AppState>) -> Response {
     state.estate().task_faults.clear();
     Json(json!([])).into_response()
+}
+
+/// `{subtasks, width?}`: a large generated task (up to 20,000 subtasks) for demos and tests.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SyntheticTask {
+    subtasks: usize,
+    width: Option<usize>,
+}
+
+async fn add_synthetic(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
+    let req: SyntheticTask = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": format!("not a synthetic task request: {e}") })),
+            )
+                .into_response()
+        }
+    };
+    if req.subtasks == 0 || req.subtasks > 20_000 {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": "subtasks must be 1..20000" })),
+        )
+            .into_response();
+    }
+    let width = req.width.unwrap_or(20).clamp(1, 500);
+    let task = state.estate().add_synthetic(req.subtasks, width, 3000009);
+    Json(json!({ "id": task.id, "subtasks": req.subtasks })).into_response()
 }

@@ -96,7 +96,7 @@ pub fn router(state: AppState) -> Router {
 
 async fn api_not_found(State(state): State<AppState>, uri: Uri) -> Response {
     bare_error(
-        state.server(),
+        &state,
         StatusCode::NOT_FOUND,
         0,
         &format!("No API at {}.", uri.path()),
@@ -105,7 +105,7 @@ async fn api_not_found(State(state): State<AppState>, uri: Uri) -> Response {
 
 async fn api_method_not_allowed(State(state): State<AppState>, uri: Uri) -> Response {
     bare_error(
-        state.server(),
+        &state,
         StatusCode::METHOD_NOT_ALLOWED,
         0,
         &format!("{} does not accept this method.", uri.path()),

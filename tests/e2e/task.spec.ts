@@ -1,0 +1,166 @@
+// Issue 4: the live task graph, driven by the mock's clock; interventions; reconnecting.
+import { test, expect, Page } from '@playwright/test';
+import { apiGet, clock, journal, launch, openConsole, posts, resetMock, signIn, taskFault } from './helpers';
+
+test.beforeEach(async ({ request }) => {
+  await resetMock(request);
+  await clock(request, { paused: true });
+});
+
+const node = (page: Page, name: string) => page.locator(`g.node[data-name="${name}"]`);
+
+async function openTask(page: Page, id: number) {
+  await openConsole(page, `/tasks/${id}`);
+  await signIn(page);
+  await expect(page.locator('g.node').first()).toBeVisible();
+}
+
+test('a cluster failover followed from launch to SUCCESSFUL; polling stops at the end', async ({ page, request }) => {
+  await openConsole(page, '/clusters/6/dr/failover');
+  await signIn(page);
+  await page.getByTestId('launch').click();
+  await page.getByLabel('Type ob3x_standby to confirm').fill('ob3x_standby');
+  await page.getByTestId('confirm-launch').click();
+  await expect(page).toHaveURL(/\/tasks\/171603$/);
+  await expect(page.locator('g.node')).toHaveCount(9);
+  await expect(node(page, 'Mc lock ob clusters')).toHaveClass(/node-running/);
+  await expect(node(page, 'Wait node')).toHaveClass(/node-pending/);
+  await expect(page.getByTestId('task-progress')).toHaveText('0 of 9 steps done');
+  await expect(page.getByTestId('live')).toContainText('Live');
+  await clock(request, { advanceSeconds: 12 });
+  await expect(node(page, 'Mc lock ob clusters')).toHaveClass(/node-successful/);
+  await expect(page.getByTestId('task-progress')).not.toHaveText('0 of 9 steps done');
+  await clock(request, { advanceSeconds: 120 });
+  await expect(page.getByTestId('task-status')).toContainText('Successful');
+  await expect(page.getByTestId('task-progress')).toHaveText('9 of 9 steps done');
+  await expect(page.locator('g.node.node-successful')).toHaveCount(9);
+  await expect(page.getByTestId('not-polling')).toBeVisible();
+  // No more polls once it ended.
+  const count = async () => (await journal(request)).filter((e) => e.path === '/api/v2/tasks/instances/171603').length;
+  const before = await count();
+  await page.waitForTimeout(2500);
+  expect(await count()).toBe(before);
+  // The standby cluster is primary now.
+  await page.goto('/clusters');
+  await expect(page.getByTestId('cluster-row').filter({ hasText: 'ob3x_standby' })).toContainText('Primary');
+});
+
+test('a failed step is retried from the graph, then another one skipped', async ({ page, request }) => {
+  await taskFault(request, 'Failover to Primary', 'fail');
+  await taskFault(request, 'Sync all cluster info', 'fail');
+  const id = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await openTask(page, id);
+  await clock(request, { advanceSeconds: 60 });
+  await expect(page.getByTestId('task-status')).toContainText('Failed');
+  await expect(node(page, 'Failover to Primary')).toHaveClass(/node-failed/);
+  // The failure surfaces by itself: the failed step is selected and its log shown.
+  await expect(page.getByTestId('step-details')).toContainText('Failover to Primary');
+  await expect(node(page, 'Failover to Primary')).toHaveClass(/selected/);
+  await expect(page.getByTestId('step-log')).toContainText('injected fault');
+  await page.getByTestId('act-retry').click();
+  // The preview marks what will re-run before anything is sent.
+  await expect(page.getByTestId('intervention')).toContainText('Retry Failover to Primary');
+  await expect(node(page, 'Failover to Primary')).toHaveClass(/impact-rerun/);
+  await expect(node(page, 'Mc unlock ob clusters')).toHaveClass(/impact-rerun/);
+  await expect(node(page, 'Mc lock ob clusters')).not.toHaveClass(/impact-/);
+  expect(await posts(request, '/retry')).toBe(0);
+  await page.getByTestId('confirm-intervention').click();
+  await expect(page.getByTestId('intervention')).toHaveCount(0);
+  expect(await posts(request, `/subtasks/202628/retry`)).toBe(1);
+  await clock(request, { advanceSeconds: 60 });
+  await expect(node(page, 'Failover to Primary')).toHaveClass(/node-successful/);
+  await expect(node(page, 'Sync all cluster info')).toHaveClass(/node-failed/);
+  // The whole graph on screen, then the second failure picked from it.
+  await page.getByTestId('fit').click();
+  await node(page, 'Sync all cluster info').click();
+  await page.getByTestId('act-skip').click();
+  await expect(node(page, 'Sync all cluster info')).toHaveClass(/impact-skip/);
+  await page.getByTestId('confirm-intervention').click();
+  await expect(page.getByTestId('intervention')).toHaveCount(0);
+  await clock(request, { advanceSeconds: 60 });
+  await expect(page.getByTestId('task-status')).toContainText('Successful');
+  expect(await posts(request, `/subtasks/202620/skip`)).toBe(1);
+});
+
+test('a failed task is rolled back, its steps undone in reverse order', async ({ page, request }) => {
+  await taskFault(request, 'Wait standby log sync', 'fail');
+  const id = await launch(request, '/api/v2/ob/clusters/3000012/tenants/2000033/switchover');
+  await openTask(page, id);
+  await clock(request, { advanceSeconds: 30 });
+  await expect(page.getByTestId('task-status')).toContainText('Failed');
+  await page.getByTestId('act-rollback').click();
+  await expect(page.getByTestId('intervention')).toContainText('undone in the numbered order');
+  await expect(node(page, 'Wait standby log sync')).toContainText('↶1');
+  await expect(node(page, 'Check tenant switchover status')).toContainText('↶2');
+  await page.getByTestId('confirm-intervention').click();
+  await expect(page.getByTestId('intervention')).toHaveCount(0);
+  await clock(request, { advanceSeconds: 30 });
+  await expect(page.getByTestId('task-status')).toContainText('Successful');
+  await expect(page.locator('g.node.node-pending')).toHaveCount(5);
+  const t = await apiGet(request, `/api/v2/tasks/instances/${id}`);
+  expect(t.operation).toBe('ROLLBACK');
+  const fin = (n: string) => t.subtasks.find((s: any) => s.name === n).finishTime;
+  expect(fin('Wait standby log sync') < fin('Check tenant switchover status')).toBeTruthy();
+  expect(await posts(request, `/instances/${id}/rollback`)).toBe(1);
+});
+
+test('a refused rollback (20004) is explained', async ({ page, request }) => {
+  await taskFault(request, 'Switchover primary to standby', 'fail');
+  const id = await launch(request, '/api/v2/ob/clusters/8/switchover');
+  await openTask(page, id);
+  await clock(request, { advanceSeconds: 60 });
+  await expect(page.getByTestId('task-status')).toContainText('Failed');
+  await page.getByTestId('act-rollback').click();
+  await page.getByTestId('confirm-intervention').click();
+  await expect(page.getByTestId('rollback-refused')).toContainText('cannot be undone');
+  await expect(page.getByTestId('intervention').getByTestId('failure')).toContainText('20004');
+  await expect(page.getByTestId('confirm-intervention')).toBeDisabled();
+  expect(await posts(request, `/instances/${id}/rollback`)).toBe(1);
+});
+
+test('the network drops mid-run: the graph stays, "reconnecting" shows, and it recovers', async ({ page, request }) => {
+  const id = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await openTask(page, id);
+  await expect(page.getByTestId('live')).toContainText('Live');
+  await page.route(`**/api/v2/tasks/instances/${id}`, (route) => route.abort('internetdisconnected'));
+  await expect(page.getByTestId('reconnecting')).toContainText(/Last updated \d+ s ago, reconnecting/);
+  await expect(page.locator('g.node')).toHaveCount(9);
+  await clock(request, { advanceSeconds: 15 });
+  await page.unroute(`**/api/v2/tasks/instances/${id}`);
+  await expect(page.getByTestId('reconnecting')).toHaveCount(0, { timeout: 20_000 });
+  await expect(node(page, 'Mc lock ob clusters')).toHaveClass(/node-successful/);
+});
+
+test('a step past its timeout is marked overdue; a running step can be canceled', async ({ page, request }) => {
+  await taskFault(request, 'Mc lock ob clusters', 'hang');
+  const id = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await openTask(page, id);
+  await clock(request, { advanceSeconds: 75 });
+  await expect(node(page, 'Mc lock ob clusters')).toHaveClass(/overdue/);
+  await node(page, 'Mc lock ob clusters').click();
+  await expect(page.getByTestId('overdue')).toBeVisible();
+  await page.getByTestId('act-cancel').click();
+  await expect(node(page, 'Mc lock ob clusters')).toHaveClass(/impact-stop/);
+  await page.getByTestId('confirm-intervention').click();
+  await clock(request, { advanceSeconds: 2 });
+  await expect(page.getByTestId('task-status')).toContainText('Failed');
+  await expect(page.getByTestId('step-status')).toContainText('Failed');
+});
+
+test('a task of 2,000 subtasks renders, selects and fits; the table lists the same steps', async ({ page, request }) => {
+  const r = await request.post('/__admin/tasks/synthetic', { data: { subtasks: 2000, width: 20 } });
+  const { id } = await r.json();
+  await openTask(page, id);
+  await expect(page.locator('g.node')).toHaveCount(2000);
+  await node(page, 'Step 0.3').click();
+  await expect(page.getByTestId('step-details')).toContainText('Step 0.3');
+  await expect(node(page, 'Step 0.3')).toHaveClass(/selected/);
+  // Fit shows the whole graph: the last column's nodes come into the view.
+  const last = node(page, 'Step 99.19');
+  await page.getByTestId('fit').click();
+  const box = await last.boundingBox();
+  const svg = await page.getByTestId('graph').boundingBox();
+  expect(box && svg && box.x + box.width <= svg.x + svg.width + 1 && box.x >= svg.x).toBeTruthy();
+  await page.getByTestId('view-table').click();
+  await expect(page.getByTestId('subtask-row')).toHaveCount(2000);
+});
