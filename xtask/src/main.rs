@@ -3,9 +3,11 @@
 //! - `run`   build the release console, serve it and the mock API with demo data on :8080
 //! - `test`  every check and test; ends with `N passed, N failed`
 //! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`)
+//! - `bench` the task graph's performance budgets, in headless Chromium
 //! - `build` the release console into dist/
 //! - `setup` install what is missing (idempotent; the other commands call it)
 
+mod bench;
 mod setup;
 mod test;
 
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
         Some("build") => setup::ensure(&root).and_then(|env| build_console(&root, &env)),
         Some("run") => run(&root, false),
         Some("mock") => run(&root, true),
+        Some("bench") => setup::ensure(&root).and_then(|env| bench::run(&root, &env)),
         Some("test") => {
             return match setup::ensure(&root) {
                 Ok(env) => test::all(&root, &env),
@@ -31,7 +34,7 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo xtask <run|test|mock|build|setup>");
+            eprintln!("usage: cargo xtask <run|test|mock|bench|build|setup>");
             return ExitCode::from(2);
         }
     };

@@ -1,0 +1,122 @@
+//! `cargo xtask bench`: the task graph in headless Chromium, release build. For tasks of
+//! 200, 2,000 and 10,000 subtasks it measures the time from data to the first painted graph,
+//! and the time to apply a poll that changes 20 statuses (medians). Prints `BENCH` lines.
+#![cfg(target_arch = "wasm32")]
+
+use console_core::i18n::Lang;
+use console_core::synthetic;
+use console_core::wire::SubtaskStatus;
+use failover_console::graph::model::TaskModel;
+use failover_console::graph::view::TaskGraph;
+use failover_console::i18n::I18n;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Resolves after the next frame has been painted.
+async fn painted() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.request_animation_frame(&resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn container() -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element("div").unwrap();
+    el.set_attribute("style", "width:1200px;height:800px")
+        .unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn report(name: &str, n: usize, runs: usize, ms: f64) {
+    let line = format!("BENCH {name} n={n} runs={runs} median_ms={ms:.2}");
+    web_sys::console::log_1(&JsValue::from_str(&line));
+}
+
+async fn bench_size(n: usize, width: usize, paint_runs: usize, poll_runs: usize) {
+    let task = synthetic::task(1, n, width);
+    let mut paint = Vec::new();
+    for _ in 0..paint_runs {
+        let el = container();
+        let model = TaskModel::new();
+        let handle = leptos::mount::mount_to(el.clone(), move || {
+            provide_context(I18n {
+                lang: RwSignal::new(Lang::En),
+            });
+            let selected = RwSignal::new(None);
+            view! { <TaskGraph model selected impact=Signal::stored(Vec::new()) now_ms=Signal::stored(0i64) /> }
+        });
+        painted().await;
+        let t0 = now();
+        model.apply(&task);
+        leptos::task::tick().await;
+        painted().await;
+        paint.push(now() - t0);
+        assert_eq!(
+            el.query_selector_all("g.node").unwrap().length() as usize,
+            n
+        );
+        drop(handle);
+        el.remove();
+    }
+    report("first_paint", n, paint_runs, median(paint));
+
+    // Polls alternate between two tasks that differ from the base in 20 statuses each.
+    let el = container();
+    let model = TaskModel::new();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(I18n {
+            lang: RwSignal::new(Lang::En),
+        });
+        let selected = RwSignal::new(None);
+        view! { <TaskGraph model selected impact=Signal::stored(Vec::new()) now_ms=Signal::stored(0i64) /> }
+    });
+    model.apply(&task);
+    leptos::task::tick().await;
+    painted().await;
+    let a = synthetic::with_changed_statuses(&task, 20, SubtaskStatus::Running);
+    let b = synthetic::with_changed_statuses(&task, 20, SubtaskStatus::Successful);
+    let mut polls = Vec::new();
+    for i in 0..poll_runs {
+        let next = if i % 2 == 0 { &a } else { &b };
+        let t0 = now();
+        let rebuilt = model.apply(next);
+        leptos::task::tick().await;
+        polls.push(now() - t0);
+        assert!(!rebuilt, "a status-only poll must not rebuild the layout");
+        painted().await;
+    }
+    let running = el.query_selector_all("g.node-running").unwrap().length();
+    assert!(running == 0 || running >= 20);
+    report("poll_20_statuses", n, poll_runs, median(polls));
+    drop(handle);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn task_graph_benchmark() {
+    bench_size(200, 10, 7, 21).await;
+    bench_size(2000, 20, 5, 21).await;
+    bench_size(10_000, 50, 3, 11).await;
+}
