@@ -36,8 +36,10 @@ test('a passing tenant precheck launches one failover and opens its task', async
   await confirm.click();
   await expect(page).toHaveURL(/\/tasks\/12022226$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Failover tenant');
+  await expect(page.locator('g.node')).toHaveCount(5);
+  // The table follows the edges, not the array: the root first.
+  await page.getByTestId('view-table').click();
   await expect(page.getByTestId('subtask-row')).toHaveCount(5);
-  // Rows follow the edges, not the array: the root first.
   await expect(page.getByTestId('subtask-row').first()).toContainText('Reset log restore source');
   expect(await posts(request, '/tenants/2000031/failover')).toBe(1);
 });
@@ -128,7 +130,7 @@ test('batch precheck with mixed results, filtered, then the passing subset faile
   await expect(launched.getByRole('link')).toHaveCount(3);
   expect(await posts(request, '/clusters/3000012/tenants/failover')).toBe(1);
   await launched.getByRole('link').first().click();
-  await expect(page.getByTestId('subtask-row')).toHaveCount(5);
+  await expect(page.locator('g.node')).toHaveCount(5);
 });
 
 test('cluster failover: precheck, confirmation, task', async ({ page, request }) => {
@@ -142,7 +144,8 @@ test('cluster failover: precheck, confirmation, task', async ({ page, request })
   await dialog.getByLabel('Type ob3x_standby to confirm').fill('ob3x_standby');
   await dialog.getByTestId('confirm-launch').click();
   await expect(page).toHaveURL(/\/tasks\/171603$/);
-  await expect(page.getByTestId('subtask-row')).toHaveCount(9);
+  await expect(page.locator('g.node')).toHaveCount(9);
+  await page.getByTestId('view-table').click();
   await expect(page.getByTestId('subtask-row').first()).toContainText('Mc lock ob clusters');
   expect(await posts(request, '/clusters/6/failover')).toBe(1);
 });
@@ -174,7 +177,7 @@ test('tenant switchover and cluster switchover', async ({ page, request }) => {
   await dialog.getByLabel('Type ob3x_east_dr to confirm').fill('ob3x_east_dr');
   await dialog.getByTestId('confirm-launch').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Switchover OB cluster');
-  await expect(page.getByTestId('subtask-row')).toHaveCount(8);
+  await expect(page.locator('g.node')).toHaveCount(8);
   expect(await posts(request, '/clusters/8/switchover')).toBe(1);
 });
 
