@@ -4,8 +4,11 @@
 //! response envelope ([`envelope`]), how a reply maps to a client-side failure ([`failure`]),
 //! and every user-visible string ([`i18n`]).
 
+#[macro_use]
+mod enums;
 pub mod envelope;
 pub mod failure;
+pub mod gfc;
 pub mod graph;
 pub mod i18n;
 pub mod json;
@@ -14,8 +17,6 @@ pub mod long;
 pub mod precheck;
 pub mod synthetic;
 pub mod task_view;
-#[macro_use]
-mod enums;
 pub mod wire;
 
 pub use envelope::{ApiError, Envelope, ErrorCode, PageInfo, Paged};
