@@ -102,6 +102,8 @@ pub struct Estate {
     pub tasks: BTreeMap<i64, TaskRec>,
     pub clock: Clock,
     pub task_faults: Vec<TaskFault>,
+    /// The component failover center (GFC), on the same simulated clock.
+    pub gfc: crate::gfc::Gfc,
     instances: HashMap<TaskKind, i64>,
 }
 
@@ -254,6 +256,7 @@ impl Estate {
             tasks: BTreeMap::new(),
             clock: Clock::new(speed),
             task_faults: Vec::new(),
+            gfc: crate::gfc::Gfc::demo(),
             instances: HashMap::new(),
         }
     }
@@ -638,6 +641,7 @@ impl Estate {
                 ));
             }
         }
+        self.gfc.tick(&self.clock);
         for (kind, cluster, tenant, service) in finished {
             self.apply_effect(kind, cluster, tenant, service);
         }

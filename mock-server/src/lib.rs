@@ -12,6 +12,7 @@ pub mod ctx;
 pub mod engine;
 pub mod estate;
 pub mod faults;
+pub mod gfc;
 pub mod journal;
 pub mod reply;
 pub mod routes;

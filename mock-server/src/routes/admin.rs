@@ -21,6 +21,8 @@ pub fn router() -> Router<AppState> {
         .route("/tenants/{id}", post(set_tenant))
         .route("/clock", get(clock).post(set_clock))
         .route("/tasks/synthetic", post(add_synthetic))
+        .route("/gfc/mode", post(gfc_mode))
+        .route("/gfc/components/{id}", post(gfc_component))
         .route(
             "/task-faults",
             get(list_task_faults)
@@ -236,4 +238,83 @@ async fn add_synthetic(State(state): State<AppState>, body: axum::body::Bytes) -
     let width = req.width.unwrap_or(20).clamp(1, 500);
     let task = state.estate().add_synthetic(req.subtasks, width, 3000009);
     Json(json!({ "id": task.id, "subtasks": req.subtasks })).into_response()
+}
+
+/// `{legacy500: bool}`: the original's bug on or off (500 from getPreCheckStatus until the
+/// first result is written).
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct GfcMode {
+    legacy500: bool,
+}
+
+async fn gfc_mode(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
+    match serde_json::from_slice::<GfcMode>(&body) {
+        Ok(m) => {
+            state.estate().gfc.legacy_500 = m.legacy500;
+            Json(json!({ "legacy500": m.legacy500 })).into_response()
+        }
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": format!("not a GFC mode: {e}") })),
+        )
+            .into_response(),
+    }
+}
+
+/// `{outcomes?: {CHECK_ID: "PASS"|"WARN"|"FAIL"}, failOperation?: bool}` for one component.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct GfcComponentPatch {
+    #[serde(default)]
+    outcomes: std::collections::HashMap<String, console_core::gfc::CheckStatus>,
+    fail_operation: Option<bool>,
+}
+
+async fn gfc_component(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> Response {
+    let patch: GfcComponentPatch = match serde_json::from_slice(&body) {
+        Ok(p) => p,
+        Err(e) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": format!("not a component patch: {e}") })),
+            )
+                .into_response()
+        }
+    };
+    let mut estate = state.estate();
+    let known_checks: Vec<String> = estate
+        .gfc
+        .check_types
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    if let Some(bad) = patch.outcomes.keys().find(|k| !known_checks.contains(k)) {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": format!("unknown check type {bad}") })),
+        )
+            .into_response();
+    }
+    let Some(c) = id
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| estate.gfc.components.iter_mut().find(|c| c.c.id == id))
+    else {
+        return (
+            StatusCode::NOT_FOUND,
+            Json(json!({ "error": format!("no component {id}") })),
+        )
+            .into_response();
+    };
+    c.outcomes.extend(patch.outcomes);
+    if let Some(f) = patch.fail_operation {
+        c.fail_operation = f;
+    }
+    Json(json!({ "id": c.c.id, "outcomes": c.outcomes, "failOperation": c.fail_operation }))
+        .into_response()
 }

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod clusters;
 pub mod dr;
+pub mod gfc;
 pub mod iam;
 pub mod tasks;
 
@@ -86,8 +87,24 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), crate::faults::apply))
         .layer(from_fn_with_state(state.clone(), crate::journal::record));
 
+    let g = "/failover";
+    let gfc = Router::new()
+        .route(&format!("{g}/getCheckTypes"), get(gfc::check_types))
+        .route(&format!("{g}/searchByComponentIds"), get(gfc::search))
+        .route(&format!("{g}/doPreFailBackCheck"), post(gfc::precheck))
+        .route(&format!("{g}/getPreCheckStatus"), get(gfc::precheck_status))
+        .route(&format!("{g}/doFailoverback"), post(gfc::launch))
+        .route(&format!("{g}/getFOBOperations"), get(gfc::operations))
+        .route(&format!("{g}/report"), get(gfc::report))
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(api_method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(from_fn_with_state(state.clone(), crate::faults::apply))
+        .layer(from_fn_with_state(state.clone(), crate::journal::record));
+
     Router::new()
         .nest("/api", api)
+        .nest("/gfc", gfc)
         .nest("/__admin", admin::router())
         .merge(crate::spa::router(state.config().dist.as_deref()))
         .layer(tower_http::cors::CorsLayer::very_permissive())

@@ -1,0 +1,493 @@
+//! The mock GFC (component failover/failback center): demo components, asynchronous prechecks
+//! whose results appear over (simulated) time, operations that move components between data
+//! centers, and reports. docs/gfc-api.md is the contract.
+
+use crate::clock::Clock;
+use console_core::gfc::{
+    CheckResult, CheckSeverity, CheckStatus, CheckType, Component, ComponentState, LaunchBody,
+    Operation, OperationState, PreCheckStatus, Report,
+};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub struct GfcComponent {
+    pub c: Component,
+    /// Check id → forced outcome; checks not listed pass.
+    pub outcomes: HashMap<String, CheckStatus>,
+    /// The failover/failback operation of this component fails.
+    pub fail_operation: bool,
+}
+
+#[derive(Debug, Clone)]
+struct PendingCheck {
+    component: i64,
+    check: String,
+    start_ms: i64,
+    end_ms: i64,
+    outcome: CheckStatus,
+    message: String,
+}
+
+#[derive(Debug, Clone)]
+struct OpRec {
+    op: Operation,
+    start_ms: i64,
+    end_ms: i64,
+    fail: bool,
+    applied: bool,
+}
+
+#[derive(Debug, Clone)]
+struct OpSession {
+    mark: String,
+    body: LaunchBody,
+    created_ms: i64,
+    ops: Vec<OpRec>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Gfc {
+    pub components: Vec<GfcComponent>,
+    pub check_types: Vec<CheckType>,
+    /// The original's bug, kept as an option: the status call answers 500 until the worker
+    /// has written the first result.
+    pub legacy_500: bool,
+    prechecks: HashMap<String, Vec<PendingCheck>>,
+    sessions: HashMap<String, OpSession>,
+    counter: u64,
+}
+
+/// Time before the worker writes anything (the original's Kafka hop).
+pub const QUEUE_DELAY_MS: i64 = 1500;
+
+fn check(id: &str, name: &str, description: &str, severity: CheckSeverity) -> CheckType {
+    CheckType {
+        id: id.into(),
+        name: name.into(),
+        description: description.into(),
+        severity,
+    }
+}
+
+fn component(
+    id: i64,
+    name: &str,
+    service: &str,
+    dc: &str,
+    peer: &str,
+    state: ComponentState,
+) -> GfcComponent {
+    GfcComponent {
+        c: Component {
+            id,
+            name: name.into(),
+            service: service.into(),
+            data_center: dc.into(),
+            peer_data_center: peer.into(),
+            state,
+        },
+        outcomes: HashMap::new(),
+        fail_operation: false,
+    }
+}
+
+/// The message a check gives for an outcome.
+fn message(check: &CheckType, status: &CheckStatus, c: &Component) -> String {
+    match status {
+        CheckStatus::Pass => format!("{}: passed for {}.", check.name, c.name),
+        CheckStatus::Warn => match check.id.as_str() {
+            "PEAK_TIME" => format!(
+                "{} is at peak load (1,240 active meetings); moving it now affects them.",
+                c.name
+            ),
+            "REPEAT_FAILOVER" => {
+                format!("{} was already failed over in the last 24 hours.", c.name)
+            }
+            _ => format!("{}: needs attention for {}.", check.name, c.name),
+        },
+        _ => match check.id.as_str() {
+            "VIP" => format!(
+                "The VIP of {} does not answer from {}.",
+                c.name, c.peer_data_center
+            ),
+            "CHANGE_WINDOW" => format!("No approved change window covers {} now.", c.name),
+            "SHAREPLEX_DELAY" => format!("Shareplex replication of {} is 340 s behind.", c.name),
+            _ => format!("{}: failed for {}.", check.name, c.name),
+        },
+    }
+}
+
+impl Gfc {
+    pub fn demo() -> Gfc {
+        let check_types = vec![
+            check(
+                "SHAREPLEX_DELAY",
+                "Shareplex Delay Check",
+                "Replication to the other data center is within its delay limit.",
+                CheckSeverity::Blocking,
+            ),
+            check(
+                "CHANGE_WINDOW",
+                "Change Window Check",
+                "An approved change window covers the move.",
+                CheckSeverity::Blocking,
+            ),
+            check(
+                "PEAK_TIME",
+                "Peak Time Check",
+                "The component is not at its peak load.",
+                CheckSeverity::Warning,
+            ),
+            check(
+                "REPEAT_FAILOVER",
+                "Repeat Failover Check",
+                "The component was not failed over recently.",
+                CheckSeverity::Warning,
+            ),
+            check(
+                "MAINTAIN_STATUS",
+                "Maintain Status Check",
+                "The component is not in maintenance mode.",
+                CheckSeverity::Blocking,
+            ),
+            check(
+                "PLUGIN",
+                "Plugin Check",
+                "The component's plugins support the move.",
+                CheckSeverity::Warning,
+            ),
+            check(
+                "CHANGE_PROCESS_STATUS",
+                "Change Process Status Check",
+                "The change process of the ticket is approved.",
+                CheckSeverity::Blocking,
+            ),
+            check(
+                "BACKUP_GSB_STATUS",
+                "Backup/GSB Status Check",
+                "Backup and GSB are healthy in the target data center.",
+                CheckSeverity::Warning,
+            ),
+            check(
+                "VIP",
+                "Vip Check",
+                "The VIP answers from the target data center.",
+                CheckSeverity::Blocking,
+            ),
+            check(
+                "DIFFERENT_TICKET",
+                "Different Ticket Number Check",
+                "Components in one request share their ticket or have their own.",
+                CheckSeverity::Warning,
+            ),
+            check(
+                "CHANGE_STATUS",
+                "Change Status Check",
+                "The change ticket is in the implement state.",
+                CheckSeverity::Blocking,
+            ),
+        ];
+        let mut components = vec![
+            component(
+                7922,
+                "meet-web-a",
+                "Meetings",
+                "DFW",
+                "ORD",
+                ComponentState::Auto,
+            ),
+            component(
+                7923,
+                "meet-media-a",
+                "Meetings",
+                "DFW",
+                "ORD",
+                ComponentState::Primary,
+            ),
+            component(
+                7924,
+                "meet-api-a",
+                "Meetings",
+                "DFW",
+                "ORD",
+                ComponentState::Auto,
+            ),
+            component(
+                7925,
+                "meet-db-a",
+                "Meetings",
+                "DFW",
+                "ORD",
+                ComponentState::StickyAuto,
+            ),
+            component(359, "cmr-a", "CMR", "SJC", "IAD", ComponentState::Manual),
+            component(
+                181,
+                "tel-gw-a",
+                "Telephony",
+                "SJC",
+                "IAD",
+                ComponentState::Auto,
+            ),
+            component(
+                183,
+                "tel-gw-b",
+                "Telephony",
+                "SJC",
+                "IAD",
+                ComponentState::Partly,
+            ),
+            component(
+                185,
+                "tel-media-b",
+                "Telephony",
+                "SJC",
+                "IAD",
+                ComponentState::Invalid,
+            ),
+        ];
+        let set = |cs: &mut Vec<GfcComponent>, id: i64, check: &str, s: CheckStatus| {
+            if let Some(c) = cs.iter_mut().find(|c| c.c.id == id) {
+                c.outcomes.insert(check.into(), s);
+            }
+        };
+        set(&mut components, 7924, "PEAK_TIME", CheckStatus::Warn);
+        set(&mut components, 7925, "VIP", CheckStatus::Fail);
+        set(&mut components, 183, "REPEAT_FAILOVER", CheckStatus::Warn);
+        set(&mut components, 185, "CHANGE_WINDOW", CheckStatus::Fail);
+        Gfc {
+            components,
+            check_types,
+            legacy_500: false,
+            prechecks: HashMap::new(),
+            sessions: HashMap::new(),
+            counter: 0,
+        }
+    }
+
+    pub fn known_ids(&self) -> Vec<i64> {
+        self.components.iter().map(|c| c.c.id).collect()
+    }
+
+    fn new_session(&mut self) -> String {
+        self.counter += 1;
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(self.counter);
+        let a = h.finish();
+        h.write_u64(a);
+        format!("{:016x}{:016x}{:06}", a, h.finish(), self.counter)
+    }
+
+    /// Enqueues a precheck of `ids` × `checks` (all checks when empty).
+    pub fn start_precheck(&mut self, ids: &[i64], checks: &[String], now_ms: i64) -> String {
+        let session = self.new_session();
+        let mut list = Vec::new();
+        let mut at = now_ms + QUEUE_DELAY_MS;
+        for id in ids {
+            let Some(c) = self.components.iter().find(|c| c.c.id == *id) else {
+                continue;
+            };
+            for t in self
+                .check_types
+                .iter()
+                .filter(|t| checks.is_empty() || checks.contains(&t.id))
+            {
+                // Each check takes 0.3 to 1.1 s, fixed per (component, check).
+                let dur = 300 + ((id * 31 + t.id.len() as i64 * 97) % 800);
+                let outcome = c.outcomes.get(&t.id).cloned().unwrap_or(CheckStatus::Pass);
+                list.push(PendingCheck {
+                    component: *id,
+                    check: t.id.clone(),
+                    start_ms: at,
+                    end_ms: at + dur,
+                    message: message(t, &outcome, &c.c),
+                    outcome,
+                });
+                at += dur / 3;
+            }
+        }
+        self.prechecks.insert(session.clone(), list);
+        session
+    }
+
+    /// `None`: unknown session. `Some(Err(()))`: legacy mode and nothing written yet.
+    pub fn precheck_status(
+        &self,
+        session: &str,
+        now_ms: i64,
+    ) -> Option<Result<PreCheckStatus, ()>> {
+        let list = self.prechecks.get(session)?;
+        let written = list.iter().any(|p| now_ms >= p.start_ms);
+        if self.legacy_500 && !written {
+            return Some(Err(()));
+        }
+        let results: Vec<CheckResult> = list
+            .iter()
+            .map(|p| CheckResult {
+                component_id: p.component,
+                check_type: p.check.clone(),
+                status: if now_ms < p.start_ms {
+                    CheckStatus::Pending
+                } else if now_ms < p.end_ms {
+                    CheckStatus::Running
+                } else {
+                    p.outcome.clone()
+                },
+                message: if now_ms >= p.end_ms {
+                    p.message.clone()
+                } else {
+                    String::new()
+                },
+            })
+            .collect();
+        let done = list.iter().all(|p| now_ms >= p.end_ms);
+        Some(Ok(PreCheckStatus {
+            session_id: session.to_string(),
+            done,
+            results,
+        }))
+    }
+
+    /// Starts the operations of a validated launch.
+    pub fn launch(&mut self, body: LaunchBody, ids: &[i64], clock: &Clock) -> String {
+        let session = self.new_session();
+        let now = clock.now_ms();
+        let failover = body.is_failover == 1;
+        let tickets: HashMap<String, String> =
+            serde_json::from_str::<HashMap<String, serde_json::Value>>(&body.wo_info)
+                .map(|m| {
+                    m.into_iter()
+                        .map(|(k, v)| {
+                            (
+                                k,
+                                v.as_str()
+                                    .map(str::to_string)
+                                    .unwrap_or_else(|| v.to_string()),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+        let ops = ids
+            .iter()
+            .enumerate()
+            .filter_map(|(i, id)| {
+                let c = self.components.iter().find(|c| c.c.id == *id)?;
+                let (from, to) = if failover {
+                    (c.c.data_center.clone(), c.c.peer_data_center.clone())
+                } else {
+                    (c.c.peer_data_center.clone(), c.c.data_center.clone())
+                };
+                let start_ms = now + i as i64 * 2000;
+                Some(OpRec {
+                    op: Operation {
+                        component_id: *id,
+                        component_name: c.c.name.clone(),
+                        from_dc: from,
+                        to_dc: to,
+                        state: OperationState::Queued,
+                        state_before: c.c.state.clone(),
+                        state_after: None,
+                        start_time: None,
+                        end_time: None,
+                        message: String::new(),
+                        ticket: tickets.get(&id.to_string()).cloned().unwrap_or_default(),
+                    },
+                    start_ms,
+                    end_ms: start_ms + 4000,
+                    fail: c.fail_operation,
+                    applied: false,
+                })
+            })
+            .collect();
+        let mark = if failover { "failover" } else { "failback" }.to_string();
+        self.sessions.insert(
+            session.clone(),
+            OpSession {
+                mark,
+                body,
+                created_ms: now,
+                ops,
+            },
+        );
+        session
+    }
+
+    /// Moves operations forward to `now`, changing component states as they finish.
+    pub fn tick(&mut self, clock: &Clock) {
+        let now = clock.now_ms();
+        let mut changes = Vec::new();
+        for s in self.sessions.values_mut() {
+            let failover = s.mark == "failover";
+            for o in &mut s.ops {
+                if now >= o.start_ms && o.op.start_time.is_none() {
+                    o.op.start_time = Some(clock.ocp_time(o.start_ms));
+                    o.op.state = OperationState::InProgress;
+                    o.op.message = format!(
+                        "Moving {} from {} to {}.",
+                        o.op.component_name, o.op.from_dc, o.op.to_dc
+                    );
+                }
+                if now >= o.end_ms && !o.applied {
+                    o.applied = true;
+                    o.op.end_time = Some(clock.ocp_time(o.end_ms));
+                    if o.fail {
+                        o.op.state = OperationState::Failed;
+                        o.op.message = format!(
+                            "{} did not come up in {}; it stays in {}.",
+                            o.op.component_name, o.op.to_dc, o.op.from_dc
+                        );
+                        o.op.state_after = Some(o.op.state_before.clone());
+                    } else {
+                        let after = if failover {
+                            ComponentState::Manual
+                        } else {
+                            ComponentState::Auto
+                        };
+                        o.op.state = OperationState::Done;
+                        o.op.message =
+                            format!("{} now serves from {}.", o.op.component_name, o.op.to_dc);
+                        o.op.state_after = Some(after.clone());
+                        changes.push((o.op.component_id, after));
+                    }
+                }
+            }
+        }
+        for (id, state) in changes {
+            if let Some(c) = self.components.iter_mut().find(|c| c.c.id == id) {
+                c.c.state = state;
+            }
+        }
+    }
+
+    pub fn operations(&self, session: &str) -> Option<(String, bool, Vec<Operation>)> {
+        let s = self.sessions.get(session)?;
+        let done = s.ops.iter().all(|o| o.applied);
+        Some((
+            s.mark.clone(),
+            done,
+            s.ops.iter().map(|o| o.op.clone()).collect(),
+        ))
+    }
+
+    pub fn report(&self, session: &str, clock: &Clock) -> Option<Report> {
+        let s = self.sessions.get(session)?;
+        let end = s.ops.iter().filter(|o| o.applied).map(|o| o.end_ms).max();
+        let done = s.ops.iter().all(|o| o.applied);
+        Some(Report {
+            session_id: session.to_string(),
+            user_name: s.body.user_name.clone(),
+            failoverback_mark: s.mark.clone(),
+            reason: s.body.reason.clone(),
+            est_failback_time: s.body.est_failback_time.clone(),
+            start_time: Some(clock.ocp_time(s.created_ms)),
+            end_time: if done {
+                end.map(|e| clock.ocp_time(e))
+            } else {
+                None
+            },
+            operations: s.ops.iter().map(|o| o.op.clone()).collect(),
+        })
+    }
+}

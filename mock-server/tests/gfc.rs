@@ -1,0 +1,246 @@
+//! The mock GFC over real HTTP: checks appear over simulated time (and the legacy 500 window),
+//! validation answers 400 naming the field, operations move components, reports.
+
+use mock_server::{bind, Config};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+
+struct S {
+    base: String,
+    c: Client,
+}
+
+async fn start() -> S {
+    let (addr, _h) = bind(Config::for_tests(), "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let s = S {
+        base: format!("http://{addr}"),
+        c: Client::new(),
+    };
+    s.admin("/__admin/clock", json!({"paused": true})).await;
+    s
+}
+
+impl S {
+    async fn admin(&self, path: &str, body: Value) {
+        let r = self
+            .c
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{path}");
+    }
+    async fn get(&self, path: &str) -> (StatusCode, Value) {
+        let r = self
+            .c
+            .get(format!("{}{path}", self.base))
+            .basic_auth("admin", Some("admin"))
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.json().await.unwrap())
+    }
+    async fn post(&self, user: &str, path: &str, body: Value) -> (StatusCode, Value) {
+        let r = self
+            .c
+            .post(format!("{}{path}", self.base))
+            .basic_auth(user, Some(user))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.json().await.unwrap())
+    }
+}
+
+fn launch_body() -> Value {
+    json!({"userName": "senwan", "componentIDs": "7922,7923", "dcName": "", "estFailbackTime": "2099-03-15 01:48 am",
+           "isDcFailOut": false, "isMaintain": 0, "isMct": 0, "isPoolHealthCheck": 1, "isSVTA": 1, "isfailover": 1,
+           "planId": -1, "planType": 1, "reason": "DFW network work", "woInfo": "{\"7922\":\"CHG0042\"}"})
+}
+
+#[tokio::test]
+async fn check_types_and_search() {
+    let s = start().await;
+    let (st, v) = s.get("/gfc/failover/getCheckTypes").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(v["data"].as_array().unwrap().len(), 11);
+    let (_, v) = s
+        .get("/gfc/failover/searchByComponentIds?componentIdsStr=7922%3B7923%0A99999%20abc")
+        .await;
+    assert_eq!(v["data"]["components"].as_array().unwrap().len(), 2);
+    assert_eq!(v["data"]["notFound"], json!(["99999", "abc"]));
+    assert_eq!(v["data"]["components"][0]["state"], json!("AUTO"));
+}
+
+#[tokio::test]
+async fn precheck_fills_in_over_time_and_the_legacy_window_answers_500() {
+    let s = start().await;
+    let (st, v) = s
+        .post(
+            "viewer",
+            "/gfc/failover/doPreFailBackCheck",
+            json!({"componentIDs": "7924,7925", "isfailover": 1}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let sid = v["data"]["sessionId"].as_str().unwrap().to_string();
+    let (st, v) = s
+        .get(&format!(
+            "/gfc/failover/getPreCheckStatus?sessionIdStr={sid},"
+        ))
+        .await;
+    assert_eq!(st, StatusCode::OK, "not started yet is a normal state");
+    assert_eq!(v["data"]["done"], json!(false));
+    assert!(v["data"]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["status"] == json!("PENDING")));
+    assert_eq!(v["data"]["results"].as_array().unwrap().len(), 22);
+    s.admin("/__admin/clock", json!({"advanceSeconds": 30}))
+        .await;
+    let (_, v) = s
+        .get(&format!(
+            "/gfc/failover/getPreCheckStatus?sessionIdStr={sid}"
+        ))
+        .await;
+    assert_eq!(v["data"]["done"], json!(true));
+    let res = v["data"]["results"].as_array().unwrap();
+    let find = |c: i64, t: &str| {
+        res.iter()
+            .find(|r| r["componentId"] == json!(c) && r["checkType"] == json!(t))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(find(7924, "PEAK_TIME")["status"], json!("WARN"));
+    assert_eq!(find(7925, "VIP")["status"], json!("FAIL"));
+    assert!(find(7925, "VIP")["message"]
+        .as_str()
+        .unwrap()
+        .contains("VIP"));
+
+    s.admin("/__admin/gfc/mode", json!({"legacy500": true}))
+        .await;
+    let (_, v) = s
+        .post(
+            "admin",
+            "/gfc/failover/doPreFailBackCheck",
+            json!({"componentIDs": "7922", "isfailover": 1, "checkTypes": "VIP"}),
+        )
+        .await;
+    let sid = v["data"]["sessionId"].as_str().unwrap().to_string();
+    let (st, _) = s
+        .get(&format!(
+            "/gfc/failover/getPreCheckStatus?sessionIdStr={sid}"
+        ))
+        .await;
+    assert_eq!(st, StatusCode::INTERNAL_SERVER_ERROR);
+    s.admin("/__admin/clock", json!({"advanceSeconds": 5}))
+        .await;
+    let (st, v) = s
+        .get(&format!(
+            "/gfc/failover/getPreCheckStatus?sessionIdStr={sid}"
+        ))
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(
+        v["data"]["results"].as_array().unwrap().len(),
+        1,
+        "only the re-run check"
+    );
+}
+
+#[tokio::test]
+async fn launch_validation_names_the_problem() {
+    let s = start().await;
+    let cases = [
+        ("reason", json!(""), "reason"),
+        (
+            "componentIDs",
+            json!("7922,424242"),
+            "Unknown components: 424242",
+        ),
+        ("estFailbackTime", json!("someday"), "estFailbackTime"),
+        (
+            "estFailbackTime",
+            json!("2001-01-01 01:00 am"),
+            "must be in the future",
+        ),
+        ("isfailover", json!(2), "isfailover must be 0"),
+        ("woInfo", json!("{oops"), "woInfo is not a JSON object"),
+    ];
+    for (field, value, expect) in cases {
+        let mut b = launch_body();
+        b[field] = value;
+        let (st, v) = s.post("admin", "/gfc/failover/doFailoverback", b).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{field}");
+        assert!(
+            v["error"]["message"].as_str().unwrap().contains(expect),
+            "{field}: {v}"
+        );
+    }
+    let (st, v) = s
+        .post(
+            "admin",
+            "/gfc/failover/doFailoverback",
+            json!({"reason": 5}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("invalid type"));
+    let (st, v) = s
+        .post("viewer", "/gfc/failover/doFailoverback", launch_body())
+        .await;
+    assert_eq!(st, StatusCode::FORBIDDEN);
+    assert_eq!(v["error"]["code"], json!(30014));
+}
+
+#[tokio::test]
+async fn operations_move_components_and_the_report_says_so() {
+    let s = start().await;
+    s.admin(
+        "/__admin/gfc/components/7923",
+        json!({"failOperation": true}),
+    )
+    .await;
+    let (st, v) = s
+        .post("admin", "/gfc/failover/doFailoverback", launch_body())
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let sid = v["data"]["sessionId"].as_str().unwrap().to_string();
+    let ops = format!("/gfc/failover/getFOBOperations?sessionIdStr={sid},&componentIdsStr=7922,7923&failoverbackMark=failover&firstVisit=true");
+    let (_, v) = s.get(&ops).await;
+    assert_eq!(v["data"]["operations"][0]["state"], json!("IN_PROGRESS"));
+    assert_eq!(v["data"]["operations"][1]["state"], json!("QUEUED"));
+    s.admin("/__admin/clock", json!({"advanceSeconds": 10}))
+        .await;
+    let (_, v) = s.get(&ops).await;
+    assert_eq!(v["data"]["done"], json!(true));
+    assert_eq!(v["data"]["operations"][0]["state"], json!("DONE"));
+    assert_eq!(v["data"]["operations"][0]["stateAfter"], json!("MANU"));
+    assert_eq!(v["data"]["operations"][0]["ticket"], json!("CHG0042"));
+    assert_eq!(v["data"]["operations"][1]["state"], json!("FAILED"));
+    let (_, v) = s
+        .get("/gfc/failover/searchByComponentIds?componentIdsStr=7922,7923")
+        .await;
+    assert_eq!(v["data"]["components"][0]["state"], json!("MANU"));
+    assert_eq!(
+        v["data"]["components"][1]["state"],
+        json!("PRIM"),
+        "a failed move leaves the state"
+    );
+    let (_, v) = s
+        .get(&format!("/gfc/failover/report?sessionIdStr={sid}"))
+        .await;
+    assert_eq!(v["data"]["reason"], json!("DFW network work"));
+    assert!(v["data"]["endTime"].is_string());
+    let (st, _) = s.get("/gfc/failover/report?sessionIdStr=nope").await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+}
