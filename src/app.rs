@@ -9,6 +9,9 @@ use crate::pages::batch_failover::BatchFailoverPage;
 use crate::pages::cluster::ClusterPage;
 use crate::pages::cluster_dr::ClusterDrPage;
 use crate::pages::clusters::ClustersPage;
+use crate::pages::gfc::GfcPage;
+use crate::pages::gfc_operations::GfcOperationsPage;
+use crate::pages::gfc_report::GfcReportPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::sign_in::{SessionExpiredDialog, SignInPage};
 use crate::pages::task::TaskPage;
@@ -57,6 +60,9 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
                             <Route path=path!("/clusters/:id/dr/:action") view=ClusterDrPage />
                             <Route path=path!("/clusters/:id/tenants/:tid/:action") view=TenantDrPage />
                             <Route path=path!("/tasks") view=TasksPage />
+                            <Route path=path!("/gfc") view=GfcPage />
+                            <Route path=path!("/gfc/operations/:session") view=GfcOperationsPage />
+                            <Route path=path!("/gfc/report/:session") view=GfcReportPage />
                             <Route path=path!("/tasks/:id") view=TaskPage />
                         </Routes>
                     </ErrorBoundary>

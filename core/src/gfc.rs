@@ -262,19 +262,28 @@ pub fn format_failback_time(ms: i64) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     pub field: &'static str,
+    /// Which rule, for the console's own words: `required`, `unknown`, `format`, `past`, `range`.
+    pub rule: &'static str,
     pub message: String,
 }
 
 /// The launch rules both sides enforce. `known`: component ids GFC knows.
 pub fn validate(body: &LaunchBody, known: &[i64], now_ms: i64) -> Vec<Invalid> {
     let mut out = Vec::new();
-    let mut bad = |field: &'static str, message: String| out.push(Invalid { field, message });
+    let mut bad = |field: &'static str, rule: &'static str, message: String| {
+        out.push(Invalid {
+            field,
+            rule,
+            message,
+        })
+    };
     if body.reason.trim().is_empty() {
-        bad("reason", "A reason is required.".into());
+        bad("reason", "required", "A reason is required.".into());
     }
     if body.is_failover != 0 && body.is_failover != 1 {
         bad(
             "isfailover",
+            "range",
             format!(
                 "isfailover must be 0 (failback) or 1 (failover), not {}.",
                 body.is_failover
@@ -283,11 +292,16 @@ pub fn validate(body: &LaunchBody, known: &[i64], now_ms: i64) -> Vec<Invalid> {
     }
     let (ids, junk) = parse_ids(&body.component_ids);
     if ids.is_empty() {
-        bad("componentIDs", "Name at least one component id.".into());
+        bad(
+            "componentIDs",
+            "required",
+            "Name at least one component id.".into(),
+        );
     }
     if !junk.is_empty() {
         bad(
             "componentIDs",
+            "format",
             format!("Not component ids: {}.", junk.join(", ")),
         );
     }
@@ -299,6 +313,7 @@ pub fn validate(body: &LaunchBody, known: &[i64], now_ms: i64) -> Vec<Invalid> {
     if !unknown.is_empty() {
         bad(
             "componentIDs",
+            "unknown",
             format!("Unknown components: {}.", unknown.join(", ")),
         );
     }
@@ -307,14 +322,17 @@ pub fn validate(body: &LaunchBody, known: &[i64], now_ms: i64) -> Vec<Invalid> {
         match parse_failback_time(t) {
             None if t.is_empty() => bad(
                 "estFailbackTime",
+                "required",
                 "An estimated failback time is required for a failover.".into(),
             ),
             None => bad(
                 "estFailbackTime",
+                "format",
                 format!("\"{t}\" is not a time like 2022-03-15 01:48 am."),
             ),
             Some(ms) if ms <= now_ms => bad(
                 "estFailbackTime",
+                "past",
                 "The estimated failback time must be in the future.".into(),
             ),
             Some(_) => {}
@@ -330,6 +348,7 @@ pub fn validate(body: &LaunchBody, known: &[i64], now_ms: i64) -> Vec<Invalid> {
                 if !stray.is_empty() {
                     bad(
                         "woInfo",
+                        "unknown",
                         format!(
                             "Tickets for components not in this request: {}.",
                             stray
@@ -343,6 +362,7 @@ pub fn validate(body: &LaunchBody, known: &[i64], now_ms: i64) -> Vec<Invalid> {
             }
             Err(e) => bad(
                 "woInfo",
+                "format",
                 format!("woInfo is not a JSON object of component id to ticket: {e}."),
             ),
         }
@@ -354,7 +374,7 @@ pub fn validate(body: &LaunchBody, known: &[i64], now_ms: i64) -> Vec<Invalid> {
         ("isSVTA", body.is_svta),
     ] {
         if v != 0 && v != 1 {
-            bad(field, format!("{field} must be 0 or 1, not {v}."));
+            bad(field, "range", format!("{field} must be 0 or 1, not {v}."));
         }
     }
     out

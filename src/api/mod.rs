@@ -7,6 +7,7 @@
 
 pub mod clusters;
 pub mod dr;
+pub mod gfc;
 pub mod iam;
 pub mod tasks;
 

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn ConfirmDialog(
+pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
     #[prop(into)] title: String,
     #[prop(into)] consequence: Signal<String>,
     /// The name to type (tenant or cluster).
@@ -26,7 +26,7 @@ pub fn ConfirmDialog(
     /// Where to look when the outcome is unknown.
     #[prop(into)]
     tasks_href: String,
-    launch: Launch,
+    launch: Launch<T>,
     /// Called with the trimmed new service name (if any) when the operator confirms.
     on_confirm: Callback<Option<String>>,
     on_cancel: Callback<()>,

@@ -1,0 +1,103 @@
+//! Follows a GFC launch: each component's operation, polled every second until all are done.
+
+use crate::api::use_api;
+use crate::components::failure_view::FailureView;
+use crate::hooks::ticker::use_ticker;
+use crate::i18n::use_i18n;
+use crate::pages::gfc::state_text;
+use console_core::gfc::{OperationState, Operations};
+use console_core::i18n::Text;
+use console_core::ApiFailure;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn op_look(s: &OperationState) -> (&'static str, &'static str, Text) {
+    match s {
+        OperationState::Queued => ("○", "pending", Text::GfcQueued),
+        OperationState::InProgress => ("▶", "running", Text::StRunning),
+        OperationState::Done => ("✔", "successful", Text::GfcDone),
+        OperationState::Failed => ("✖", "failed", Text::StFailed),
+        OperationState::Unknown(_) => ("?", "unknown", Text::StUnknown),
+    }
+}
+
+#[component]
+pub fn GfcOperationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let params = use_params_map();
+    let query = use_query_map();
+    let session = move || params.read().get("session").unwrap_or_default();
+    let ids = move || query.read().get("ids").unwrap_or_default();
+    let mark = move || {
+        query
+            .read()
+            .get("mark")
+            .unwrap_or_else(|| "failover".into())
+    };
+    let data = RwSignal::new(None::<Operations>);
+    let error = RwSignal::new(None::<ApiFailure>);
+    let in_flight = StoredValue::new(false);
+    let tick = use_ticker();
+    // One request at a time, every second, until every operation ended.
+    Effect::new(move |_| {
+        tick.track();
+        if in_flight.get_value() || data.with_untracked(|d| d.as_ref().is_some_and(|d| d.done)) {
+            return;
+        }
+        in_flight.set_value(true);
+        let api = api.clone();
+        let (s, i, m) = (session(), ids(), mark());
+        spawn_local(async move {
+            match api.gfc_operations(&s, &i, &m).await {
+                Ok(d) => {
+                    data.try_set(Some(d));
+                    error.try_set(None);
+                }
+                Err(f) => {
+                    error.try_set(Some(f));
+                }
+            }
+            let _ = in_flight.try_set_value(false);
+        });
+    });
+    view! {
+        <section class="page">
+            <h1>{move || i18n.f(Text::GfcOperationsTitle, &[&mark()])}</h1>
+            <p class="muted">{move || format!("session {}", session())}</p>
+            <FailureView failure=error />
+            {move || data.get().map(|d| view! {
+                <p data-testid="ops-status">{if d.done { i18n.t(Text::GfcAllDone) } else { i18n.t(Text::LiveUpdating) }}</p>
+                <table class="grid" data-testid="operations">
+                    <thead><tr>
+                        <th scope="col">{i18n.t(Text::GfcComponent)}</th>
+                        <th scope="col">{i18n.t(Text::GfcMove)}</th>
+                        <th scope="col">{i18n.t(Text::ColStatus)}</th>
+                        <th scope="col">{i18n.t(Text::GfcState)}</th>
+                        <th scope="col">{i18n.t(Text::ColStarted)}</th>
+                        <th scope="col">{i18n.t(Text::FieldFinished)}</th>
+                        <th scope="col">{i18n.t(Text::FieldDetail)}</th>
+                    </tr></thead>
+                    <tbody>{d.operations.into_iter().map(|o| {
+                        let (icon, slug, text) = op_look(&o.state);
+                        let after = o.state_after.as_ref().map(|s| format!(" → {} ({})", i18n.t(state_text(s)), s.as_wire()));
+                        view! {
+                            <tr data-testid="op-row">
+                                <td>{format!("{} ({})", o.component_name, o.component_id)}</td>
+                                <td>{format!("{} → {}", o.from_dc, o.to_dc)}</td>
+                                <td class=format!("node-{slug}") data-testid="op-state">{icon}" "{i18n.t(text)}</td>
+                                <td>{format!("{} ({})", i18n.t(state_text(&o.state_before)), o.state_before.as_wire())}{after}</td>
+                                <td>{o.start_time.clone()}</td>
+                                <td>{o.end_time.clone()}</td>
+                                <td>{o.message.clone()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}</tbody>
+                </table>
+                <A href=format!("/gfc/report/{}", d.session_id) attr:class="btn" attr:data-testid="report-link">{i18n.t(Text::GfcOpenReport)}</A>
+            })}
+        </section>
+    }
+}
