@@ -60,9 +60,9 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
                             <Route path=path!("/clusters/:id/dr/:action") view=ClusterDrPage />
                             <Route path=path!("/clusters/:id/tenants/:tid/:action") view=TenantDrPage />
                             <Route path=path!("/tasks") view=TasksPage />
-                            <Route path=path!("/gfc") view=GfcPage />
-                            <Route path=path!("/gfc/operations/:session") view=GfcOperationsPage />
-                            <Route path=path!("/gfc/report/:session") view=GfcReportPage />
+                            <Route path=path!("/components") view=GfcPage />
+                            <Route path=path!("/components/operations/:session") view=GfcOperationsPage />
+                            <Route path=path!("/components/report/:session") view=GfcReportPage />
                             <Route path=path!("/tasks/:id") view=TaskPage />
                         </Routes>
                     </ErrorBoundary>

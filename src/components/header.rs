@@ -17,7 +17,7 @@ pub fn Header() -> impl IntoView {
             <nav class="topnav">
                 <A href="/clusters">{move || i18n.t(Text::NavClusters)}</A>
                 <A href="/tasks">{move || i18n.t(Text::NavTasks)}</A>
-                <A href="/gfc">{move || i18n.t(Text::NavGfc)}</A>
+                <A href="/components">{move || i18n.t(Text::NavGfc)}</A>
             </nav>
             <div class="topbar-right">
                 <span class="who" data-testid="signed-in-as">{move || i18n.f(Text::SignedInAs, &[&user()])}</span>

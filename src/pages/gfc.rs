@@ -311,7 +311,7 @@ pub fn GfcPage() -> impl IntoView {
                 "failback"
             };
             navigate(
-                &format!("/gfc/operations/{sid}?ids={ids}&mark={mark}"),
+                &format!("/components/operations/{sid}?ids={ids}&mark={mark}"),
                 Default::default(),
             );
         }
@@ -527,7 +527,7 @@ pub fn GfcPage() -> impl IntoView {
                         title=i18n.f(Text::GfcConfirmTitle, &[mark_word(), &components().len().to_string()])
                         consequence
                         expected=mark_word().to_string()
-                        tasks_href="/gfc".to_string()
+                        tasks_href="/components".to_string()
                         launch
                         on_confirm
                         on_cancel=Callback::new(move |_| dialog.set(false))

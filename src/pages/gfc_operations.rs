@@ -96,7 +96,7 @@ pub fn GfcOperationsPage() -> impl IntoView {
                         }
                     }).collect_view()}</tbody>
                 </table>
-                <A href=format!("/gfc/report/{}", d.session_id) attr:class="btn" attr:data-testid="report-link">{i18n.t(Text::GfcOpenReport)}</A>
+                <A href=format!("/components/report/{}", d.session_id) attr:class="btn" attr:data-testid="report-link">{i18n.t(Text::GfcOpenReport)}</A>
             })}
         </section>
     }

@@ -1,0 +1,137 @@
+// Issue 5: component failover/failback (GFC) against the mock, driven by its clock.
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+import { clock, journal, openConsole, resetMock, signIn } from './helpers';
+
+test.beforeEach(async ({ request }) => {
+  await resetMock(request);
+  await clock(request, { paused: true });
+});
+
+function tomorrowLocal(): string {
+  const d = new Date(Date.now() + 24 * 3600 * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T10:30`;
+}
+
+async function findComponents(page: Page, ids: string) {
+  await openConsole(page, '/components');
+  await signIn(page);
+  await page.getByLabel('Component ids').fill(ids);
+  await page.getByRole('button', { name: 'Find components' }).click();
+}
+
+const cell = (page: Page, component: string, check: string) =>
+  page.getByTestId('check-row').filter({ hasText: `(${component})` }).locator(`td[data-check="${check}"]`);
+
+test('failover of several components with mixed checks: warning acknowledged, launched, followed, reported', async ({ page, request }) => {
+  await findComponents(page, '7922; 7923\n7924 99999');
+  await expect(page.getByTestId('component-row')).toHaveCount(3);
+  await expect(page.getByTestId('not-found')).toHaveText('Not found: 99999');
+  await expect(page.getByTestId('component-row').first().getByTestId('component-state')).toContainText('Automatic AUTO');
+  await page.getByLabel('Reason').fill('DFW core switch replacement');
+  await page.getByLabel('ticket 7922').fill('CHG0042');
+  await page.getByLabel('Estimated failback time').fill(tomorrowLocal());
+  await expect(page.getByTestId('failback-utc')).toContainText('UTC');
+  await page.getByTestId('run-checks').click();
+  // Not started yet is a normal state: the grid shows every check pending.
+  await expect(cell(page, '7922', 'VIP')).toContainText('Pending');
+  await expect(page.getByTestId('failure')).toHaveCount(0);
+  await clock(request, { advanceSeconds: 30 });
+  await expect(cell(page, '7924', 'PEAK_TIME')).toContainText('Warning');
+  await expect(cell(page, '7922', 'VIP')).toContainText('Pass');
+  await expect(page.getByTestId('launch')).toBeDisabled();
+  await expect(page.getByTestId('launch-hint')).toHaveText('Acknowledge every warning to go ahead.');
+  await page.getByTestId('gfc-warnings').getByRole('checkbox').check();
+  await expect(page.getByTestId('launch')).toBeEnabled();
+  await page.getByTestId('launch').click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog.getByTestId('consequence')).toContainText('meet-api-a (7924)');
+  await dialog.getByLabel('Type failover to confirm').fill('failover');
+  await dialog.getByTestId('confirm-launch').click();
+  await expect(page).toHaveURL(/\/components\/operations\/[0-9a-f]+\?ids=7922,7923,7924&mark=failover$/);
+  await expect(page.getByTestId('op-row')).toHaveCount(3);
+  const launches = (await journal(request)).filter((e) => e.method === 'POST' && e.path === '/gfc/failover/doFailoverback');
+  expect(launches.length).toBe(1);
+  await clock(request, { advanceSeconds: 20 });
+  await expect(page.getByTestId('ops-status')).toHaveText('Every operation has ended.');
+  await expect(page.getByTestId('op-state')).toHaveText(['✔ Done', '✔ Done', '✔ Done']);
+  await page.getByTestId('report-link').click();
+  await expect(page.getByTestId('report-rows').locator('tbody tr')).toHaveCount(3);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const text = fs.readFileSync(await csv.path(), 'utf8');
+  const lines = text.trim().split('\n');
+  expect(lines[0]).toBe('sessionId,mark,componentId,componentName,fromDc,toDc,stateBefore,stateAfter,result,startTime,endTime,ticket,message');
+  expect(lines).toHaveLength(4);
+  expect(lines[1]).toContain(',failover,7922,meet-web-a,DFW,ORD,AUTO,MANU,DONE,');
+  expect(lines[1]).toContain(',CHG0042,');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+  const report = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  expect(report.reason).toBe('DFW core switch replacement');
+  expect(report.operations.map((o: any) => o.componentId)).toEqual([7922, 7923, 7924]);
+});
+
+test('a failing check blocks the launch; only the failed check is re-run', async ({ page, request }) => {
+  await findComponents(page, '7922,7925');
+  await page.getByLabel('Reason').fill('test');
+  await page.getByLabel('Estimated failback time').fill(tomorrowLocal());
+  await page.getByTestId('run-checks').click();
+  await clock(request, { advanceSeconds: 30 });
+  await expect(cell(page, '7925', 'VIP')).toContainText('Fail');
+  await expect(page.getByTestId('gfc-failures')).toContainText('does not answer from ORD');
+  await expect(page.getByTestId('launch')).toBeDisabled();
+  await expect(page.getByTestId('launch-hint')).toContainText('A failed check blocks the launch');
+  // Fixed on the GFC side; re-run just that one.
+  await request.post('/__admin/gfc/components/7925', { data: { outcomes: { VIP: 'PASS' } } });
+  await page.getByTestId('rerun-failed').click();
+  await expect(cell(page, '7925', 'VIP')).toContainText('Pending');
+  await expect(cell(page, '7922', 'VIP')).toContainText('Pass');
+  await clock(request, { advanceSeconds: 10 });
+  await expect(cell(page, '7925', 'VIP')).toContainText('Pass');
+  await expect(page.getByTestId('launch')).toBeEnabled();
+});
+
+test('failback of components needs no failback time and returns them', async ({ page, request }) => {
+  await findComponents(page, '359 181');
+  await page.getByText('Failback: return to the home data center').click();
+  await expect(page.getByLabel('Estimated failback time')).toHaveCount(0);
+  await page.getByLabel('Reason').fill('DFW back in service');
+  await page.getByTestId('run-checks').click();
+  await clock(request, { advanceSeconds: 30 });
+  await expect(page.getByTestId('launch')).toBeEnabled();
+  await page.getByTestId('launch').click();
+  await page.getByLabel('Type failback to confirm').fill('failback');
+  await page.getByTestId('confirm-launch').click();
+  await expect(page).toHaveURL(/mark=failback$/);
+  await clock(request, { advanceSeconds: 20 });
+  await expect(page.getByTestId('op-state')).toHaveText(['✔ Done', '✔ Done']);
+  await expect(page.getByTestId('op-row').first()).toContainText('IAD → SJC');
+  await expect(page.getByTestId('op-row').first()).toContainText('→ Automatic (AUTO)');
+});
+
+test('a legacy backend answering 500 before the first result is waited out', async ({ page, request }) => {
+  await request.post('/__admin/gfc/mode', { data: { legacy500: true } });
+  await findComponents(page, '7922');
+  await page.getByLabel('Reason').fill('test');
+  await page.getByLabel('Estimated failback time').fill(tomorrowLocal());
+  await page.getByTestId('run-checks').click();
+  await expect(page.getByTestId('not-ready')).toBeVisible();
+  await expect(page.getByTestId('failure')).toHaveCount(0);
+  const fives = (await journal(request)).filter((e) => e.path === '/gfc/failover/getPreCheckStatus' && e.status === 500);
+  expect(fives.length).toBeGreaterThan(0);
+  await clock(request, { advanceSeconds: 30 });
+  await expect(cell(page, '7922', 'VIP')).toContainText('Pass', { timeout: 15_000 });
+  await expect(page.getByTestId('not-ready')).toHaveCount(0);
+});
+
+test('invalid input is marked next to its field, in words', async ({ page }) => {
+  await findComponents(page, '7922');
+  await page.getByTestId('run-checks').click();
+  await expect(page.getByTestId('error-reason')).toHaveText('Give the reason for this move.');
+  await expect(page.getByTestId('error-estFailbackTime')).toHaveText('A failover needs an estimated failback time.');
+  await page.getByLabel('Estimated failback time').fill('2020-01-01T10:00');
+  await expect(page.getByTestId('error-estFailbackTime')).toHaveText('The estimated failback time must be in the future.');
+  await page.getByLabel('Reason').fill('ok');
+  await expect(page.getByTestId('error-reason')).toHaveCount(0);
+  await expect(page.getByTestId('launch')).toBeDisabled();
+});
