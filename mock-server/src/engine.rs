@@ -32,6 +32,9 @@ pub struct TaskFault {
     /// How many runs it affects; default 1.
     #[serde(default = "one")]
     pub times: u32,
+    /// What the failed run's log says (default: "injected fault in <name>").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 /// How long after its timeout a hung subtask is canceled.
@@ -55,6 +58,8 @@ struct Run {
     start_ms: i64,
     end_ms: i64,
     outcome: Outcome,
+    /// The failure message of a failed run.
+    note: Option<String>,
 }
 
 /// A task, what it was launched against, and its runs.
@@ -181,6 +186,7 @@ impl TaskRec {
                             start_ms: at,
                             end_ms: at,
                             outcome: Outcome::Success,
+                            note: None,
                         },
                     ));
                     continue;
@@ -194,6 +200,7 @@ impl TaskRec {
                             start_ms: at,
                             end_ms: at,
                             outcome: Outcome::Success,
+                            note: None,
                         },
                     ));
                     continue;
@@ -206,10 +213,11 @@ impl TaskRec {
                 .find(|f| f.subtask_name == name && f.times > 0)
                 .map(|f| {
                     f.times -= 1;
-                    f.kind
+                    (f.kind, f.message.clone())
                 });
             faults.retain(|f| f.times > 0);
-            let (outcome, end_ms) = match fault {
+            let note = fault.as_ref().and_then(|f| f.1.clone());
+            let (outcome, end_ms) = match fault.map(|f| f.0) {
                 // OCP's timeout worker notices an overrun on its next sweep, not at the instant.
                 Some(FaultKind::Hang) => (
                     Outcome::Hang,
@@ -230,6 +238,7 @@ impl TaskRec {
                     start_ms: at,
                     end_ms,
                     outcome,
+                    note,
                 },
             ));
         }
@@ -510,7 +519,12 @@ impl TaskRec {
                         "INFO  Subtask skipped by operator".to_string()
                     }
                     (Outcome::Success, _) => "INFO  Subtask finished successfully".to_string(),
-                    (Outcome::Fail, _) => format!("ERROR Subtask failed: injected fault in {name}"),
+                    (Outcome::Fail, _) => format!(
+                        "ERROR Subtask failed: {}",
+                        run.note
+                            .clone()
+                            .unwrap_or_else(|| format!("injected fault in {name}"))
+                    ),
                     (Outcome::Hang, _) => format!(
                         "ERROR Subtask exceeded its timeout of {} s and was canceled",
                         s.timeout.map(|t| t.0).unwrap_or_default()

@@ -201,10 +201,11 @@ pub fn TaskGraph(
                 <button class="btn" data-testid="fit" on:click=move |_| fit(false)>{move || i18n.t(Text::FitToScreen)}</button>
             </div>
             <svg node_ref=svg_ref class="graph" data-testid="graph" role="img"
-                // As tall as a readable view of the graph needs, within the screen.
-                style=move || {
+                // As tall as a readable view of the graph needs, within the screen. Set through
+                // the CSSOM (`style:`), which a strict CSP allows, not a style attribute.
+                style:height=move || {
                     let h = model.structure.with(|s| s.as_ref().map(|s| s.layout.height * 0.8 + 60.0)).unwrap_or(360.0);
-                    format!("height: clamp(260px, {h:.0}px, 62vh)")
+                    format!("clamp(260px, {h:.0}px, 62vh)")
                 }
                 aria-label=move || i18n.t(Text::GraphLabel)
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointerleave=on_up>

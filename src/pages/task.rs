@@ -201,7 +201,7 @@ fn TaskView(id: i64) -> impl IntoView {
                 view! {
                     <div class="task-facts">
                         <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=h.total aria-valuenow=h.done>
-                            <div class="progress-bar" style=format!("width: {pct}%")></div>
+                            <div class="progress-bar" style:width=format!("{pct}%")></div>
                         </div>
                         <span data-testid="task-progress">{i18n.f(Text::ProgressOf, &[&h.done.to_string(), &h.total.to_string()])}</span>
                         <span>{i18n.t(Text::ColElapsed)}": "<span data-testid="task-elapsed">{elapsed}</span></span>

@@ -45,7 +45,7 @@ export async function openConsole(page: Page, path = '/') {
   await page.goto(path);
 }
 
-export async function setTenant(request: APIRequestContext, id: number, patch: { primaryReachable?: boolean; lagSecs?: number | null; status?: string }) {
+export async function setTenant(request: APIRequestContext, id: number, patch: { primaryReachable?: boolean; lagSecs?: number | null; status?: string; name?: string }) {
   const r = await request.post(`/__admin/tenants/${id}`, { data: patch });
   expect(r.ok(), await r.text()).toBeTruthy();
 }
@@ -59,8 +59,8 @@ export async function clock(request: APIRequestContext, change: { paused?: boole
   expect(r.ok(), await r.text()).toBeTruthy();
 }
 
-export async function taskFault(request: APIRequestContext, subtaskName: string, kind: 'fail' | 'hang', times = 1) {
-  const r = await request.post('/__admin/task-faults', { data: { subtaskName, kind, times } });
+export async function taskFault(request: APIRequestContext, subtaskName: string, kind: 'fail' | 'hang', times = 1, message?: string) {
+  const r = await request.post('/__admin/task-faults', { data: { subtaskName, kind, times, message } });
   expect(r.ok(), await r.text()).toBeTruthy();
 }
 

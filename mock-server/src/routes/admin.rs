@@ -79,6 +79,8 @@ async fn clear_journal(State(state): State<AppState>) -> Response {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct TenantPatch {
     primary_reachable: Option<bool>,
+    /// For tests of untrusted text: any string, markup included.
+    name: Option<String>,
     #[serde(default, with = "double_option")]
     lag_secs: Option<Option<i64>>,
     status: Option<console_core::wire::TenantStatus>,
@@ -121,6 +123,9 @@ async fn set_tenant(
     }
     if let Some(s) = patch.status {
         t.status = s;
+    }
+    if let Some(n) = patch.name {
+        t.name = n;
     }
     Json(json!({ "id": t.id, "name": t.name, "primaryReachable": t.primary_reachable, "lagSecs": t.lag_secs, "status": t.status })).into_response()
 }
