@@ -1,10 +1,12 @@
-//! Faults armed through the admin API and applied to matching `/api` requests: added latency, or
-//! an error status with an OCP error body. A fault may be limited to a number of hits.
+//! Faults armed through the admin API and applied to matching `/api` and `/gfc` requests: added
+//! latency, an error status with an OCP error body, malformed JSON, a truncated body, a reset
+//! connection, or a hang until the client gives up. A fault may be limited to a number of hits.
 
 use crate::journal::full_path;
 use crate::state::AppState;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
 use axum::middleware::Next;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,23 @@ pub struct Fault {
     /// How many requests it hits before it disarms itself; absent: until cleared.
     #[serde(default)]
     pub times: Option<u32>,
+    /// What goes wrong besides latency and status (default: the status, if any).
+    #[serde(default)]
+    pub kind: Option<Breakage>,
+}
+
+/// A broken reply, beyond an error status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Breakage {
+    /// HTTP 200 with a body that is not JSON.
+    Malformed,
+    /// The real reply, cut in half (a consistent Content-Length; the JSON ends mid-way).
+    Truncated,
+    /// Headers, then the connection is dropped mid-body.
+    Reset,
+    /// No reply at all, for an hour: the client's timeout must act.
+    Hang,
 }
 
 impl Fault {
@@ -53,8 +72,11 @@ impl Fault {
                 return Err(format!("status {s} is not an HTTP error status (400-599)"));
             }
         }
-        if self.status.is_none() && self.latency_ms.is_none() {
-            return Err("a fault needs a status, a latencyMs, or both".into());
+        if self.status.is_none() && self.latency_ms.is_none() && self.kind.is_none() {
+            return Err("a fault needs a status, a latencyMs or a kind".into());
+        }
+        if self.status.is_some() && self.kind.is_some() {
+            return Err("give a status or a kind, not both".into());
         }
         Ok(())
     }
@@ -83,6 +105,38 @@ pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> R
     };
     if let Some(ms) = fault.latency_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    match fault.kind {
+        Some(Breakage::Malformed) => {
+            return (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/json")],
+                "{\"data\": {\"contents\": [ <html>502 Bad Gateway</html>",
+            )
+                .into_response()
+        }
+        Some(Breakage::Truncated) => {
+            let resp = next.run(req).await;
+            let (parts, body) = resp.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+            let cut = bytes.slice(..bytes.len() / 2);
+            let mut parts = parts;
+            parts.headers.remove(header::CONTENT_LENGTH);
+            return Response::from_parts(parts, axum::body::Body::from(cut));
+        }
+        Some(Breakage::Reset) => {
+            let stream = futures_util::stream::iter(vec![
+                Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"data\":")),
+                Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "injected reset")),
+            ]);
+            return (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], axum::body::Body::from_stream(stream))
+                .into_response();
+        }
+        Some(Breakage::Hang) => {
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+            return next.run(req).await;
+        }
+        None => {}
     }
     match fault.status.and_then(|s| StatusCode::from_u16(s).ok()) {
         Some(status) => crate::reply::bare_error(

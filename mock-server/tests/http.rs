@@ -518,3 +518,50 @@ async fn wrong_role_and_unknown_ids() {
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert_eq!(envelope(st, &text)["error"]["code"], json!(20000));
 }
+
+#[tokio::test]
+async fn broken_replies_on_demand() {
+    let s = server().await;
+    let arm = |body: Value| {
+        let c = s.client.clone();
+        let url = s.url("/__admin/faults");
+        async move {
+            let r = c.post(url).json(&body).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::OK, "{}", r.text().await.unwrap());
+        }
+    };
+    let clusters = "/api/v2/ob/clusters";
+    arm(json!({"path": clusters, "kind": "malformed", "times": 1})).await;
+    let (st, text) = s.get_as(Some(ADMIN), clusters).await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(serde_json::from_str::<Value>(&text).is_err(), "{text}");
+
+    arm(json!({"path": clusters, "kind": "truncated", "times": 1})).await;
+    let (_, full) = s.get_as(Some(ADMIN), clusters).await;
+    assert!(serde_json::from_str::<Value>(&full).is_err(), "a truncated body is not JSON");
+    let (_, whole) = s.get_as(Some(ADMIN), clusters).await;
+    assert!(full.len() < whole.len() && whole.starts_with(&full[..20]));
+
+    arm(json!({"path": clusters, "kind": "reset", "times": 1})).await;
+    let resp = s.client.get(s.url(clusters)).basic_auth("admin", Some("admin")).send().await;
+    let failed = match resp {
+        Err(_) => true,
+        Ok(r) => r.text().await.is_err(),
+    };
+    assert!(failed, "a reset connection is an error for the client");
+
+    arm(json!({"path": clusters, "kind": "hang", "times": 1})).await;
+    let hung = s
+        .client
+        .get(s.url(clusters))
+        .basic_auth("admin", Some("admin"))
+        .timeout(std::time::Duration::from_millis(500))
+        .send()
+        .await;
+    assert!(hung.unwrap_err().is_timeout());
+    let (st, _) = s.get_as(Some(ADMIN), clusters).await;
+    assert_eq!(st, StatusCode::OK, "every fault above was for one request");
+
+    let bad = s.client.post(s.url("/__admin/faults")).json(&json!({"status": 500, "kind": "reset"})).send().await.unwrap();
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}
