@@ -47,9 +47,9 @@ pub enum Breakage {
     Malformed,
     /// The real reply, cut in half (a consistent Content-Length; the JSON ends mid-way).
     Truncated,
-    /// Headers, then the connection is dropped mid-body.
+    /// The request is handled (a write takes effect), then the connection drops mid-reply.
     Reset,
-    /// No reply at all, for an hour: the client's timeout must act.
+    /// The request is handled, then no reply for an hour: the client's timeout must act.
     Hang,
 }
 
@@ -125,16 +125,24 @@ pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> R
             return Response::from_parts(parts, axum::body::Body::from(cut));
         }
         Some(Breakage::Reset) => {
-            let stream = futures_util::stream::iter(vec![
-                Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"data\":")),
-                Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "injected reset")),
-            ]);
+            let _handled = next.run(req).await;
+            // The first bytes go out before the drop: a reply lost mid-way. (A connection
+            // closed before any byte makes Chromium resend the request on a new one, writes
+            // included; that is the browser's behaviour, not the console's.)
+            use futures_util::StreamExt;
+            let first = futures_util::stream::iter([Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"data\":"))]);
+            let drop = futures_util::stream::once(async {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "injected reset"))
+            });
+            let stream = first.chain(drop);
             return (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], axum::body::Body::from_stream(stream))
                 .into_response();
         }
         Some(Breakage::Hang) => {
+            let handled = next.run(req).await;
             tokio::time::sleep(Duration::from_secs(3600)).await;
-            return next.run(req).await;
+            return handled;
         }
         None => {}
     }

@@ -14,23 +14,31 @@ pub struct JournalEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     pub time: String,
-    pub status: u16,
+    /// The status answered with; absent while the request is still being answered (a hang).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// Arrival order, to fill in the status later.
+    pub seq: u64,
 }
 
-/// Records every `/api` request with the status it was answered with.
+static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Records every request on arrival (so one that never gets a reply is still counted), and its
+/// status once answered.
 pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let method = req.method().to_string();
-    let path = full_path(&req);
-    let query = req.uri().query().map(str::to_string);
-    let time = crate::reply::now_ocp();
-    let resp = next.run(req).await;
+    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     state.journal().push(JournalEntry {
-        method,
-        path,
-        query,
-        time,
-        status: resp.status().as_u16(),
+        method: req.method().to_string(),
+        path: full_path(&req),
+        query: req.uri().query().map(str::to_string),
+        time: crate::reply::now_ocp(),
+        status: None,
+        seq,
     });
+    let resp = next.run(req).await;
+    if let Some(e) = state.journal().iter_mut().find(|e| e.seq == seq) {
+        e.status = Some(resp.status().as_u16());
+    }
     resp
 }
 

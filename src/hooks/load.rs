@@ -1,5 +1,7 @@
 //! `use_load`: fetch data for a view and keep what was shown when a reload fails, so an error
 //! never blanks the page. Out-of-order replies are dropped (only the latest request counts).
+//! After a transient failure (network, timeout, 5xx, garbled reply) it tries again by itself,
+//! backing off from 2 s to 30 s, so the page recovers once the backend does.
 
 use console_core::ApiFailure;
 use leptos::prelude::*;
@@ -44,6 +46,7 @@ where
         trigger: RwSignal::new(0),
     };
     let generation = StoredValue::new(0u64);
+    let failures = StoredValue::new(0u32);
     Effect::new(move |_| {
         load.trigger.track();
         let k = key();
@@ -57,16 +60,29 @@ where
             if generation.try_get_value() != Some(this) {
                 return;
             }
-            match result {
+            let retry_in = match result {
                 Ok(v) => {
                     load.data.try_set(Some(v));
                     load.error.try_set(None);
+                    let _ = failures.try_set_value(0);
+                    None
                 }
                 Err(e) => {
+                    let transient = e.is_transient();
                     load.error.try_set(Some(e));
+                    let n = failures.try_get_value().unwrap_or(0).saturating_add(1);
+                    let _ = failures.try_set_value(n);
+                    transient.then(|| 2000u32.saturating_mul(1 << (n - 1).min(4)).min(30_000))
+                }
+            };
+            load.loading.try_set(false);
+            if let Some(ms) = retry_in {
+                gloo_timers::future::TimeoutFuture::new(ms).await;
+                // Only if nothing newer started meanwhile and the view still exists.
+                if generation.try_get_value() == Some(this) {
+                    load.trigger.try_update(|n| *n = n.wrapping_add(1));
                 }
             }
-            load.loading.try_set(false);
         });
     });
     load

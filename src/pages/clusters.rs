@@ -40,6 +40,11 @@ pub fn ClustersPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{move || i18n.t(Text::ClustersTitle)}</h1>
+            <div class="toolbar">
+                <button class="btn" data-testid="refresh" disabled=move || load.loading.get() on:click=move |_| load.reload()>
+                    {move || i18n.t(Text::Refresh)}
+                </button>
+            </div>
             <FailureView failure=load.error on_retry=retry busy=load.loading />
             {body}
             <Pager info=Signal::derive(move || load.data.get().and_then(|d| d.page)) page />

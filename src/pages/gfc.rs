@@ -234,10 +234,15 @@ pub fn GfcPage() -> impl IntoView {
             };
             let started = js_sys::Date::now();
             let mut backoff = 500;
+            // The legacy 500 means "not started yet" only before any status came back.
+            let mut seen_any = false;
             while alive.try_get_value().unwrap_or(false) {
                 match api.gfc_precheck_status(&session).await {
                     Ok(st) => {
+                        seen_any = true;
                         not_ready.try_set(false);
+                        check_error.try_set(None);
+                        backoff = 500;
                         results.try_update(|r| {
                             for x in st.results {
                                 r.insert((x.component_id, x.check_type.clone()), x);
@@ -250,12 +255,20 @@ pub fn GfcPage() -> impl IntoView {
                     }
                     // A legacy backend answers 500 until its worker wrote the first result.
                     Err(f)
-                        if f.status() == Some(500)
+                        if !seen_any
+                            && f.status() == Some(500)
                             && js_sys::Date::now() - started < NOT_READY_GRACE_MS =>
                     {
                         not_ready.try_set(true);
                         sleep(backoff).await;
                         backoff = (backoff * 2).min(4000);
+                    }
+                    // Anything else transient: say so, keep the grid, try again with backoff.
+                    Err(f) if f.is_transient() => {
+                        not_ready.try_set(false);
+                        check_error.try_set(Some(f));
+                        sleep(backoff).await;
+                        backoff = (backoff * 2).min(30_000);
                     }
                     Err(f) => {
                         not_ready.try_set(false);

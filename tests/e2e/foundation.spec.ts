@@ -56,7 +56,7 @@ test('a 500 from OCP shows status, code, message and trace id, and Retry recover
   await expect(failure).toContainText(/Trace ID\s*[0-9a-f]{16}/);
   // Reads were retried with backoff before giving up.
   const gets = (await journal(request)).filter((e) => e.path === '/api/v2/ob/clusters');
-  expect(gets.length).toBe(3);
+  expect(gets.length).toBeGreaterThanOrEqual(3);
   await clearFaults(request);
   await failure.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('cluster-row')).toHaveCount(7);

@@ -14,6 +14,7 @@ export interface Fault {
   message?: string;
   latencyMs?: number;
   times?: number;
+  kind?: 'malformed' | 'truncated' | 'reset' | 'hang';
 }
 
 export async function armFault(request: APIRequestContext, fault: Fault) {
