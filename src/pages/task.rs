@@ -131,9 +131,16 @@ fn TaskView(id: i64) -> impl IntoView {
             Intervention::CancelSubtask(n) => i18n.f(Text::PreviewCancelStep, &[&name(n)]),
         })
     };
+    // Each intervention gets its own one-send guard, owned by this page: created under the
+    // click's owner it would be disposed when the buttons re-render on the next poll.
+    let page_owner = Owner::current();
     let begin = Callback::new(move |a: Intervention| {
         preview.set(Some(a));
-        action.set(Some(Launch::new()));
+        let launch = match &page_owner {
+            Some(o) => o.with(Launch::new),
+            None => Launch::new(),
+        };
+        action.set(Some(launch));
     });
     let cancel_preview = move |_| {
         preview.set(None);
@@ -167,17 +174,16 @@ fn TaskView(id: i64) -> impl IntoView {
             }
         });
     });
-    // After a sent intervention, follow the task again and drop the preview.
+    // After a sent intervention, follow the task again and drop the preview. After one whose
+    // reply was lost, follow it too: the graph shows whether it took effect.
     let api_w = api.clone();
-    Effect::new(move |_| {
-        let done = action
-            .get()
-            .map(|l| matches!(l.state.get(), LaunchState::Launched(_)))
-            .unwrap_or(false);
-        if done {
+    Effect::new(move |_| match action.get().map(|l| l.state.get()) {
+        Some(LaunchState::Launched(_)) => {
             preview.set(None);
             poll.wake(api_w.clone(), id, model);
         }
+        Some(LaunchState::Unknown(_)) => poll.wake(api_w.clone(), id, model),
+        _ => {}
     });
     let action_state = move || action.get().map(|l| l.state.get());
 

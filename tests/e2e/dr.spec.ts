@@ -1,6 +1,8 @@
 // Issue 3: prechecks, batch prechecks, failover and switchover for tenants and clusters.
 import { test, expect, Page } from '@playwright/test';
-import { armFault, openConsole, posts, resetMock, setTenant, signIn } from './helpers';
+import { armFault, openConsole, posts, resetMock, setTenant, signIn, noCrash } from './helpers';
+
+test.afterEach(async ({ page }) => noCrash(page));
 
 test.beforeEach(async ({ request }) => {
   await resetMock(request);

@@ -1,6 +1,8 @@
 // Issue 2: sign in, list clusters, deep links, errors shown clearly, language.
 import { test, expect } from '@playwright/test';
-import { armFault, clearFaults, journal, openConsole, resetMock, signIn } from './helpers';
+import { armFault, clearFaults, journal, openConsole, resetMock, signIn, noCrash } from './helpers';
+
+test.afterEach(async ({ page }) => noCrash(page));
 
 test.beforeEach(async ({ request }) => {
   await resetMock(request);

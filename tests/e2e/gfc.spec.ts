@@ -1,7 +1,9 @@
 // Issue 5: component failover/failback (GFC) against the mock, driven by its clock.
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { clock, journal, openConsole, resetMock, signIn } from './helpers';
+import { clock, journal, openConsole, resetMock, signIn, noCrash } from './helpers';
+
+test.afterEach(async ({ page }) => noCrash(page));
 
 test.beforeEach(async ({ request }) => {
   await resetMock(request);

@@ -79,3 +79,8 @@ export async function apiGet(request: APIRequestContext, path: string): Promise<
   expect(r.ok(), await r.text()).toBeTruthy();
   return (await r.json()).data;
 }
+
+/// After every test: the console never fell over to its panic screen.
+export async function noCrash(page: Page) {
+  expect(await page.locator('#crash').count(), 'the console hit a panic').toBe(0);
+}

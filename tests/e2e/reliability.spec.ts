@@ -2,7 +2,7 @@
 // stays, reads retried, recovery on its own once the fault is cleared), lost writes, and a
 // session that ends mid-work.
 import { test, expect, Page, APIRequestContext, Locator } from '@playwright/test';
-import { armFault, clearFaults, clock, journal, launch, openConsole, posts, resetMock, signIn, Fault } from './helpers';
+import { armFault, clearFaults, clock, journal, launch, openConsole, posts, resetMock, signIn, Fault, noCrash } from './helpers';
 
 // Short timeouts so a hang is noticed quickly: the console reads config.json at start-up.
 async function fastConfig(page: Page) {
@@ -20,6 +20,8 @@ interface PageCase {
   /// Makes the page read again (a refresh, a re-run); nothing for pages that poll by themselves.
   reread?: (page: Page) => Promise<void>;
 }
+
+test.afterEach(async ({ page }) => noCrash(page));
 
 const pages: PageCase[] = [
   {

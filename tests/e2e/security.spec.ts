@@ -1,6 +1,8 @@
 // Issue 6 (part): the console runs under a strict CSP, and text from the API is never markup.
 import { test, expect } from '@playwright/test';
-import { armFault, clock, openConsole, resetMock, setTenant, signIn, taskFault, launch } from './helpers';
+import { armFault, clock, openConsole, resetMock, setTenant, signIn, taskFault, launch, noCrash } from './helpers';
+
+test.afterEach(async ({ page }) => noCrash(page));
 
 test.beforeEach(async ({ request }) => {
   await resetMock(request);

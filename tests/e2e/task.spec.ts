@@ -1,6 +1,8 @@
 // Issue 4: the live task graph, driven by the mock's clock; interventions; reconnecting.
 import { test, expect, Page } from '@playwright/test';
-import { apiGet, clock, journal, launch, openConsole, posts, resetMock, signIn, taskFault } from './helpers';
+import { apiGet, clock, journal, launch, openConsole, posts, resetMock, signIn, taskFault, noCrash } from './helpers';
+
+test.afterEach(async ({ page }) => noCrash(page));
 
 test.beforeEach(async ({ request }) => {
   await resetMock(request);
