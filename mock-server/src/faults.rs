@@ -6,8 +6,8 @@ use crate::journal::full_path;
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
-use axum::response::IntoResponse;
 use axum::middleware::Next;
+use axum::response::IntoResponse;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -118,7 +118,9 @@ pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> R
         Some(Breakage::Truncated) => {
             let resp = next.run(req).await;
             let (parts, body) = resp.into_parts();
-            let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+            let bytes = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_default();
             let cut = bytes.slice(..bytes.len() / 2);
             let mut parts = parts;
             parts.headers.remove(header::CONTENT_LENGTH);
@@ -130,13 +132,22 @@ pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> R
             // closed before any byte makes Chromium resend the request on a new one, writes
             // included; that is the browser's behaviour, not the console's.)
             use futures_util::StreamExt;
-            let first = futures_util::stream::iter([Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"data\":"))]);
+            let first = futures_util::stream::iter([Ok::<_, std::io::Error>(
+                axum::body::Bytes::from_static(b"{\"data\":"),
+            )]);
             let drop = futures_util::stream::once(async {
                 tokio::time::sleep(Duration::from_millis(200)).await;
-                Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "injected reset"))
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "injected reset",
+                ))
             });
             let stream = first.chain(drop);
-            return (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], axum::body::Body::from_stream(stream))
+            return (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/json")],
+                axum::body::Body::from_stream(stream),
+            )
                 .into_response();
         }
         Some(Breakage::Hang) => {

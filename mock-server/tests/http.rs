@@ -538,12 +538,20 @@ async fn broken_replies_on_demand() {
 
     arm(json!({"path": clusters, "kind": "truncated", "times": 1})).await;
     let (_, full) = s.get_as(Some(ADMIN), clusters).await;
-    assert!(serde_json::from_str::<Value>(&full).is_err(), "a truncated body is not JSON");
+    assert!(
+        serde_json::from_str::<Value>(&full).is_err(),
+        "a truncated body is not JSON"
+    );
     let (_, whole) = s.get_as(Some(ADMIN), clusters).await;
     assert!(full.len() < whole.len() && whole.starts_with(&full[..20]));
 
     arm(json!({"path": clusters, "kind": "reset", "times": 1})).await;
-    let resp = s.client.get(s.url(clusters)).basic_auth("admin", Some("admin")).send().await;
+    let resp = s
+        .client
+        .get(s.url(clusters))
+        .basic_auth("admin", Some("admin"))
+        .send()
+        .await;
     let failed = match resp {
         Err(_) => true,
         Ok(r) => r.text().await.is_err(),
@@ -562,6 +570,12 @@ async fn broken_replies_on_demand() {
     let (st, _) = s.get_as(Some(ADMIN), clusters).await;
     assert_eq!(st, StatusCode::OK, "every fault above was for one request");
 
-    let bad = s.client.post(s.url("/__admin/faults")).json(&json!({"status": 500, "kind": "reset"})).send().await.unwrap();
+    let bad = s
+        .client
+        .post(s.url("/__admin/faults"))
+        .json(&json!({"status": 500, "kind": "reset"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 }
