@@ -138,7 +138,11 @@ pub fn decode<T: DeserializeOwned>(
     if env.successful == Some(false) || env.error.is_some() {
         let err = env.error.clone().unwrap_or_default();
         return Err(ApiFailure::Http {
-            status: env.status.unwrap_or(status),
+            // Trust the envelope's status only when it is one (the fuzzer sent `"status": 0`).
+            status: env
+                .status
+                .filter(|s| (100..600).contains(s))
+                .unwrap_or(status),
             code: err.code,
             message: err.message.or(err.debug_message),
             trace_id: env.trace_id,

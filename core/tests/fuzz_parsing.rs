@@ -1,0 +1,214 @@
+//! Property test of the console's API parsing: tens of thousands of random and mutated replies,
+//! derived from the fixtures, through the same `decode` the SPA uses. Never a panic; a bad reply
+//! is a clear error; parsed tasks always give a graph or a graph error, never a hang.
+
+use console_core::failure::decode;
+use console_core::gfc::{CheckType, Operations, PreCheckStatus, Report, SearchResult};
+use console_core::wire::{
+    Cluster, ClusterPreCheck, SwitchoverPreCheckResult, TaskInstance, Tenant, TenantPreCheck,
+};
+use console_core::{graph, layout, ApiFailure, Paged};
+use serde_json::{json, Value};
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*: deterministic, so a failure reproduces.
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn corpus() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../mock-server/fixtures");
+    let mut out = Vec::new();
+    for sub in ["seeds", "templates"] {
+        for e in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
+            out.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+    }
+    out.push(json!({"data": {"contents": [{"id": 1, "name": "c", "type": "STANDBY", "status": "RUNNING", "tenantCount": 3}],
+        "page": {"number": 1, "size": 10, "totalElements": 1, "totalPages": 1}}, "status": 200, "successful": true}).to_string());
+    out.push(json!({"data": {"syncScn": "1721726455929000000", "tenantId": 1, "valid": true, "checkResults": [{"errorCode": "OBE26120", "warning": true}]},
+        "status": 200, "successful": true}).to_string());
+    out.push(json!({"error": {"code": 20003, "message": "not in this state"}, "status": 400, "successful": false, "traceId": "0123456789abcdef"}).to_string());
+    out.push(json!({"data": {"sessionId": "s", "done": false, "results": [{"componentId": 7922, "checkType": "VIP", "status": "RUNNING", "message": ""}]}}).to_string());
+    out
+}
+
+const JUNK: &[&str] = &[
+    "null",
+    "[]",
+    "{}",
+    "\"\"",
+    "-1",
+    "1e999",
+    "\"NaN\"",
+    "true",
+    "\"\u{202e}x\"",
+    "18446744073709551616",
+    "\"<script>\"",
+];
+
+/// Structure-aware: replaces random values in the JSON tree.
+fn mutate_value(v: &mut Value, rng: &mut Rng) {
+    match v {
+        Value::Object(m) if !m.is_empty() => {
+            let keys: Vec<String> = m.keys().cloned().collect();
+            let k = &keys[rng.below(keys.len())];
+            match rng.below(4) {
+                0 => {
+                    m.remove(k);
+                }
+                1 => {
+                    let junk: Value =
+                        serde_json::from_str(JUNK[rng.below(JUNK.len())]).unwrap_or(Value::Null);
+                    m.insert(k.clone(), junk);
+                }
+                _ => {
+                    if let Some(child) = m.get_mut(k) {
+                        mutate_value(child, rng)
+                    }
+                }
+            }
+        }
+        Value::Array(a) if !a.is_empty() => {
+            let i = rng.below(a.len());
+            match rng.below(3) {
+                0 => {
+                    a.remove(i);
+                }
+                1 => {
+                    let dup = a[i].clone();
+                    a.push(dup);
+                }
+                _ => mutate_value(&mut a[i], rng),
+            }
+        }
+        Value::Number(n) => *v = Value::String(n.to_string()),
+        Value::String(s) => {
+            *v = if rng.below(2) == 0 {
+                json!(s.len())
+            } else {
+                Value::String(format!("{s}\u{0}\u{fffd}"))
+            }
+        }
+        _ => *v = serde_json::from_str(JUNK[rng.below(JUNK.len())]).unwrap_or(Value::Null),
+    }
+}
+
+/// Byte-level: truncation, deletion, insertion, flips.
+fn mutate_text(s: &str, rng: &mut Rng) -> String {
+    let mut b = s.as_bytes().to_vec();
+    for _ in 0..1 + rng.below(4) {
+        if b.is_empty() {
+            break;
+        }
+        let i = rng.below(b.len());
+        match rng.below(4) {
+            0 => b.truncate(i),
+            1 => {
+                let end = (i + rng.below(16)).min(b.len());
+                b.drain(i..end);
+            }
+            2 => {
+                let j = JUNK[rng.below(JUNK.len())].as_bytes();
+                b.splice(i..i, j.iter().copied());
+            }
+            _ => b[i] = (rng.next() & 0xff) as u8,
+        }
+    }
+    String::from_utf8_lossy(&b).into_owned()
+}
+
+fn check<T: serde::de::DeserializeOwned>(text: &str, status: u16) -> Option<T> {
+    match decode::<T>(status, text, true) {
+        Ok(env) => env.data,
+        Err(ApiFailure::Malformed { detail, .. }) => {
+            assert!(!detail.is_empty(), "a malformed reply says why");
+            None
+        }
+        Err(ApiFailure::Http { status: s, .. }) => {
+            assert!(s >= 100, "an error keeps a status");
+            None
+        }
+        Err(other) => panic!("decode invented a transport failure: {other:?}"),
+    }
+}
+
+#[test]
+fn thirty_thousand_mutated_replies_never_panic() {
+    let corpus = corpus();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut parsed_tasks = 0;
+    for i in 0..30_000 {
+        let base = &corpus[rng.below(corpus.len())];
+        let text = if i % 2 == 0 {
+            let mut v: Value = serde_json::from_str(base).unwrap();
+            for _ in 0..1 + rng.below(3) {
+                mutate_value(&mut v, &mut rng);
+            }
+            v.to_string()
+        } else {
+            mutate_text(base, &mut rng)
+        };
+        let status = [200u16, 200, 200, 400, 500, 502][rng.below(6)];
+        match rng.below(12) {
+            0 | 1 | 2 => {
+                if let Some(t) = check::<TaskInstance>(&text, status) {
+                    parsed_tasks += 1;
+                    // A graph or a clear graph error; layout only for valid graphs.
+                    if let Ok(g) = graph::build(t.subtasks()) {
+                        let l = layout::layout(&g);
+                        assert_eq!(l.pos.len(), g.ids.len());
+                    }
+                }
+            }
+            3 => drop(check::<TenantPreCheck>(&text, status)),
+            4 => drop(check::<Paged<TenantPreCheck>>(&text, status)),
+            5 => drop(check::<Paged<Cluster>>(&text, status)),
+            6 => drop(check::<Paged<Tenant>>(&text, status)),
+            7 => drop(check::<ClusterPreCheck>(&text, status)),
+            8 => drop(check::<SwitchoverPreCheckResult>(&text, status)),
+            9 => drop(check::<PreCheckStatus>(&text, status)),
+            10 => drop(check::<Vec<CheckType>>(&text, status)),
+            _ => {
+                drop(check::<SearchResult>(&text, status));
+                drop(check::<Operations>(&text, status));
+                drop(check::<Report>(&text, status));
+            }
+        }
+    }
+    assert!(
+        parsed_tasks > 100,
+        "the mutations must leave some tasks readable ({parsed_tasks})"
+    );
+}
+
+#[test]
+fn unknown_fields_and_enum_values_are_tolerated() {
+    let mut rng = Rng(42);
+    let base: Value = serde_json::from_str(&corpus()[0]).unwrap();
+    for _ in 0..2000 {
+        let mut v = base.clone();
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert(format!("field{}", rng.next()), json!({"nested": [1, "x"]}));
+        }
+        let text = v
+            .to_string()
+            .replace("\"RUNNING\"", "\"HIBERNATING\"")
+            .replace("\"PENDING\"", "\"QUEUED_V5\"");
+        // Whatever the seed's type, an unknown field or enum value must not break it.
+        let any: Result<_, _> = decode::<Value>(200, &text, true);
+        assert!(any.is_ok());
+        if text.contains("subtasks") {
+            assert!(decode::<TaskInstance>(200, &text, true).is_ok(), "{text}");
+        }
+    }
+}
