@@ -160,7 +160,7 @@ fn thirty_thousand_mutated_replies_never_panic() {
         };
         let status = [200u16, 200, 200, 400, 500, 502][rng.below(6)];
         match rng.below(12) {
-            0 | 1 | 2 => {
+            0..=2 => {
                 if let Some(t) = check::<TaskInstance>(&text, status) {
                     parsed_tasks += 1;
                     // A graph or a clear graph error; layout only for valid graphs.
