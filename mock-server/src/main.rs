@@ -30,11 +30,26 @@ struct Args {
     /// Simulated seconds per real second for tasks (tests pause and step the clock instead).
     #[arg(long, default_value_t = 1.0)]
     speed: f64,
+    /// Print the Content-Security-Policy for this built index.html and exit (for nginx).
+    #[arg(long, value_name = "INDEX_HTML")]
+    print_csp: Option<PathBuf>,
 }
 
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
+    if let Some(index) = &args.print_csp {
+        match std::fs::read_to_string(index) {
+            Ok(html) => {
+                println!("{}", mock_server::spa::csp(&html));
+                return;
+            }
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", index.display());
+                std::process::exit(2);
+            }
+        }
+    }
     if let Some(dist) = &args.dist {
         if !dist.join("index.html").is_file() {
             eprintln!(

@@ -7,10 +7,22 @@ const root = path.resolve(__dirname, '../..');
 const port = process.env.E2E_PORT ?? '18080';
 const bin = process.env.MOCK_SERVER_BIN ?? path.join(root, 'target/debug/mock-server');
 const dist = process.env.DIST_DIR ?? path.join(root, 'dist');
+// With NGINX_CONF set, the console is served by Debian's nginx (deploy/nginx), which proxies the
+// APIs to the mock; the suites that concern hosting run through it.
+const nginxConf = process.env.NGINX_CONF;
+const nginxPort = process.env.NGINX_PORT ?? '18090';
+const mockServer = {
+  command: `"${bin}" --dist "${dist}" --port ${port} --precheck-delay-ms 300`,
+  url: `http://127.0.0.1:${port}/config.json`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+};
 
 export default defineConfig({
   testDir: '.',
-  testMatch: /.*\.spec\.ts/,
+  testMatch: nginxConf ? /(foundation|security|dr)\.spec\.ts/ : /.*\.spec\.ts/,
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -19,7 +31,7 @@ export default defineConfig({
   outputDir: 'test-results',
   reporter: [['list'], ['json', { outputFile: path.join(__dirname, '.results.json') }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: nginxConf ? `http://127.0.0.1:${nginxPort}` : `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -29,12 +41,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `"${bin}" --dist "${dist}" --port ${port} --precheck-delay-ms 300`,
-    url: `http://127.0.0.1:${port}/config.json`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: nginxConf
+    ? [mockServer, {
+        command: `/usr/sbin/nginx -c "${nginxConf}" -g "daemon off;"`,
+        url: `http://127.0.0.1:${nginxPort}/config.json`,
+        reuseExistingServer: false,
+        timeout: 30_000,
+        stdout: 'ignore' as const,
+        stderr: 'pipe' as const,
+      }]
+    : mockServer,
 });

@@ -5,9 +5,11 @@
 //! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`)
 //! - `bench` the task graph's performance budgets, in headless Chromium
 //! - `build` the release console into dist/
+//! - `nginx-conf` the nginx server block for static hosting of this build
 //! - `setup` install what is missing (idempotent; the other commands call it)
 
 mod bench;
+mod nginx;
 mod setup;
 mod test;
 
@@ -22,6 +24,13 @@ fn main() -> ExitCode {
         Some("build") => setup::ensure(&root).and_then(|env| build_console(&root, &env)),
         Some("run") => run(&root, false),
         Some("mock") => run(&root, true),
+        Some("nginx-conf") => setup::ensure(&root).and_then(|env| {
+            build_console(&root, &env)?;
+            let mut c = env.command("cargo", &root);
+            c.args(["build", "--quiet", "-p", "mock-server"]);
+            run_checked(c, "cargo build -p mock-server")?;
+            nginx::print(&root, &env, &args[1..])
+        }),
         Some("bench") => setup::ensure(&root).and_then(|env| bench::run(&root, &env)),
         Some("test") => {
             return match setup::ensure(&root) {
@@ -34,7 +43,7 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo xtask <run|test|mock|bench|build|setup>");
+            eprintln!("usage: cargo xtask <run|test|mock|bench|build|nginx-conf [LISTEN] [OCP_URL]|setup>");
             return ExitCode::from(2);
         }
     };

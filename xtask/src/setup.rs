@@ -77,9 +77,11 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
         run_checked(c, "cargo install wasm-bindgen-cli")?;
     }
 
-    // Debian's Chromium and its driver.
-    if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
-        eprintln!("setup: installing Debian's chromium and chromium-driver");
+    // Debian's Chromium and its driver; nginx for the static-hosting test.
+    let missing_browser =
+        !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists();
+    if missing_browser || !Path::new("/usr/sbin/nginx").exists() {
+        eprintln!("setup: installing Debian's chromium, chromium-driver and nginx");
         let sudo = output("id", &["-u"], &env).as_deref() != Some("0");
         let apt = |args: &[&str]| {
             let mut c = if sudo {
@@ -100,8 +102,9 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
                 "--no-install-recommends",
                 "chromium",
                 "chromium-driver",
+                "nginx",
             ]),
-            "apt-get install chromium chromium-driver",
+            "apt-get install chromium chromium-driver nginx",
         )?;
     }
 

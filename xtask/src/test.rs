@@ -193,6 +193,41 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
             failed,
             ok && passed > 0,
         );
+
+        // The same console served by Debian's nginx, the APIs proxied to the mock.
+        let (nginx_port, mock_port) = (free_port(), free_port());
+        match crate::nginx::write_e2e_config(root, env, nginx_port, mock_port) {
+            Ok(conf) => {
+                let _ = std::fs::remove_file(&report);
+                let mut c = env.command(
+                    &root.join("node_modules/.bin/playwright").to_string_lossy(),
+                    root,
+                );
+                c.args(["test", "--config", "tests/e2e/playwright.config.ts"])
+                    .env("MOCK_SERVER_BIN", root.join("target/debug/mock-server"))
+                    .env("DIST_DIR", root.join("dist"))
+                    .env("E2E_PORT", mock_port.to_string())
+                    .env("NGINX_CONF", &conf)
+                    .env("NGINX_PORT", nginx_port.to_string());
+                let (ok, _) = run_capture(c);
+                let (passed, failed) = playwright_counts(&report).unwrap_or((0, 0));
+                tally.step(
+                    "end-to-end tests through nginx",
+                    passed,
+                    failed,
+                    ok && passed > 0,
+                );
+            }
+            Err(e) => {
+                eprintln!("nginx configuration: {e}");
+                tally.step(
+                    "end-to-end tests through nginx: configuration failed",
+                    0,
+                    0,
+                    false,
+                );
+            }
+        }
     } else {
         tally.step(
             "end-to-end tests: build of the console or the mock failed",
