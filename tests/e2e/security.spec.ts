@@ -61,6 +61,15 @@ test('names, check messages, logs and error messages from the API render as text
   await page.goto(`/tasks/${id}`);
   await clock(request, { advanceSeconds: 10 });
   await expect(page.getByTestId('step-log')).toContainText(`ERROR Subtask failed: disk full ${PAYLOAD}`);
+  // GFC check messages quote the component's name.
+  await request.post('/__admin/gfc/components/7922', { data: { name: `web${PAYLOAD}`, outcomes: { VIP: 'FAIL' } } });
+  await page.goto('/components');
+  await page.getByLabel('Component ids').fill('7922');
+  await page.getByRole('button', { name: 'Find components' }).click();
+  await page.getByLabel('Reason').fill('xss');
+  await page.getByTestId('run-checks').click();
+  await clock(request, { advanceSeconds: 30 });
+  await expect(page.getByTestId('gfc-failures')).toContainText(`The VIP of web${PAYLOAD} does not answer`);
   expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });

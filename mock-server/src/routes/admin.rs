@@ -274,6 +274,8 @@ struct GfcComponentPatch {
     #[serde(default)]
     outcomes: std::collections::HashMap<String, console_core::gfc::CheckStatus>,
     fail_operation: Option<bool>,
+    /// For tests of untrusted text: any string, markup included.
+    name: Option<String>,
 }
 
 async fn gfc_component(
@@ -319,6 +321,9 @@ async fn gfc_component(
     c.outcomes.extend(patch.outcomes);
     if let Some(f) = patch.fail_operation {
         c.fail_operation = f;
+    }
+    if let Some(n) = patch.name {
+        c.c.name = n;
     }
     Json(json!({ "id": c.c.id, "outcomes": c.outcomes, "failOperation": c.fail_operation }))
         .into_response()
