@@ -82,6 +82,22 @@ impl<T: Send + Sync + Clone + 'static> Launch<T> {
         });
     }
 
+    /// Opens the task a successful launch created (the first, for a batch).
+    pub fn open_task_when_launched(self)
+    where
+        T: IntoIterator<Item = TaskInstance>,
+        LaunchState<T>: Clone,
+    {
+        let navigate = leptos_router::hooks::use_navigate();
+        Effect::new(move |_| {
+            if let LaunchState::Launched(tasks) = self.state.get() {
+                if let Some(id) = tasks.into_iter().next().and_then(|t| t.id) {
+                    navigate(&format!("/tasks/{id}"), Default::default());
+                }
+            }
+        });
+    }
+
     pub fn is_sending(&self) -> bool {
         matches!(self.state.get(), LaunchState::Sending)
     }

@@ -5,7 +5,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
 use crate::components::verdict::VerdictPanel;
 use crate::components::viewer_notice::ViewerNotice;
-use crate::hooks::launch::{Launch, LaunchState};
+use crate::hooks::launch::Launch;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
@@ -13,7 +13,7 @@ use crate::session::use_session;
 use console_core::i18n::Text;
 use console_core::precheck::{summarize_cluster, Action, Verdict};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ClusterDrPage() -> impl IntoView {
@@ -36,7 +36,6 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let api = use_api();
-    let navigate = use_navigate();
     let api_c = api.clone();
     let detail = use_load(
         move || (),
@@ -68,13 +67,8 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
     };
     let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
-    Effect::new(move |_| {
-        if let LaunchState::Launched(tasks) = launch.state.get() {
-            if let Some(id) = tasks.first().and_then(|t| t.id) {
-                navigate(&format!("/tasks/{id}"), Default::default());
-            }
-        }
-    });
+    // On success, open the task it created.
+    launch.open_task_when_launched();
     let api_l = api.clone();
     let on_confirm = Callback::new(move |_: Option<String>| {
         let api = api_l.clone();

@@ -7,7 +7,7 @@ use crate::components::failure_view::FailureView;
 use crate::components::role_badge::RoleBadge;
 use crate::components::verdict::{ChangesView, VerdictPanel};
 use crate::components::viewer_notice::ViewerNotice;
-use crate::hooks::launch::{Launch, LaunchState};
+use crate::hooks::launch::Launch;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
@@ -16,7 +16,7 @@ use console_core::i18n::Text;
 use console_core::precheck::{changes, summarize, summarize_switchover, Action, Summary, Verdict};
 use console_core::scn;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn TenantDrPage() -> impl IntoView {
@@ -40,7 +40,6 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let api = use_api();
-    let navigate = use_navigate();
 
     let api_t = api.clone();
     let detail = use_load(
@@ -134,13 +133,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
     let can_launch = move || passes() && session.can_operate() && !precheck.loading.get();
 
     // On success, open the task it created.
-    Effect::new(move |_| {
-        if let LaunchState::Launched(tasks) = launch.state.get() {
-            if let Some(id) = tasks.first().and_then(|t| t.id) {
-                navigate(&format!("/tasks/{id}"), Default::default());
-            }
-        }
-    });
+    launch.open_task_when_launched();
 
     let api_l = api.clone();
     let on_confirm = Callback::new(move |service: Option<String>| {

@@ -143,19 +143,25 @@ pub async fn rollback(ctx: Ctx, State(state): State<AppState>, Path(id): Path<St
     }
 }
 
+/// The subtask operations (T5-T7): operator only, numeric ids, OCP's state rules.
+fn subtask_op<T>(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    sid: &str,
+    op: impl FnOnce(&mut TaskRec, i64, i64) -> Result<T, Refused>,
+) -> Result<T, Response> {
+    ctx.require_operator()?;
+    let sid = ctx.id(sid, "subtaskInstanceId")?;
+    with_task(ctx, state, id, |t, now| op(t, sid, now))
+}
+
 pub async fn retry_subtask(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, sid)): Path<(String, String)>,
 ) -> Response {
-    if let Err(r) = ctx.require_operator() {
-        return r;
-    }
-    let sid = match ctx.id(&sid, "subtaskInstanceId") {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    match with_task(&ctx, &state, &id, |t, now| t.retry_subtask(sid, now)) {
+    match subtask_op(&ctx, &state, &id, &sid, TaskRec::retry_subtask) {
         Ok(sub) => ctx.ok(&sub),
         Err(r) => r,
     }
@@ -166,14 +172,7 @@ pub async fn skip_subtask(
     State(state): State<AppState>,
     Path((id, sid)): Path<(String, String)>,
 ) -> Response {
-    if let Err(r) = ctx.require_operator() {
-        return r;
-    }
-    let sid = match ctx.id(&sid, "subtaskInstanceId") {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    match with_task(&ctx, &state, &id, |t, now| t.skip_subtask(sid, now)) {
+    match subtask_op(&ctx, &state, &id, &sid, TaskRec::skip_subtask) {
         Ok(()) => ctx.ok_no_data(),
         Err(r) => r,
     }
@@ -184,14 +183,7 @@ pub async fn cancel_subtask(
     State(state): State<AppState>,
     Path((id, sid)): Path<(String, String)>,
 ) -> Response {
-    if let Err(r) = ctx.require_operator() {
-        return r;
-    }
-    let sid = match ctx.id(&sid, "subtaskInstanceId") {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    match with_task(&ctx, &state, &id, |t, now| t.cancel_subtask(sid, now)) {
+    match subtask_op(&ctx, &state, &id, &sid, TaskRec::cancel_subtask) {
         Ok(()) => ctx.ok_no_data(),
         Err(r) => r,
     }
