@@ -175,37 +175,23 @@ impl TaskRec {
             }
             started = true;
             let op = s.operation.clone().unwrap_or(Op::Execute);
-            match op {
-                Op::Skip => {
+            // A skip completes at once: SKIP as successful, ROLLBACK_SKIP back to pending.
+            if matches!(op, Op::Skip | Op::RollbackSkip) {
+                if op == Op::Skip {
                     s.status = Some(St::Successful);
                     s.finish_time = Some(clock.ocp_time(at));
-                    new_runs.push((
-                        id_of(s),
-                        Run {
-                            op,
-                            start_ms: at,
-                            end_ms: at,
-                            outcome: Outcome::Success,
-                            note: None,
-                        },
-                    ));
-                    continue;
-                }
-                Op::RollbackSkip => {
+                } else {
                     s.status = Some(St::Pending);
-                    new_runs.push((
-                        id_of(s),
-                        Run {
-                            op,
-                            start_ms: at,
-                            end_ms: at,
-                            outcome: Outcome::Success,
-                            note: None,
-                        },
-                    ));
-                    continue;
                 }
-                _ => {}
+                let run = Run {
+                    op,
+                    start_ms: at,
+                    end_ms: at,
+                    outcome: Outcome::Success,
+                    note: None,
+                };
+                new_runs.push((id_of(s), run));
+                continue;
             }
             let name = s.name.clone().unwrap_or_default();
             let fault = faults

@@ -1,3 +1,4 @@
+pub mod cluster;
 pub mod launch;
 pub mod load;
 pub mod poll;

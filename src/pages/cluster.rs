@@ -5,6 +5,7 @@ use crate::api::use_api;
 use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
 use crate::components::role_badge::RoleBadge;
+use crate::hooks::cluster::use_cluster;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
@@ -36,29 +37,16 @@ pub fn ClusterPage() -> impl IntoView {
 fn ClusterView(id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let api2 = api.clone();
-    let cluster = use_load(
-        move || id,
-        move |id| {
-            let api = api.clone();
-            async move { api.get_cluster(id).await }
-        },
-    );
+    let (cluster, name) = use_cluster(id);
     let page = RwSignal::new(1u32);
     let tenants = use_load(
         move || page.get(),
         move |p| {
-            let api = api2.clone();
+            let api = api.clone();
             async move { api.list_tenants(id, p, PAGE_SIZE).await }
         },
     );
-    let title = move || {
-        cluster
-            .data
-            .get()
-            .and_then(|c| c.name)
-            .unwrap_or_else(|| format!("#{id}"))
-    };
+    let title = move || name.get();
     let role = move || {
         cluster
             .data

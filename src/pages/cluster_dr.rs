@@ -5,6 +5,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
 use crate::components::verdict::VerdictPanel;
 use crate::components::viewer_notice::ViewerNotice;
+use crate::hooks::cluster::use_cluster;
 use crate::hooks::launch::Launch;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
@@ -36,21 +37,8 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let api = use_api();
-    let api_c = api.clone();
-    let detail = use_load(
-        move || (),
-        move |_| {
-            let api = api_c.clone();
-            async move { api.get_cluster(cluster).await }
-        },
-    );
-    let name = move || {
-        detail
-            .data
-            .get()
-            .and_then(|c| c.name)
-            .unwrap_or_else(|| format!("#{cluster}"))
-    };
+    let (detail, cluster_name) = use_cluster(cluster);
+    let name = move || cluster_name.get();
     let api_p = api.clone();
     let precheck = use_load(
         move || (),
