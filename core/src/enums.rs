@@ -45,8 +45,40 @@ macro_rules! ocp_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                Ok($name::from_wire(&s))
+                let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                let mut bad = $crate::lenient::Unreadable::default();
+                <$name as $crate::lenient::Read>::read(&v, "", &mut bad).ok_or_else(|| {
+                    <D::Error as serde::de::Error>::custom(format!(
+                        concat!("expected a ", stringify!($name), " name, found {}"),
+                        $crate::lenient::raw_text(&v)
+                    ))
+                })
+            }
+        }
+
+        impl $crate::lenient::Read for $name {
+            /// A name (any case); a number is a value this console does not know, kept as sent.
+            fn read(
+                v: &serde_json::Value,
+                at: &str,
+                bad: &mut $crate::lenient::Unreadable,
+            ) -> Option<Self> {
+                match v {
+                    serde_json::Value::String(s) => Some($name::from_wire(s)),
+                    serde_json::Value::Number(n) => Some($name::Unknown(n.to_string())),
+                    serde_json::Value::Null => None,
+                    other => {
+                        bad.push(at.to_string(), other.clone());
+                        None
+                    }
+                }
+            }
+        }
+
+        impl $name {
+            /// True for a value this console does not know: shown raw, never acted on.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, $name::Unknown(_))
             }
         }
     };

@@ -19,14 +19,23 @@ pub enum ApiFailure {
         message: Option<String>,
         trace_id: Option<String>,
     },
-    /// The server answered 2xx, but the body is not what OCP sends (truncated, not JSON, wrong shape).
+    /// The server answered 2xx, but the body is not what OCP sends (truncated JSON, wrong shape).
     Malformed { status: u16, detail: String },
+    /// The body is not JSON at all: a proxy's HTML error page, a login redirect, plain text.
+    NotJson {
+        status: u16,
+        content_type: Option<String>,
+        /// The first line of readable text (an HTML page's title), for the operator.
+        first_line: String,
+    },
 }
 
 impl ApiFailure {
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiFailure::Http { status, .. } | ApiFailure::Malformed { status, .. } => Some(*status),
+            ApiFailure::Http { status, .. }
+            | ApiFailure::Malformed { status, .. }
+            | ApiFailure::NotJson { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -48,6 +57,9 @@ impl ApiFailure {
             ApiFailure::Network { .. } | ApiFailure::Timeout { .. } => true,
             ApiFailure::Malformed { .. } => true,
             ApiFailure::Http { status, .. } => *status >= 500 || *status == 429 || *status == 408,
+            ApiFailure::NotJson { status, .. } => {
+                (200..300).contains(status) || *status >= 500 || *status == 429 || *status == 408
+            }
         }
     }
 
@@ -58,6 +70,10 @@ impl ApiFailure {
             ApiFailure::Malformed { .. } => true,
             // A gateway error means the upstream may or may not have acted.
             ApiFailure::Http { status, .. } => matches!(status, 502 | 504),
+            // A page in place of OCP's answer: at 2xx or from a gateway, OCP may have acted.
+            ApiFailure::NotJson { status, .. } => {
+                (200..300).contains(status) || matches!(status, 502 | 504)
+            }
         }
     }
 
@@ -97,28 +113,116 @@ fn excerpt(body: &str) -> String {
     }
 }
 
+/// The first line a person would read in a non-JSON body: an HTML page's `<title>`, else its
+/// first non-empty line of text with tags removed; at most 120 characters.
+pub fn first_line(body: &str) -> String {
+    let lower = body.to_ascii_lowercase();
+    let title = lower.find("<title").and_then(|start| {
+        let open_end = start + lower[start..].find('>')? + 1;
+        let close = open_end + lower[open_end..].find("</title")?;
+        Some(body.get(open_end..close)?.trim().to_string())
+    });
+    let line = title.filter(|t| !t.is_empty()).unwrap_or_else(|| {
+        let mut text = String::with_capacity(body.len().min(4096));
+        let mut in_tag = false;
+        for c in body.chars().take(20_000) {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    text.push('\n');
+                }
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or_default()
+            .to_string()
+    });
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() > 120 {
+        format!("{}…", line.chars().take(120).collect::<String>())
+    } else {
+        line
+    }
+}
+
+/// Whether a body that failed to parse was meant to be JSON (then it is garbled, e.g.
+/// truncated) or is some other kind of document (then it is a page in OCP's place).
+fn meant_as_json(content_type: Option<&str>, body: &str) -> bool {
+    let declared_json = content_type.is_some_and(|c| c.to_ascii_lowercase().contains("json"));
+    let looks_json = matches!(body.trim_start().chars().next(), Some('{' | '['));
+    looks_json || (declared_json && !body.trim_start().starts_with('<'))
+}
+
 /// Decodes an OCP reply into its envelope, or says precisely why it cannot.
 ///
-/// `require_data`: the call returns data (a list, a task), so a success without `data` is malformed.
+/// `content_type`: the reply's `Content-Type`, to name what came instead of JSON.
+/// `require_data`: the call returns data (a list, a task), so a success without `data` is
+/// malformed; otherwise an empty body (HTTP 204) is a success without data.
 pub fn decode<T: DeserializeOwned>(
     status: u16,
+    content_type: Option<&str>,
     body: &str,
     require_data: bool,
 ) -> Result<Envelope<T>, ApiFailure> {
     let ok_status = (200..300).contains(&status);
+    // A UTF-8 byte-order mark some proxies and Windows tools add is not part of the JSON.
+    let body = body.strip_prefix('\u{feff}').unwrap_or(body);
+    if body.trim().is_empty() {
+        return match (ok_status, require_data) {
+            (true, false) => Ok(Envelope::empty()),
+            (true, true) => Err(ApiFailure::Malformed {
+                status,
+                detail: "empty body".to_string(),
+            }),
+            (false, _) => Err(ApiFailure::Http {
+                status,
+                code: None,
+                message: None,
+                trace_id: None,
+            }),
+        };
+    }
+    let value: serde_json::Value = match serde_json::from_str(body) {
+        Ok(v) => v,
+        Err(e) if meant_as_json(content_type, body) => {
+            return Err(if ok_status {
+                ApiFailure::Malformed {
+                    status,
+                    detail: e.to_string(),
+                }
+            } else {
+                ApiFailure::Http {
+                    status,
+                    code: None,
+                    message: Some(excerpt(body)),
+                    trace_id: None,
+                }
+            })
+        }
+        Err(_) => {
+            return Err(ApiFailure::NotJson {
+                status,
+                content_type: content_type
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty()),
+                first_line: first_line(body),
+            })
+        }
+    };
     if !ok_status {
         // Error replies: take what the envelope offers, but never fail on its shape.
-        let env: Option<Envelope<serde_json::Value>> = serde_json::from_str(body).ok();
+        let env = Envelope::<serde_json::Value>::from_value(value).ok();
         let (code, message, trace_id) = match env {
             Some(e) => {
                 let err = e.error.unwrap_or_default();
-                let message = err.message.or(err.debug_message);
-                (err.code, message, e.trace_id)
+                (err.code, err.message.or(err.debug_message), e.trace_id)
             }
-            None => {
-                let text = excerpt(body);
-                (None, (!text.is_empty()).then_some(text), None)
-            }
+            None => (None, None, None),
         };
         return Err(ApiFailure::Http {
             status,
@@ -127,14 +231,8 @@ pub fn decode<T: DeserializeOwned>(
             trace_id,
         });
     }
-    let env: Envelope<T> = serde_json::from_str(body).map_err(|e| ApiFailure::Malformed {
-        status,
-        detail: if body.trim().is_empty() {
-            "empty body".to_string()
-        } else {
-            e.to_string()
-        },
-    })?;
+    let env: Envelope<T> =
+        Envelope::from_value(value).map_err(|detail| ApiFailure::Malformed { status, detail })?;
     if env.successful == Some(false) || env.error.is_some() {
         let err = env.error.clone().unwrap_or_default();
         return Err(ApiFailure::Http {
@@ -166,7 +264,7 @@ mod tests {
     #[test]
     fn error_envelope_keeps_code_message_and_trace() {
         let body = r#"{"duration":4,"error":{"code":20003,"message":"not supported"},"server":"s","status":400,"successful":false,"timestamp":"t","traceId":"7e77b2ba9ee2fa66"}"#;
-        let f = decode::<serde_json::Value>(400, body, true).unwrap_err();
+        let f = decode::<serde_json::Value>(400, None, body, true).unwrap_err();
         assert_eq!(
             f,
             ApiFailure::Http {
@@ -180,20 +278,64 @@ mod tests {
     }
 
     #[test]
-    fn html_error_page_is_an_http_failure_with_an_excerpt() {
-        let f = decode::<serde_json::Value>(502, "<html>Bad Gateway</html>", true).unwrap_err();
-        assert_eq!(f.status(), Some(502));
-        assert_eq!(f.server_message(), Some("<html>Bad Gateway</html>"));
+    fn html_error_page_names_status_type_and_first_line() {
+        let page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+        let f = decode::<serde_json::Value>(502, Some("text/html"), page, true).unwrap_err();
+        assert_eq!(
+            f,
+            ApiFailure::NotJson {
+                status: 502,
+                content_type: Some("text/html".into()),
+                first_line: "502 Bad Gateway".into()
+            }
+        );
         assert!(f.is_transient());
         assert!(f.outcome_unknown());
+        // A login page answering 200 is not OCP's data either.
+        let login =
+            "<!doctype html><html><body>\n  <h2>Sign in to  SSO</h2><form></form></body></html>";
+        let f = decode::<serde_json::Value>(200, Some("text/html; charset=utf-8"), login, true)
+            .unwrap_err();
+        assert!(
+            matches!(f, ApiFailure::NotJson { status: 200, ref first_line, .. } if first_line == "Sign in to SSO")
+        );
+        let f = decode::<serde_json::Value>(
+            503,
+            Some("text/plain"),
+            "upstream connect error\nreset",
+            true,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(f, ApiFailure::NotJson { ref first_line, .. } if first_line == "upstream connect error")
+        );
+    }
+
+    #[test]
+    fn bom_and_empty_writes() {
+        let body = "\u{feff}{\"data\":{\"id\":1},\"successful\":true}";
+        assert!(decode::<serde_json::Value>(200, Some("application/json"), body, true).is_ok());
+        let env = decode::<serde_json::Value>(204, None, "", false).unwrap();
+        assert!(env.data.is_none());
+        assert!(decode::<serde_json::Value>(200, None, "  ", false).is_ok());
+        assert!(decode::<serde_json::Value>(204, None, "", true).is_err());
+    }
+
+    #[test]
+    fn odd_envelope_fields_do_not_cost_the_reply() {
+        let body = r#"{"data":{"id":1},"duration":"4ms","timestamp":1732341137079,"status":"200","successful":true,"traceId":7}"#;
+        let env = decode::<serde_json::Value>(200, None, body, true).unwrap();
+        assert_eq!(env.timestamp.as_deref(), Some("1732341137079"));
+        assert_eq!(env.duration, None);
+        assert_eq!(env.status, Some(200));
     }
 
     #[test]
     fn truncated_success_is_malformed_not_a_panic() {
-        let f =
-            decode::<Paged<Cluster>>(200, r#"{"data":{"contents":[{"id":1,"na"#, true).unwrap_err();
+        let f = decode::<Paged<Cluster>>(200, None, r#"{"data":{"contents":[{"id":1,"na"#, true)
+            .unwrap_err();
         assert!(matches!(f, ApiFailure::Malformed { status: 200, .. }));
-        let f = decode::<Paged<Cluster>>(200, "", true).unwrap_err();
+        let f = decode::<Paged<Cluster>>(200, None, "", true).unwrap_err();
         assert_eq!(
             f,
             ApiFailure::Malformed {
@@ -206,15 +348,15 @@ mod tests {
     #[test]
     fn no_data_reply_is_fine_when_none_is_expected() {
         let body = r#"{"duration":55,"server":"a83ad33525","status":200,"successful":true,"timestamp":"2021-08-25T15:10:13.176+08:00","traceId":"0bc49000675d41af"}"#;
-        let env = decode::<serde_json::Value>(200, body, false).unwrap();
+        let env = decode::<serde_json::Value>(200, None, body, false).unwrap();
         assert!(env.data.is_none());
-        assert!(decode::<serde_json::Value>(200, body, true).is_err());
+        assert!(decode::<serde_json::Value>(200, None, body, true).is_err());
     }
 
     #[test]
     fn string_error_codes_are_accepted() {
         let body = r#"{"error":{"code":"COM10001","message":"x"},"status":500,"successful":false}"#;
-        let f = decode::<serde_json::Value>(500, body, true).unwrap_err();
+        let f = decode::<serde_json::Value>(500, None, body, true).unwrap_err();
         assert_eq!(f.code(), Some(&ErrorCode::Text("COM10001".into())));
     }
 
@@ -222,7 +364,7 @@ mod tests {
     fn zero_code_is_not_shown() {
         let body =
             r#"{"error":{"code":0,"message":"Bad credentials"},"status":401,"successful":false}"#;
-        let f = decode::<serde_json::Value>(401, body, true).unwrap_err();
+        let f = decode::<serde_json::Value>(401, None, body, true).unwrap_err();
         assert!(f.is_unauthorized());
         assert_eq!(f.code(), None);
     }
@@ -231,7 +373,7 @@ mod tests {
     fn successful_false_with_200_is_an_error() {
         let body = r#"{"error":{"code":10010,"message":"boom"},"status":200,"successful":false}"#;
         assert!(matches!(
-            decode::<serde_json::Value>(200, body, true),
+            decode::<serde_json::Value>(200, None, body, true),
             Err(ApiFailure::Http { .. })
         ));
     }

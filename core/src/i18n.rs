@@ -95,6 +95,8 @@ texts! {
     FailClient => "The server refused the request (HTTP {0}).", "服务器拒绝了请求（HTTP {0}）。";
     FailServer => "The server failed to answer the request (HTTP {0}).", "服务器处理请求失败（HTTP {0}）。";
     FailMalformed => "The server's reply could not be read (HTTP {0}).", "无法解析服务器的响应（HTTP {0}）。";
+    FailNotJson => "The reply is not OCP's: HTTP {0}, {1} instead of JSON: “{2}”. A proxy or sign-in page may stand in front of OCP.", "收到的不是 OCP 的响应：HTTP {0}，类型为 {1} 而不是 JSON：“{2}”。OCP 前面可能有代理或登录页。";
+    FailNoContentType => "no content type", "无内容类型";
     FieldHttpStatus => "HTTP status", "HTTP 状态";
     FieldErrorCode => "OCP error code", "OCP 错误码";
     FieldTraceId => "Trace ID", "Trace ID";
@@ -357,6 +359,20 @@ pub fn describe_failure(lang: Lang, f: &ApiFailure) -> String {
         ),
         ApiFailure::Malformed { status, .. } => {
             fill(lang, Text::FailMalformed, &[&status.to_string()])
+        }
+        ApiFailure::NotJson {
+            status,
+            content_type,
+            first_line,
+        } => {
+            let kind = content_type
+                .clone()
+                .unwrap_or_else(|| text(lang, Text::FailNoContentType).to_string());
+            fill(
+                lang,
+                Text::FailNotJson,
+                &[&status.to_string(), &kind, first_line],
+            )
         }
         ApiFailure::Http { status, .. } => match status {
             401 => text(lang, Text::FailUnauthorized).to_string(),

@@ -5,6 +5,8 @@
 //! and every user-visible string ([`i18n`]).
 
 #[macro_use]
+pub mod lenient;
+#[macro_use]
 mod enums;
 pub mod envelope;
 pub mod failure;

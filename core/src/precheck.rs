@@ -4,13 +4,26 @@
 use crate::wire::{PreCheckResult, TenantPreCheck};
 use crate::Long;
 
-/// The verdict of one tenant's precheck.
+/// The verdict of a precheck. Only an explicit "valid" from OCP with nothing blocking reads as
+/// a pass; a reply that proves neither way is its own state, never a pass.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
-    /// No blocking error: the launch may go ahead (warnings may still need accepting).
+    /// OCP said `valid: true` and no finding blocks: the launch may go ahead (warnings may
+    /// still need accepting).
     Pass,
-    /// At least one blocking error, or OCP said `valid: false`.
+    /// At least one blocking (or unreadable) finding, or OCP said `valid: false`.
     Blocked,
+    /// The reply does not say: no check results at all, or no `valid` flag. Launch disabled.
+    NoVerdict,
+}
+
+/// Why a precheck has no verdict, for the operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoVerdict {
+    /// OCP returned no check results at all (`"data": {}`, an empty list, no standby).
+    NoResults,
+    /// OCP listed findings, none blocking, but did not say the standby is valid.
+    NoValidFlag,
 }
 
 /// One check outcome reduced to what the console shows and compares.
@@ -19,6 +32,27 @@ pub struct Finding {
     pub code: String,
     pub message: String,
     pub blocking: bool,
+    /// The standby it concerns, when a reply covers several (switchover).
+    pub subject: Option<String>,
+    /// A result OCP sent that could not be read at all, verbatim: it blocks, since it might.
+    pub raw: Option<String>,
+}
+
+impl Finding {
+    /// Neither a code nor a message: shown as "Unnamed check", still to be accepted explicitly.
+    pub fn is_unnamed(&self) -> bool {
+        self.code.trim().is_empty() && self.message.trim().is_empty() && self.raw.is_none()
+    }
+
+    fn unreadable(raw: &serde_json::Value) -> Finding {
+        Finding {
+            code: String::new(),
+            message: String::new(),
+            blocking: true,
+            subject: None,
+            raw: Some(crate::lenient::raw_text(raw)),
+        }
+    }
 }
 
 impl From<&PreCheckResult> for Finding {
@@ -31,6 +65,8 @@ impl From<&PreCheckResult> for Finding {
                 .unwrap_or_default(),
             message: r.error_message.clone().unwrap_or_default(),
             blocking: r.is_blocking(),
+            subject: None,
+            raw: None,
         }
     }
 }
@@ -40,10 +76,14 @@ pub struct Summary {
     pub tenant_id: Option<Long>,
     pub name: String,
     pub verdict: Verdict,
+    /// Set exactly when `verdict` is `NoVerdict`.
+    pub no_verdict: Option<NoVerdict>,
     pub blocking: Vec<Finding>,
     pub warnings: Vec<Finding>,
     pub sync_scn: Option<Long>,
     pub primary_service_name: Option<String>,
+    /// Standbys that block, by name (a switchover lists several).
+    pub blocked_standbys: Vec<String>,
 }
 
 impl Summary {
@@ -53,33 +93,55 @@ impl Summary {
             .chain(self.warnings.iter())
             .map(|f| f.code.as_str())
     }
+
+    fn decide(&mut self, valid: Option<bool>) {
+        let (verdict, why) = if valid == Some(false) || !self.blocking.is_empty() {
+            (Verdict::Blocked, None)
+        } else if valid == Some(true) {
+            (Verdict::Pass, None)
+        } else if self.warnings.is_empty() {
+            (Verdict::NoVerdict, Some(NoVerdict::NoResults))
+        } else {
+            (Verdict::NoVerdict, Some(NoVerdict::NoValidFlag))
+        };
+        self.verdict = verdict;
+        self.no_verdict = why;
+    }
 }
 
-/// Summarizes a precheck. The safe reading wins when OCP contradicts itself: `valid: true`
-/// with a blocking error is blocked; a missing `valid` is decided by the errors.
+/// Summarizes one standby's precheck. The safe reading wins when OCP contradicts itself:
+/// `valid: true` with a blocking error is blocked; a result that cannot be read blocks; and
+/// without an explicit `valid: true` nothing passes.
 pub fn summarize(p: &TenantPreCheck) -> Summary {
-    let findings: Vec<Finding> = p
+    let mut findings: Vec<Finding> = p
         .check_results
         .iter()
         .flatten()
         .map(Finding::from)
         .collect();
+    findings.extend(
+        p.unreadable
+            .under("/checkResults")
+            .map(|(_, raw)| Finding::unreadable(raw)),
+    );
     let (blocking, warnings): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.blocking);
-    let verdict = if p.valid == Some(false) || !blocking.is_empty() {
-        Verdict::Blocked
-    } else {
-        Verdict::Pass
-    };
-    Summary {
+    let mut s = Summary {
         tenant_id: p.tenant_id,
         name: p.name.clone().unwrap_or_default(),
-        verdict,
+        verdict: Verdict::NoVerdict,
+        no_verdict: None,
         blocking,
         warnings,
         sync_scn: p.sync_scn,
         primary_service_name: p.primary_tenant_service_name.clone(),
+        blocked_standbys: Vec::new(),
+    };
+    s.decide(p.valid);
+    if s.verdict == Verdict::Blocked && !s.name.is_empty() {
+        s.blocked_standbys.push(s.name.clone());
     }
+    s
 }
 
 /// What changed between two runs of the same precheck.
@@ -191,6 +253,7 @@ mod tests {
             error_code: Some(ErrorCode::Text(code.into())),
             error_message: Some(format!("{code} message")),
             warning,
+            ..Default::default()
         }
     }
 
@@ -226,11 +289,80 @@ mod tests {
         assert_eq!(s.verdict, Verdict::Blocked);
         assert_eq!(s.blocking.len(), 1);
         assert_eq!(s.warnings.len(), 1);
-        // Warnings alone pass.
+        // Warnings alone pass when OCP says valid...
         assert_eq!(
-            summarize(&pre("a", None, vec![result("W1", Some(true))])).verdict,
+            summarize(&pre("a", Some(true), vec![result("W1", Some(true))])).verdict,
             Verdict::Pass
         );
+        // ...and prove nothing when it does not.
+        let s = summarize(&pre("a", None, vec![result("W1", Some(true))]));
+        assert_eq!(
+            (s.verdict, s.no_verdict),
+            (Verdict::NoVerdict, Some(NoVerdict::NoValidFlag))
+        );
+    }
+
+    #[test]
+    fn no_results_is_no_verdict() {
+        for body in [
+            r#"{}"#,
+            r#"{"checkResults": []}"#,
+            r#"{"checkResults": null, "valid": null}"#,
+            r#"{"valid": "yes"}"#,
+        ] {
+            let p: TenantPreCheck = serde_json::from_str(body).unwrap();
+            let s = summarize(&p);
+            assert_eq!(
+                (s.verdict, s.no_verdict),
+                (Verdict::NoVerdict, Some(NoVerdict::NoResults)),
+                "{body}"
+            );
+        }
+        // OCP's documented pass: valid, and an empty list of failures.
+        let p: TenantPreCheck =
+            serde_json::from_str(r#"{"checkResults": [], "valid": true}"#).unwrap();
+        assert_eq!(summarize(&p).verdict, Verdict::Pass);
+    }
+
+    #[test]
+    fn an_unreadable_result_blocks_and_is_shown_raw() {
+        let p: TenantPreCheck =
+            serde_json::from_str(r#"{"checkResults": [null, 7], "valid": true}"#).unwrap();
+        let s = summarize(&p);
+        assert_eq!(s.verdict, Verdict::Blocked);
+        assert_eq!(s.blocking.len(), 2);
+        assert_eq!(s.blocking[1].raw.as_deref(), Some("7"));
+        // A result with neither code nor message is kept, unnamed.
+        let p: TenantPreCheck =
+            serde_json::from_str(r#"{"checkResults": [{"warning": true}], "valid": true}"#)
+                .unwrap();
+        let s = summarize(&p);
+        assert_eq!(s.verdict, Verdict::Pass);
+        assert!(s.warnings[0].is_unnamed());
+    }
+
+    #[test]
+    fn switchover_reads_every_standby() {
+        let body = r#"{"valid": true, "standbyCheckResults": [
+            {"name": "s1", "valid": true, "checkResults": []},
+            {"name": "s2", "valid": false, "checkResults": [{"errorCode": "E9", "warning": false}]}]}"#;
+        let r: crate::wire::SwitchoverPreCheckResult = serde_json::from_str(body).unwrap();
+        let s = summarize_switchover(&r);
+        assert_eq!(s.verdict, Verdict::Blocked);
+        assert_eq!(s.blocked_standbys, ["s2"]);
+        assert_eq!(s.blocking[0].subject.as_deref(), Some("s2"));
+        let none: crate::wire::SwitchoverPreCheckResult =
+            serde_json::from_str(r#"{"valid": true, "standbyCheckResults": []}"#).unwrap();
+        assert_eq!(summarize_switchover(&none).verdict, Verdict::NoVerdict);
+        let one: crate::wire::SwitchoverPreCheckResult =
+            serde_json::from_str(r#"{"standbyCheckResults": {"name": "s1", "valid": true}}"#)
+                .unwrap();
+        assert_eq!(summarize_switchover(&one).verdict, Verdict::Pass);
+        let unclear: crate::wire::SwitchoverPreCheckResult = serde_json::from_str(
+            r#"{"valid": true, "standbyCheckResults": [{"name": "s1", "valid": true}, {"name": "s2"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(summarize_switchover(&unclear).verdict, Verdict::NoVerdict);
     }
 
     #[test]
@@ -345,49 +477,105 @@ impl Action {
     }
 }
 
-/// A tenant switchover precheck read like a failover one: the standby's findings, blocked if
-/// OCP's top-level verdict says so.
+/// A tenant switchover precheck: the verdict over *every* standby it lists. Any blocking
+/// standby blocks (and is named); one without a verdict leaves the whole without one; no
+/// standby at all is no verdict. The summary carries the first standby's identity and every
+/// standby's findings, each marked with its standby when there are several.
 pub fn summarize_switchover(r: &crate::wire::SwitchoverPreCheckResult) -> Summary {
-    let standby = r
+    let standbys = r
         .standby_check_results
         .as_ref()
-        .and_then(|s| s.as_slice().first().cloned())
-        .unwrap_or_default();
-    let mut s = summarize(&standby);
-    if r.valid == Some(false) {
-        s.verdict = Verdict::Blocked;
+        .map(|s| s.as_slice())
+        .unwrap_or(&[]);
+    let unreadable: Vec<Finding> = r
+        .unreadable
+        .under("/standbyCheckResults")
+        .map(|(_, raw)| Finding::unreadable(raw))
+        .collect();
+    let several = standbys.len() + unreadable.len() > 1;
+    let parts: Vec<Summary> = standbys.iter().map(summarize).collect();
+    let mut out = match parts.first() {
+        Some(first) => first.clone(),
+        None => summarize(&TenantPreCheck::default()),
+    };
+    out.blocking.clear();
+    out.warnings.clear();
+    out.blocked_standbys.clear();
+    for p in &parts {
+        let tag = |mut f: Finding| {
+            if several && !p.name.is_empty() {
+                f.subject = Some(p.name.clone());
+            }
+            f
+        };
+        out.blocking.extend(p.blocking.iter().cloned().map(tag));
+        out.warnings.extend(p.warnings.iter().cloned().map(tag));
+        out.blocked_standbys
+            .extend(p.blocked_standbys.iter().cloned());
+        if p.verdict == Verdict::Blocked && p.name.is_empty() {
+            out.blocked_standbys.push(String::new());
+        }
     }
-    s
+    out.blocking.extend(unreadable);
+    if r.valid == Some(false) || !out.blocking.is_empty() || !out.blocked_standbys.is_empty() {
+        out.verdict = Verdict::Blocked;
+        out.no_verdict = None;
+    } else if parts.is_empty() {
+        out.verdict = Verdict::NoVerdict;
+        out.no_verdict = Some(NoVerdict::NoResults);
+    } else if let Some(p) = parts.iter().find(|p| p.verdict == Verdict::NoVerdict) {
+        out.verdict = Verdict::NoVerdict;
+        out.no_verdict = p.no_verdict;
+    } else {
+        out.verdict = Verdict::Pass;
+        out.no_verdict = None;
+    }
+    out
 }
 
 /// A cluster precheck (`result{valid, messages}`): every message is a blocking finding without
-/// a code, since OCP sends messages only for what stops the action.
+/// a code, since OCP sends messages only for what stops the action. Without a `result`, or
+/// with neither `valid` nor a message, there is no verdict.
 pub fn summarize_cluster(c: &crate::wire::ClusterPreCheck, name: &str) -> Summary {
     let result = c.result.clone().unwrap_or_default();
-    let blocking: Vec<Finding> = result
+    let mut blocking: Vec<Finding> = result
         .messages
+        .clone()
         .unwrap_or_default()
         .into_iter()
         .map(|m| Finding {
             code: String::new(),
             message: m,
             blocking: true,
+            subject: None,
+            raw: None,
         })
         .collect();
-    let verdict = if result.valid == Some(true) && blocking.is_empty() {
-        Verdict::Pass
-    } else {
-        Verdict::Blocked
-    };
-    Summary {
+    blocking.extend(
+        result
+            .unreadable
+            .iter()
+            .filter(|(p, _)| *p != "/valid")
+            .map(|(_, raw)| Finding::unreadable(raw)),
+    );
+    blocking.extend(
+        c.unreadable
+            .under("/result")
+            .map(|(_, raw)| Finding::unreadable(raw)),
+    );
+    let mut s = Summary {
         tenant_id: None,
         name: c.cluster_name.clone().unwrap_or_else(|| name.to_string()),
-        verdict,
+        verdict: Verdict::NoVerdict,
+        no_verdict: None,
         blocking,
         warnings: Vec::new(),
         sync_scn: None,
         primary_service_name: None,
-    }
+        blocked_standbys: Vec::new(),
+    };
+    s.decide(result.valid);
+    s
 }
 
 #[cfg(test)]
@@ -401,6 +589,7 @@ mod summary_tests {
             result: Some(ClusterPreCheckResult {
                 valid: Some(true),
                 messages: Some(vec![]),
+                ..Default::default()
             }),
             ..Default::default()
         };
@@ -409,16 +598,20 @@ mod summary_tests {
             result: Some(ClusterPreCheckResult {
                 valid: Some(false),
                 messages: Some(vec!["backup running".into()]),
+                ..Default::default()
             }),
             ..Default::default()
         };
         let s = summarize_cluster(&bad, "c");
         assert_eq!(s.verdict, Verdict::Blocked);
         assert_eq!(s.blocking[0].message, "backup running");
-        // No result at all is not a pass.
+        // No result at all is not a pass, and not a made-up block either.
         assert_eq!(
             summarize_cluster(&ClusterPreCheck::default(), "c").verdict,
-            Verdict::Blocked
+            Verdict::NoVerdict
         );
+        let odd: ClusterPreCheck =
+            serde_json::from_str(r#"{"result": {"valid": true, "messages": [null]}}"#).unwrap();
+        assert_eq!(summarize_cluster(&odd, "c").verdict, Verdict::Blocked);
     }
 }

@@ -9,7 +9,7 @@ use console_core::{Envelope, Long, Paged};
 #[test]
 fn sync_scn_above_2_pow_53_arrives_as_a_string() {
     let body = r#"{"data":{"syncScn":"1721726455929000000","tenantId":1002,"valid":true},"status":200,"successful":true}"#;
-    let env = decode::<TenantPreCheck>(200, body, true).unwrap();
+    let env = decode::<TenantPreCheck>(200, None, body, true).unwrap();
     assert_eq!(
         env.data.unwrap().sync_scn,
         Some(Long(1_721_726_455_929_000_000))
@@ -81,19 +81,40 @@ fn paged_and_iterable_lists() {
         r#"{"contents":[{"id":1}],"page":{"number":1,"size":10,"totalElements":1,"totalPages":1}}"#,
     )
     .unwrap();
-    assert_eq!(paged.page.unwrap().total_pages, Long(1));
+    assert_eq!(paged.page.unwrap().total_pages, Some(Long(1)));
     let iterable: Paged<Cluster> = serde_json::from_str(r#"{"contents":[]}"#).unwrap();
     assert!(iterable.page.is_none());
 }
 
 #[test]
-fn wrong_types_are_a_clear_error() {
-    let f =
-        decode::<Paged<Cluster>>(200, r#"{"data":{"contents":[{"id":"abc"}]}}"#, true).unwrap_err();
-    match f {
-        console_core::ApiFailure::Malformed { detail, .. } => {
-            assert!(detail.contains("\"abc\" is not an integer"), "{detail}")
-        }
-        other => panic!("expected Malformed, got {other:?}"),
+fn a_wrong_type_costs_only_its_field() {
+    // Before issue 10 this rejected the whole list; now only the one id is unknown.
+    let env = decode::<Paged<Cluster>>(
+        200,
+        None,
+        r#"{"data":{"contents":[{"id":"abc","name":"c1"}]}}"#,
+        true,
+    )
+    .unwrap();
+    let c = &env.data.unwrap().contents[0];
+    assert_eq!(c.id, None);
+    assert_eq!(c.name.as_deref(), Some("c1"));
+    assert_eq!(c.unreadable.get("/id"), Some(&serde_json::json!("abc")));
+}
+
+#[test]
+fn null_contents_and_page_fields_are_an_empty_list() {
+    for body in [
+        r#"{"data":{"contents":null,"page":{"totalElements":null}}}"#,
+        r#"{"data":{}}"#,
+        r#"{"data":{"contents":[null,{"id":1}],"page":null}}"#,
+    ] {
+        let env = decode::<Paged<Cluster>>(200, None, body, true).unwrap();
+        let data = env.data.unwrap();
+        assert!(data.contents.len() <= 1, "{body}");
+        assert!(
+            data.page.as_ref().and_then(|p| p.pages()).is_none(),
+            "{body}"
+        );
     }
 }

@@ -303,6 +303,7 @@ impl Estate {
             status: Some(c.status.clone()),
             tenant_count: Some(Long(tenant_count as i64)),
             cluster_type: Some(c.cluster_type.clone()),
+            unreadable: Default::default(),
         }
     }
 
@@ -330,6 +331,7 @@ impl Estate {
             status: Some(t.status.clone()),
             sync_scn: self.sync_scn(t, now_ns),
             tenant_role: Some(t.role.clone()),
+            unreadable: Default::default(),
         }
     }
 
@@ -433,6 +435,7 @@ impl Estate {
             primary_tenant_service_name: primary.and_then(|p| p.service_name.clone()),
             sync_scn: self.sync_scn(t, now_ns),
             tenant_id: Some(Long(t.id)),
+            unreadable: Default::default(),
         }
     }
 
@@ -478,6 +481,7 @@ impl Estate {
                 standby_check,
             ])),
             tenant_id: Some(Long(primary.id)),
+            unreadable: Default::default(),
         })
     }
 
@@ -570,7 +574,9 @@ impl Estate {
             result: Some(ClusterPreCheckResult {
                 valid: Some(messages.is_empty()),
                 messages: Some(messages),
+                unreadable: Default::default(),
             }),
+            unreadable: Default::default(),
         })
     }
 
@@ -782,6 +788,7 @@ fn check(code: &str, message: String, warning: bool) -> PreCheckResult {
         error_code: Some(ErrorCode::Text(code.into())),
         error_message: Some(message),
         warning: Some(warning),
+        unreadable: Default::default(),
     }
 }
 
@@ -791,5 +798,6 @@ fn cluster_ref(c: &ClusterRec) -> ClusterRef {
         name: Some(c.name.clone()),
         ob_cluster_id: Some(Long(c.ob_cluster_id)),
         cluster_type: Some(c.cluster_type.clone()),
+        unreadable: Default::default(),
     }
 }

@@ -1,5 +1,4 @@
 use crate::Long;
-use serde::{Deserialize, Serialize};
 
 ocp_enum!(
     /// `type` of a cluster: its role in a primary/standby pair.
@@ -18,44 +17,29 @@ ocp_enum!(
     }
 );
 
-/// A cluster of `GET /api/v2/ob/clusters` (ocp-api.md §8).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct Cluster {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ob_cluster_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ob_version: Option<String>,
-    /// The primary of a standby cluster (mock field name; an assumption, ocp-api.md §9).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_cluster: Option<ClusterRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_count: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub standby_clusters: Option<Vec<ClusterRef>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ClusterStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_count: Option<Long>,
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub cluster_type: Option<ClusterType>,
+ocp_struct! {
+    /// A cluster of `GET /api/v2/ob/clusters` (ocp-api.md §8).
+    pub struct Cluster {
+        create_time: String = "createTime",
+        id: Long = "id",
+        name: String = "name",
+        ob_cluster_id: Long = "obClusterId",
+        ob_version: String = "obVersion",
+        /// The primary of a standby cluster (mock field name; an assumption, ocp-api.md §9).
+        primary_cluster: ClusterRef = "primaryCluster",
+        server_count: Long = "serverCount",
+        standby_clusters: Vec<ClusterRef> = "standbyClusters",
+        status: ClusterStatus = "status",
+        tenant_count: Long = "tenantCount",
+        cluster_type: ClusterType = "type",
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct ClusterRef {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ob_cluster_id: Option<Long>,
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub cluster_type: Option<ClusterType>,
+ocp_struct! {
+    pub struct ClusterRef {
+        id: Long = "id",
+        name: String = "name",
+        ob_cluster_id: Long = "obClusterId",
+        cluster_type: ClusterType = "type",
+    }
 }

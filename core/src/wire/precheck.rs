@@ -1,70 +1,55 @@
 //! Disaster-recovery prechecks and launch bodies (ocp-api.md §7).
 
+use crate::lenient::{Read, Unreadable};
 use crate::{ErrorCode, Long};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-/// `ObTenantPreCheckResult`: data of the tenant failover precheck (D1), one item of the batch
-/// precheck (D2).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct TenantPreCheck {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub check_results: Option<Vec<PreCheckResult>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_tenant_service_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync_scn: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub valid: Option<bool>,
+ocp_struct! {
+    /// `ObTenantPreCheckResult`: data of the tenant failover precheck (D1), one item of the
+    /// batch precheck (D2).
+    pub struct TenantPreCheck {
+        check_results: Vec<PreCheckResult> = "checkResults",
+        cluster_id: Long = "clusterId",
+        cluster_name: String = "clusterName",
+        name: String = "name",
+        primary_tenant_service_name: String = "primaryTenantServiceName",
+        sync_scn: Long = "syncScn",
+        tenant_id: Long = "tenantId",
+        valid: bool = "valid",
+    }
 }
 
-/// One check outcome: `warning: false` blocks the failover, `true` does not.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct PreCheckResult {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<ErrorCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub warning: Option<bool>,
+ocp_struct! {
+    /// One check outcome: `warning: false` blocks the failover, `true` does not.
+    pub struct PreCheckResult {
+        error_code: ErrorCode = "errorCode",
+        error_message: String = "errorMessage",
+        warning: bool = "warning",
+    }
 }
 
 impl PreCheckResult {
-    /// A missing `warning` flag is treated as blocking: the safe reading.
+    /// A missing or unreadable `warning` flag is treated as blocking: the safe reading.
     pub fn is_blocking(&self) -> bool {
         !self.warning.unwrap_or(false)
     }
 }
 
-/// `SwitchoverPreCheckResult` (D5). Whether `standbyCheckResults` is one object or a list is
-/// undocumented (ocp-api.md §7.1); both parse.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct SwitchoverPreCheckResult {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub standby_check_results: Option<OneOrMany<TenantPreCheck>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub valid: Option<bool>,
+ocp_struct! {
+    /// `SwitchoverPreCheckResult` (D5). Whether `standbyCheckResults` is one object or a list
+    /// is undocumented (ocp-api.md §7.1); both are read.
+    pub struct SwitchoverPreCheckResult {
+        cluster_id: Long = "clusterId",
+        cluster_name: String = "clusterName",
+        name: String = "name",
+        standby_check_results: OneOrMany<TenantPreCheck> = "standbyCheckResults",
+        tenant_id: Long = "tenantId",
+        valid: bool = "valid",
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
     One(T),
@@ -80,25 +65,29 @@ impl<T> OneOrMany<T> {
     }
 }
 
-/// Cluster-level precheck data (D7, D8): `{clusterId?, clusterName?, result{valid, messages}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct ClusterPreCheck {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub result: Option<ClusterPreCheckResult>,
+impl<T: Read> Read for OneOrMany<T> {
+    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self> {
+        match v {
+            Value::Array(_) => Vec::<T>::read(v, at, bad).map(OneOrMany::Many),
+            _ => T::read(v, at, bad).map(OneOrMany::One),
+        }
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct ClusterPreCheckResult {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub messages: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub valid: Option<bool>,
+ocp_struct! {
+    /// Cluster-level precheck data (D7, D8): `{clusterId?, clusterName?, result{valid, messages}}`.
+    pub struct ClusterPreCheck {
+        cluster_id: Long = "clusterId",
+        cluster_name: String = "clusterName",
+        result: ClusterPreCheckResult = "result",
+    }
+}
+
+ocp_struct! {
+    pub struct ClusterPreCheckResult {
+        messages: Vec<String> = "messages",
+        valid: bool = "valid",
+    }
 }
 
 /// Body of the tenant failover (D3).

@@ -1,5 +1,4 @@
 use crate::Long;
-use serde::{Deserialize, Serialize};
 
 ocp_enum!(
     /// The tenant's role. OCP's tenant API has no documented field for it (ocp-api.md §8-9):
@@ -16,46 +15,29 @@ ocp_enum!(
 
 ocp_enum!(TenantMode { Mysql => "MYSQL", Oracle => "ORACLE" });
 
-/// A tenant of `GET /api/v2/ob/clusters/{id}/tenants`. Fields after `DBA_OB_TENANTS`
-/// (`tenantRole`, `syncScn`, `primaryTenant*`) are the mock's names: assumptions, see docs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct Tenant {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster_type: Option<super::ClusterType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locked: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mode: Option<TenantMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ob_tenant_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_tenant_cluster_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_tenant_id: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_tenant_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary_zone: Option<String>,
-    /// Service name clients connect through (the primary's, for a standby).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub service_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<TenantStatus>,
-    /// Standby replay position: an SCN, nanoseconds since the epoch in OB 4.x. Above 2^53 OCP
-    /// writes it as a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync_scn: Option<Long>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant_role: Option<TenantRole>,
+ocp_struct! {
+    /// A tenant of `GET /api/v2/ob/clusters/{id}/tenants`. Fields after `DBA_OB_TENANTS`
+    /// (`tenantRole`, `syncScn`, `primaryTenant*`) are the mock's names: assumptions, see docs.
+    pub struct Tenant {
+        cluster_id: Long = "clusterId",
+        cluster_name: String = "clusterName",
+        cluster_type: super::ClusterType = "clusterType",
+        create_time: String = "createTime",
+        id: Long = "id",
+        locked: bool = "locked",
+        mode: TenantMode = "mode",
+        name: String = "name",
+        ob_tenant_id: Long = "obTenantId",
+        primary_tenant_cluster_id: Long = "primaryTenantClusterId",
+        primary_tenant_id: Long = "primaryTenantId",
+        primary_tenant_name: String = "primaryTenantName",
+        primary_zone: String = "primaryZone",
+        /// Service name clients connect through (the primary's, for a standby).
+        service_name: String = "serviceName",
+        status: TenantStatus = "status",
+        /// Standby replay position: an SCN, nanoseconds since the epoch in OB 4.x. Above 2^53
+        /// OCP writes it as a string.
+        sync_scn: Long = "syncScn",
+        tenant_role: TenantRole = "tenantRole",
+    }
 }

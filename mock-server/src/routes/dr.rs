@@ -62,6 +62,7 @@ pub async fn batch_failover_precheck(
         Ok(contents) => ctx.ok(&Paged {
             contents,
             page: None,
+            unreadable: Default::default(),
         }),
         Err(r) => ctx.refuse(&r),
     }
@@ -135,6 +136,7 @@ pub async fn batch_failover(
     ctx.ok(&Paged {
         contents: tasks,
         page: None,
+        unreadable: Default::default(),
     })
 }
 

@@ -163,12 +163,10 @@ impl PageReq {
         Paged {
             contents: all[start..end].to_vec(),
             page: Some(PageInfo {
-                number: Long(self.page as i64),
-                size: Long(self.size as i64),
-                total_elements: Long(total as i64),
-                total_pages: Long(total.div_ceil(self.size) as i64),
-            }),
-        }
+                number: Some(Long(self.page as i64)),
+                size: Some(Long(self.size as i64)),
+                total_elements: Some(Long(total as i64)),
+                total_pages: Some(Long(total.div_ceil(self.size) as i64)), unreadable: Default::default() }), unreadable: Default::default() }
     }
 }
 

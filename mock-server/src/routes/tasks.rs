@@ -9,7 +9,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use console_core::wire::{ClusterRef, Creator, TaskInstance};
-use serde_json::json;
 use std::collections::HashMap;
 
 /// The detail view OCP returns: `creator` an object, `cluster` and `tenant` filled in.
@@ -27,11 +26,16 @@ fn wrapped(estate: &Estate, rec: &TaskRec) -> TaskInstance {
             name: Some(c.name.clone()),
             ob_cluster_id: Some(c.ob_cluster_id.into()),
             cluster_type: Some(c.cluster_type.clone()),
+            unreadable: Default::default(),
         });
     }
     if let Some(tid) = rec.tenant_id {
         if let Some(tn) = estate.tenants.iter().find(|x| x.id == tid) {
-            t.tenant = Some(json!({ "id": tn.id, "name": tn.name }));
+            t.tenant = Some(console_core::wire::task::TenantRef {
+                id: Some(tn.id.into()),
+                name: Some(tn.name.clone()),
+                ..Default::default()
+            });
         }
     }
     t
@@ -210,7 +214,10 @@ pub async fn subtask_log(
         );
     };
     match rec.log(sid, estate.clock.now_ms(), &estate.clock) {
-        Ok(log) => ctx.ok(&console_core::wire::SubtaskLog { log }),
+        Ok(log) => ctx.ok(&console_core::wire::SubtaskLog {
+            log: Some(log),
+            unreadable: Default::default(),
+        }),
         Err((status, code, msg)) => ctx.meta.error(status, code, &msg),
     }
 }

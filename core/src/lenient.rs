@@ -1,0 +1,295 @@
+//! Reading OCP's replies one field at a time.
+//!
+//! Real OCP servers differ by version, locale and the proxies in front of them: an SCN arrives
+//! as `""`, a status as a number, a list holds `null`. Serde's derive rejects the whole reply for
+//! one odd field, which would cost the operator the whole page. Here every field decodes on its
+//! own: a field that cannot be read becomes `None` and is kept verbatim in its object's
+//! [`Unreadable`] list (with a JSON pointer), so the page shows "—" with the raw value, and
+//! decisions that depend on it (a verdict, an action) can refuse to guess.
+//!
+//! `null` and an absent key both read as `None` and are not recorded: they carry no value to show.
+//! A `null` *inside a list* is recorded, since the list claims an item is there.
+
+use crate::Long;
+use serde_json::Value;
+
+/// Values that arrived but could not be read, keyed by JSON pointer relative to their object.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Unreadable(Vec<(String, Value)>);
+
+impl Unreadable {
+    pub fn push(&mut self, pointer: String, raw: Value) {
+        self.0.push((pointer, raw));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(p, v)| (p.as_str(), v))
+    }
+
+    /// The raw value of the field at `pointer` (e.g. `/syncScn`), if it could not be read.
+    pub fn get(&self, pointer: &str) -> Option<&Value> {
+        self.0.iter().find(|(p, _)| p == pointer).map(|(_, v)| v)
+    }
+
+    /// Unreadable values at or below `pointer` (a field, or the items of a list).
+    pub fn under<'a>(&'a self, pointer: &'a str) -> impl Iterator<Item = (&'a str, &'a Value)> {
+        self.iter().filter(move |(p, _)| {
+            p.strip_prefix(pointer)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    }
+}
+
+/// The raw text shown for an unreadable value (on hover, in details), kept short.
+pub fn raw_text(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 120 {
+        let cut: String = s.chars().take(120).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
+
+/// A type that can be read from a JSON value without failing the whole reply.
+pub trait Read: Sized {
+    /// Reads `v`. `None` when there is nothing usable; what was there but could not be read is
+    /// pushed on `bad` under `at` (a JSON pointer relative to the enclosing object).
+    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self>;
+}
+
+/// Reads one field of an object: the helper the `ocp_struct!` macro calls for every field.
+pub fn field<T: Read>(
+    map: &serde_json::Map<String, Value>,
+    key: &str,
+    bad: &mut Unreadable,
+) -> Option<T> {
+    let v = map.get(key)?;
+    T::read(v, &format!("/{}", escape(key)), bad)
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn reject<T>(v: &Value, at: &str, bad: &mut Unreadable) -> Option<T> {
+    if !v.is_null() {
+        bad.push(at.to_string(), v.clone());
+    }
+    None
+}
+
+impl Read for String {
+    /// Text as text; a number or boolean where text was expected reads as its literal
+    /// (an id sent as a number is still a readable name).
+    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => reject(v, at, bad),
+        }
+    }
+}
+
+impl Read for bool {
+    /// `true`/`false`, also as the strings "true"/"false"; anything else is unknown, never
+    /// guessed (0/1 could mean either convention).
+    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(true),
+            Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(false),
+            _ => reject(v, at, bad),
+        }
+    }
+}
+
+impl Read for Long {
+    /// A number or a string of digits; `""`, fractions and values beyond i64 are unknown.
+    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self> {
+        match v {
+            Value::Null => None,
+            Value::Number(_) | Value::String(_) => <Long as serde::Deserialize>::deserialize(v)
+                .ok()
+                .or_else(|| {
+                    bad.push(at.to_string(), v.clone());
+                    None
+                }),
+            _ => reject(v, at, bad),
+        }
+    }
+}
+
+impl Read for u16 {
+    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self> {
+        let n = Long::read(v, at, bad)?;
+        u16::try_from(n.0).ok().or_else(|| {
+            bad.push(at.to_string(), v.clone());
+            None
+        })
+    }
+}
+
+impl Read for Value {
+    fn read(v: &Value, _at: &str, _bad: &mut Unreadable) -> Option<Self> {
+        (!v.is_null()).then(|| v.clone())
+    }
+}
+
+impl<T: Read> Read for Vec<T> {
+    /// Each item on its own: an unreadable or `null` item is recorded as `at/index` and left out.
+    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self> {
+        let Value::Array(items) = v else {
+            return reject(v, at, bad);
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let here = format!("{at}/{i}");
+            if item.is_null() {
+                bad.push(here, Value::Null);
+                continue;
+            }
+            let before = bad.len();
+            match T::read(item, &here, bad) {
+                Some(t) => out.push(t),
+                None => {
+                    if bad.len() == before {
+                        bad.push(here, item.clone());
+                    }
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Declares an OCP reply object: every field optional and read on its own ([`Read`]), the
+/// unreadable ones kept in `unreadable`; written back with OCP's names, `None` omitted.
+macro_rules! ocp_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                #[serde(rename = $wire, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+            /// Fields that arrived but could not be read, verbatim (never written back).
+            #[serde(skip)]
+            pub unreadable: $crate::lenient::Unreadable,
+        }
+
+        impl $crate::lenient::Read for $name {
+            fn read(
+                v: &serde_json::Value,
+                at: &str,
+                bad: &mut $crate::lenient::Unreadable,
+            ) -> Option<Self> {
+                let serde_json::Value::Object(map) = v else {
+                    if !v.is_null() {
+                        bad.push(at.to_string(), v.clone());
+                    }
+                    return None;
+                };
+                let mut own = $crate::lenient::Unreadable::default();
+                Some($name {
+                    $( $field: $crate::lenient::field(map, $wire, &mut own), )*
+                    unreadable: own,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                let mut bad = $crate::lenient::Unreadable::default();
+                <$name as $crate::lenient::Read>::read(&v, "", &mut bad).ok_or_else(|| {
+                    <D::Error as serde::de::Error>::custom(format!(
+                        concat!("expected an object for ", stringify!($name), ", found {}"),
+                        $crate::lenient::raw_text(&v)
+                    ))
+                })
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    ocp_struct! {
+        pub struct Probe {
+            name: String = "name",
+            scn: Long = "syncScn",
+            ok: bool = "valid",
+            ids: Vec<Long> = "ids",
+        }
+    }
+
+    #[test]
+    fn each_field_reads_on_its_own() {
+        let p: Probe = serde_json::from_value(
+            json!({"name": 7, "syncScn": "", "valid": "true", "ids": [1, null, "x", "3"]}),
+        )
+        .unwrap();
+        assert_eq!(p.name.as_deref(), Some("7"));
+        assert_eq!(p.scn, None);
+        assert_eq!(p.unreadable.get("/syncScn"), Some(&json!("")));
+        assert_eq!(p.ok, Some(true));
+        assert_eq!(p.ids, Some(vec![Long(1), Long(3)]));
+        assert_eq!(p.unreadable.under("/ids").count(), 2);
+        assert_eq!(p.unreadable.get("/ids/1"), Some(&Value::Null));
+    }
+
+    #[test]
+    fn out_of_range_and_wrong_shapes_are_unknown_not_fatal() {
+        let p: Probe = serde_json::from_value(
+            json!({"syncScn": "99999999999999999999", "valid": 1, "ids": {"a": 1}, "name": [1]}),
+        )
+        .unwrap();
+        assert_eq!(
+            (p.scn, p.ok, p.ids.clone(), p.name.clone()),
+            (None, None, None, None)
+        );
+        assert_eq!(p.unreadable.len(), 4);
+        // `null` and absence carry nothing to show.
+        let p: Probe = serde_json::from_value(json!({"syncScn": null})).unwrap();
+        assert!(p.unreadable.is_empty());
+        // Not an object at all is an error for the caller to name.
+        assert!(serde_json::from_value::<Probe>(json!([1])).is_err());
+    }
+
+    #[test]
+    fn written_back_without_unknowns() {
+        let p = Probe {
+            name: Some("a".into()),
+            ..Default::default()
+        };
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"name":"a"}"#);
+    }
+
+    #[test]
+    fn under_matches_whole_segments() {
+        let mut u = Unreadable::default();
+        u.push("/ids/0".into(), Value::Null);
+        u.push("/idsx".into(), Value::Null);
+        assert_eq!(u.under("/ids").count(), 1);
+    }
+}
