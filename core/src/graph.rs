@@ -10,6 +10,15 @@ pub enum GraphError {
     /// A subtask without an id.
     MissingId {
         index: usize,
+        /// What OCP sent as `id`, when it sent something unreadable.
+        raw: Option<String>,
+    },
+    /// A subtask's `upstreams` or `downstreams` holds a value that is not an id: drawing
+    /// without that edge would show a wrong order of steps.
+    UnreadableEdge {
+        id: i64,
+        field: &'static str,
+        raw: String,
     },
     DuplicateId(i64),
     /// An edge names a subtask that is not in the task.
@@ -24,7 +33,15 @@ pub enum GraphError {
 impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            GraphError::MissingId { index } => write!(f, "subtask #{index} has no id"),
+            GraphError::MissingId { index, raw } => write!(
+                f,
+                "subtask `id` is {} (subtask #{} of the list)",
+                raw.as_deref().unwrap_or("null or missing"),
+                index + 1
+            ),
+            GraphError::UnreadableEdge { id, field, raw } => {
+                write!(f, "subtask {id}: `{field}` holds {raw}, which is not a subtask id")
+            }
             GraphError::DuplicateId(id) => write!(f, "subtask id {id} appears twice"),
             GraphError::Dangling { from, to } => {
                 write!(
@@ -88,7 +105,23 @@ pub fn build(subtasks: &[SubtaskInstance]) -> Result<Graph, GraphError> {
     let mut ids = Vec::with_capacity(subtasks.len());
     let mut index: HashMap<i64, usize> = HashMap::with_capacity(subtasks.len());
     for (i, s) in subtasks.iter().enumerate() {
-        let id = s.id.ok_or(GraphError::MissingId { index: i })?.0;
+        let id = s
+            .id
+            .ok_or_else(|| GraphError::MissingId {
+                index: i,
+                raw: s.unreadable.get("/id").map(crate::lenient::raw_text),
+            })?
+            .0;
+        for (field, pointer) in [("upstreams", "/upstreams"), ("downstreams", "/downstreams")] {
+            let first = s.unreadable.under(pointer).next().map(|(_, raw)| raw);
+            if let Some(raw) = first {
+                return Err(GraphError::UnreadableEdge {
+                    id,
+                    field,
+                    raw: crate::lenient::raw_text(raw),
+                });
+            }
+        }
         if index.insert(id, i).is_some() {
             return Err(GraphError::DuplicateId(id));
         }
@@ -240,7 +273,24 @@ mod tests {
             Err(GraphError::DuplicateId(1))
         );
         let no_id = SubtaskInstance::default();
-        assert_eq!(build(&[no_id]), Err(GraphError::MissingId { index: 0 }));
+        assert_eq!(
+            build(&[no_id]),
+            Err(GraphError::MissingId {
+                index: 0,
+                raw: None
+            })
+        );
+        let odd: SubtaskInstance =
+            serde_json::from_str(r#"{"id": 5, "upstreams": [null]}"#).unwrap();
+        assert_eq!(
+            build(&[odd]).unwrap_err().to_string(),
+            "subtask 5: `upstreams` holds null, which is not a subtask id"
+        );
+        let bad_id: SubtaskInstance = serde_json::from_str(r#"{"id": "x1"}"#).unwrap();
+        assert_eq!(
+            build(&[bad_id]).unwrap_err().to_string(),
+            "subtask `id` is \"x1\" (subtask #1 of the list)"
+        );
         assert!(build(&[]).unwrap().ids.is_empty());
     }
 

@@ -131,6 +131,16 @@ texts! {
     VerdictPassSwitchover => "Can switch over", "可以主备切换";
     VerdictBlocked => "Blocked", "不可切换";
     VerdictPassShort => "Passed", "通过";
+    VerdictNone => "No verdict", "无结论";
+    NoVerdictNoResults => "OCP returned no check results. Run the precheck again; nothing can be launched until OCP gives a verdict.", "OCP 未返回任何检查结果。请重新运行预检查；在 OCP 给出结论之前无法发起。";
+    NoVerdictNoValid => "OCP listed no blocking error but did not say whether the standby may take over. Run the precheck again; nothing can be launched until OCP gives a verdict.", "OCP 未列出阻断错误，但也未说明备租户能否接管。请重新运行预检查；在 OCP 给出结论之前无法发起。";
+    RunAgain => "Run again", "重新运行";
+    FindingUnnamed => "Unnamed check (OCP sent no code or message)", "未命名的检查（OCP 未提供代码或信息）";
+    FindingUnreadable => "Unreadable check result; OCP sent: {0}", "无法读取的检查结果，OCP 发送的内容：{0}";
+    BlockedStandbys => "Blocked standbys: {0}", "不可切换的备租户：{0}";
+    Unrecognised => "unrecognised", "未识别";
+    UnreadableValue => "OCP sent a value that could not be read: {0}", "OCP 发送了无法读取的值：{0}";
+    RowsUnreadable => "{0} item(s) of OCP's list could not be read and are not shown.", "OCP 列表中有 {0} 项无法读取，未显示。";
     CountBlocking => "blocking", "阻断";
     CountWarnings => "warnings", "警告";
     GroupBlocking => "Blocking errors", "阻断错误";
@@ -187,7 +197,7 @@ texts! {
     ColErrors => "Errors", "错误";
     ColWarnings => "Warnings", "警告";
     ColCodes => "Codes", "错误码";
-    BatchEmpty => "This cluster has no standby tenants.", "该集群没有备租户。";
+    BatchEmpty => "No verdict: OCP returned no check results for this cluster's standby tenants.", "无结论：OCP 未返回该集群备租户的任何检查结果。";
     BatchNoMatch => "No tenant matches the filter.", "没有符合筛选条件的租户。";
     BatchLaunched => "{0} tasks started:", "已开始 {0} 个任务：";
     ClusterMessages => "Messages", "信息";

@@ -81,6 +81,8 @@ pub struct Summary {
     pub blocking: Vec<Finding>,
     pub warnings: Vec<Finding>,
     pub sync_scn: Option<Long>,
+    /// `syncScn` as OCP sent it, when it could not be read (shown on hover beside "—").
+    pub sync_scn_raw: Option<String>,
     pub primary_service_name: Option<String>,
     /// Standbys that block, by name (a switchover lists several).
     pub blocked_standbys: Vec<String>,
@@ -134,6 +136,7 @@ pub fn summarize(p: &TenantPreCheck) -> Summary {
         blocking,
         warnings,
         sync_scn: p.sync_scn,
+        sync_scn_raw: p.unreadable.get("/syncScn").map(crate::lenient::raw_text),
         primary_service_name: p.primary_tenant_service_name.clone(),
         blocked_standbys: Vec::new(),
     };
@@ -142,6 +145,20 @@ pub fn summarize(p: &TenantPreCheck) -> Summary {
         s.blocked_standbys.push(s.name.clone());
     }
     s
+}
+
+/// A batch precheck (D2): one summary per tenant OCP listed. An item that could not be read at
+/// all stays as a row of its own, blocked and unselectable, so no tenant silently disappears.
+pub fn summarize_batch(page: &crate::Paged<TenantPreCheck>) -> Vec<Summary> {
+    let mut rows: Vec<Summary> = page.contents.iter().map(summarize).collect();
+    rows.extend(page.unreadable.under("/contents").map(|(_, raw)| {
+        let mut s = summarize(&TenantPreCheck::default());
+        s.blocking.push(Finding::unreadable(raw));
+        s.verdict = Verdict::Blocked;
+        s.no_verdict = None;
+        s
+    }));
+    rows
 }
 
 /// What changed between two runs of the same precheck.
@@ -571,6 +588,7 @@ pub fn summarize_cluster(c: &crate::wire::ClusterPreCheck, name: &str) -> Summar
         blocking,
         warnings: Vec::new(),
         sync_scn: None,
+        sync_scn_raw: None,
         primary_service_name: None,
         blocked_standbys: Vec::new(),
     };

@@ -26,14 +26,12 @@ impl Api {
     pub async fn batch_failover_precheck(
         &self,
         cluster: i64,
-    ) -> Result<Vec<TenantPreCheck>, ApiFailure> {
-        let page: Paged<TenantPreCheck> = self
-            .post_read::<(), _>(
-                &format!("/api/v2/ob/clusters/{cluster}/tenants/failoverPreCheck"),
-                None,
-            )
-            .await?;
-        Ok(page.contents)
+    ) -> Result<Paged<TenantPreCheck>, ApiFailure> {
+        self.post_read::<(), _>(
+            &format!("/api/v2/ob/clusters/{cluster}/tenants/failoverPreCheck"),
+            None,
+        )
+        .await
     }
 
     /// `standby` is the tenant being promoted; `primary` its current primary, when known.

@@ -74,12 +74,12 @@ impl Api {
         }
     }
 
-    /// One HTTP exchange with a timeout; returns the status and body text.
+    /// One HTTP exchange with a timeout; returns what `decode` reads.
     async fn exchange(
         &self,
         builder: RequestBuilder,
         body: Option<String>,
-    ) -> Result<(u16, String), ApiFailure> {
+    ) -> Result<Reply, ApiFailure> {
         let controller = web_sys::AbortController::new().ok();
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
@@ -104,8 +104,13 @@ impl Api {
         let result = async {
             let resp = request.send().await?;
             let status = resp.status();
+            let content_type = resp.headers().get("content-type");
             let text = resp.text().await?;
-            Ok::<_, gloo_net::Error>((status, text))
+            Ok::<_, gloo_net::Error>(Reply {
+                status,
+                content_type,
+                text,
+            })
         }
         .await;
         drop(timer);
@@ -173,7 +178,7 @@ impl Api {
             let result = self
                 .exchange(self.prepare(Request::get(&url), None), None)
                 .await
-                .and_then(|(status, text)| decode::<T>(status, &text, true));
+                .and_then(|r| r.decode::<T>(true));
             match result {
                 Err(f) if f.is_transient() && attempt < attempts => {
                     gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
@@ -192,7 +197,7 @@ impl Api {
         let url = self.url(path, &[]);
         self.exchange(self.prepare(Request::get(&url), Some(authorization)), None)
             .await
-            .and_then(|(status, text)| decode::<T>(status, &text, true))
+            .and_then(|r| r.decode::<T>(true))
             .and_then(require_data)
     }
 
@@ -215,7 +220,7 @@ impl Api {
             let result = self
                 .exchange(self.prepare(Request::post(&url), None), body.clone())
                 .await
-                .and_then(|(status, text)| decode::<T>(status, &text, true))
+                .and_then(|r| r.decode::<T>(true))
                 .and_then(require_data);
             match result {
                 Err(f) if f.is_transient() && attempt < self.read_attempts => {
@@ -259,9 +264,27 @@ impl Api {
         let result = self
             .exchange(self.prepare(Request::post(&url), None), body)
             .await
-            .and_then(|(status, text)| decode::<T>(status, &text, false))
+            .and_then(|r| r.decode::<T>(false))
             .map(|env| env.data);
         self.after(result)
+    }
+}
+
+/// What came back: status, content type and body text.
+struct Reply {
+    status: u16,
+    content_type: Option<String>,
+    text: String,
+}
+
+impl Reply {
+    fn decode<T: DeserializeOwned>(&self, require_data: bool) -> Result<Envelope<T>, ApiFailure> {
+        decode::<T>(
+            self.status,
+            self.content_type.as_deref(),
+            &self.text,
+            require_data,
+        )
     }
 }
 

@@ -39,7 +39,7 @@ impl Api {
                 &[],
             )
             .await?;
-        Ok(log.log)
+        Ok(log.log.unwrap_or_default())
     }
 
     /// T3. The reply's task is not needed: the page polls.

@@ -6,5 +6,6 @@ pub mod header;
 pub mod pager;
 pub mod role_badge;
 pub mod sign_in_form;
+pub mod unreadable;
 pub mod verdict;
 pub mod viewer_notice;

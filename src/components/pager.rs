@@ -10,7 +10,7 @@ pub fn Pager(#[prop(into)] info: Signal<Option<PageInfo>>, page: RwSignal<u32>) 
     let i18n = use_i18n();
     let total = move || {
         info.get()
-            .map(|p| p.total_pages.0.max(1) as u32)
+            .and_then(|p| p.pages())
             .unwrap_or(1)
     };
     view! {

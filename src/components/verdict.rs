@@ -1,34 +1,80 @@
 //! A precheck's verdict at a glance (icon, word, colour) with the counts as large numbers, then
 //! every finding grouped into blocking errors and warnings, each with its code and message.
+//! A reply that proves neither way reads "No verdict" with the reason, never as a pass.
 
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use console_core::i18n::Text;
-use console_core::precheck::{Action, Changes, Finding, Summary, Verdict};
+use console_core::precheck::{Action, Changes, Finding, NoVerdict, Summary, Verdict};
 use leptos::prelude::*;
+
+/// The short word for a verdict (tables, changes).
+pub fn verdict_word(i18n: I18n, v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pass => i18n.t(Text::VerdictPassShort),
+        Verdict::Blocked => i18n.t(Text::VerdictBlocked),
+        Verdict::NoVerdict => i18n.t(Text::VerdictNone),
+    }
+}
+
+/// Icon and colour class of a verdict, the same on every page.
+pub fn verdict_look(v: Verdict) -> (&'static str, &'static str) {
+    match v {
+        Verdict::Pass => ("✔", "pass"),
+        Verdict::Blocked => ("✖", "blocked"),
+        Verdict::NoVerdict => ("?", "none"),
+    }
+}
+
+/// A finding in words: its code, its message, the standby it concerns; never blank.
+pub fn finding_text(i18n: I18n, f: &Finding) -> String {
+    let mut out = if let Some(raw) = &f.raw {
+        i18n.f(Text::FindingUnreadable, &[raw])
+    } else if f.is_unnamed() {
+        i18n.t(Text::FindingUnnamed).to_string()
+    } else {
+        f.message.clone()
+    };
+    if let Some(who) = &f.subject {
+        out = format!("[{who}] {out}");
+    }
+    out
+}
 
 #[component]
 pub fn VerdictPanel(summary: Summary, action: Action) -> impl IntoView {
     let i18n = use_i18n();
-    let pass = summary.verdict == Verdict::Pass;
-    let (class, icon) = if pass {
-        ("verdict verdict-pass", "✔")
-    } else {
-        ("verdict verdict-blocked", "✖")
-    };
-    let word = move || match (pass, action) {
-        (true, Action::Failover) => i18n.t(Text::VerdictPassFailover),
-        (true, Action::Switchover) => i18n.t(Text::VerdictPassSwitchover),
-        (false, _) => i18n.t(Text::VerdictBlocked),
+    let verdict = summary.verdict;
+    let (icon, look) = verdict_look(verdict);
+    let class = format!("verdict verdict-{look}");
+    let word = move || match (verdict, action) {
+        (Verdict::Pass, Action::Failover) => i18n.t(Text::VerdictPassFailover),
+        (Verdict::Pass, Action::Switchover) => i18n.t(Text::VerdictPassSwitchover),
+        (v, _) => verdict_word(i18n, v),
     };
     let blocking = summary.blocking.len();
     let warnings = summary.warnings.len();
+    let why = summary.no_verdict.map(|w| match w {
+        NoVerdict::NoResults => Text::NoVerdictNoResults,
+        NoVerdict::NoValidFlag => Text::NoVerdictNoValid,
+    });
+    let standbys: Vec<String> = summary
+        .blocked_standbys
+        .iter()
+        .filter(|n| !n.is_empty())
+        .cloned()
+        .collect();
     view! {
-        <div class=class data-testid="verdict" role="status">
+        <div class=class data-testid="verdict" data-verdict=look role="status">
             <span class="verdict-icon" aria-hidden="true">{icon}</span>
             <span class="verdict-word">{word}</span>
             <span class="count count-blocking" data-testid="count-blocking"><b>{blocking}</b>" "{move || i18n.t(Text::CountBlocking)}</span>
             <span class="count count-warnings" data-testid="count-warnings"><b>{warnings}</b>" "{move || i18n.t(Text::CountWarnings)}</span>
         </div>
+        {why.map(|t| view! { <p class="hint no-verdict" data-testid="no-verdict">{move || i18n.t(t)}</p> })}
+        {(!standbys.is_empty()).then(|| {
+            let list = standbys.join(", ");
+            view! { <p class="hint" data-testid="blocked-standbys">{move || i18n.f(Text::BlockedStandbys, &[&list])}</p> }
+        })}
         <Findings summary />
     }
 }
@@ -36,7 +82,9 @@ pub fn VerdictPanel(summary: Summary, action: Action) -> impl IntoView {
 #[component]
 pub fn Findings(summary: Summary) -> impl IntoView {
     let i18n = use_i18n();
-    let none = summary.blocking.is_empty() && summary.warnings.is_empty();
+    let all_passed = summary.verdict == Verdict::Pass
+        && summary.blocking.is_empty()
+        && summary.warnings.is_empty();
     let group = move |title: Text,
                       items: Vec<Finding>,
                       class: &'static str,
@@ -48,11 +96,14 @@ pub fn Findings(summary: Summary) -> impl IntoView {
                     <ul>
                         {items
                             .into_iter()
-                            .map(|f| view! {
-                                <li>
-                                    {(!f.code.is_empty()).then(|| view! { <code class="finding-code">{f.code.clone()}</code>" " })}
-                                    <span class="finding-message">{f.message.clone()}</span>
-                                </li>
+                            .map(|f| {
+                                let code = f.code.clone();
+                                view! {
+                                    <li>
+                                        {(!code.is_empty()).then(|| view! { <code class="finding-code">{code}</code>" " })}
+                                        <span class="finding-message">{move || finding_text(i18n, &f)}</span>
+                                    </li>
+                                }
                             })
                             .collect_view()}
                     </ul>
@@ -63,7 +114,7 @@ pub fn Findings(summary: Summary) -> impl IntoView {
     view! {
         {group(Text::GroupBlocking, summary.blocking.clone(), "findings findings-blocking", "blocking")}
         {group(Text::GroupWarnings, summary.warnings.clone(), "findings findings-warnings", "warnings")}
-        {none.then(|| view! { <p class="findings-none">{move || i18n.t(Text::NoFindings)}</p> })}
+        {all_passed.then(|| view! { <p class="findings-none">{move || i18n.t(Text::NoFindings)}</p> })}
     }
 }
 
@@ -71,15 +122,12 @@ pub fn Findings(summary: Summary) -> impl IntoView {
 #[component]
 pub fn ChangesView(changes: Changes) -> impl IntoView {
     let i18n = use_i18n();
-    let verdict_word = move |v: Verdict| match v {
-        Verdict::Pass => i18n.t(Text::VerdictPassShort),
-        Verdict::Blocked => i18n.t(Text::VerdictBlocked),
-    };
-    let label = |f: &Finding| {
+    let label = move |f: &Finding| {
+        let text = finding_text(i18n, f);
         if f.code.is_empty() {
-            f.message.clone()
+            text
         } else {
-            format!("{} {}", f.code, f.message)
+            format!("{} {text}", f.code)
         }
     };
     let empty = changes.is_empty();
@@ -91,7 +139,7 @@ pub fn ChangesView(changes: Changes) -> impl IntoView {
             <h3>{move || i18n.t(Text::ChangesTitle)}</h3>
             {empty.then(|| view! { <p>{move || i18n.t(Text::ChangesNone)}</p> })}
             <ul>
-                {verdict.map(|(a, b)| view! { <li>{move || i18n.f(Text::ChangeVerdict, &[verdict_word(a), verdict_word(b)])}</li> })}
+                {verdict.map(|(a, b)| view! { <li>{move || i18n.f(Text::ChangeVerdict, &[verdict_word(i18n, a), verdict_word(i18n, b)])}</li> })}
                 {appeared.into_iter().map(|x| view! { <li class="change-new">{move || i18n.f(Text::ChangeAppeared, &[&x])}</li> }).collect_view()}
                 {resolved.into_iter().map(|x| view! { <li class="change-resolved">{move || i18n.f(Text::ChangeResolved, &[&x])}</li> }).collect_view()}
             </ul>

@@ -119,17 +119,14 @@ impl TaskModel {
             name: task.name.clone().unwrap_or_default(),
             status: task.status.clone(),
             operation: task.operation.clone(),
-            creator: task
-                .creator
-                .as_ref()
-                .and_then(|c| c.name())
-                .map(str::to_string),
+            creator: task.creator.as_ref().and_then(|c| c.label()),
             start: task.start_time.clone(),
             finish: task.finish_time.clone(),
             done,
             total,
-            cluster_id: task.cluster_id.map(|l| l.0),
-            tenant_id: task.tenant_id.map(|l| l.0),
+            // Some OCP versions send `cluster: {id, name}` or an object as `clusterId`.
+            cluster_id: task.cluster_id().map(|l| l.0),
+            tenant_id: task.tenant_id().map(|l| l.0),
         };
         if self.header.with_untracked(|h| h.as_ref() != Some(&header)) {
             self.header.set(Some(header));

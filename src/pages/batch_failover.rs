@@ -3,6 +3,7 @@
 
 use crate::api::use_api;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::verdict::{finding_text, verdict_look, verdict_word};
 use crate::components::failure_view::FailureView;
 use crate::components::viewer_notice::ViewerNotice;
 use crate::hooks::cluster::use_cluster;
@@ -13,7 +14,7 @@ use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use console_core::i18n::Text;
 use console_core::precheck::{
-    batch_codes, batch_view, summarize, BatchFilter, BatchSort, Summary, Verdict,
+    batch_codes, batch_view, summarize_batch, BatchFilter, BatchSort, Summary, Verdict,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -47,8 +48,8 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
         move |_| {
             let api = api_p.clone();
             async move {
-                let rows = api.batch_failover_precheck(cluster).await?;
-                Ok(rows.iter().map(summarize).collect::<Vec<_>>())
+                let page = api.batch_failover_precheck(cluster).await?;
+                Ok(summarize_batch(&page))
             }
         },
     );
@@ -111,13 +112,9 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
         format!("{} {}", i18n.t(Text::ConsequenceBatch), names.join(", "))
     });
 
-    let verdict_cell = move |v: Verdict| match v {
-        Verdict::Pass => {
-            view! { <span class="verdict-chip pass">"✔ "{i18n.t(Text::VerdictPassShort)}</span> }
-        }
-        Verdict::Blocked => {
-            view! { <span class="verdict-chip blocked">"✖ "{i18n.t(Text::VerdictBlocked)}</span> }
-        }
+    let verdict_cell = move |v: Verdict| {
+        let (icon, look) = verdict_look(v);
+        view! { <span class=format!("verdict-chip {look}") data-verdict=look>{icon}" "{verdict_word(i18n, v)}</span> }
     };
 
     view! {
@@ -129,10 +126,11 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
             <div class="toolbar">
                 <label>{move || i18n.t(Text::FilterVerdict)}" "
                     <select data-testid="filter-verdict" on:change=move |ev| verdict_filter.set(match event_target_value(&ev).as_str() {
-                        "pass" => Some(Verdict::Pass), "blocked" => Some(Verdict::Blocked), _ => None })>
+                        "pass" => Some(Verdict::Pass), "blocked" => Some(Verdict::Blocked), "none" => Some(Verdict::NoVerdict), _ => None })>
                         <option value="">{move || i18n.t(Text::FilterAll)}</option>
                         <option value="pass">{move || i18n.t(Text::VerdictPassShort)}</option>
                         <option value="blocked">{move || i18n.t(Text::VerdictBlocked)}</option>
+                        <option value="none">{move || i18n.t(Text::VerdictNone)}</option>
                     </select>
                 </label>
                 <label>{move || i18n.t(Text::FilterCode)}" "
@@ -158,7 +156,13 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                 <button class="btn" data-testid="rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>{move || i18n.t(Text::RunPrecheck)}</button>
             </div>
             {move || match precheck.data.get() {
-                Some(all) if all.is_empty() => Some(view! { <p class="empty">{i18n.t(Text::BatchEmpty)}</p> }.into_any()),
+                Some(all) if all.is_empty() => Some(view! {
+                    <div class="verdict verdict-none" data-testid="verdict" data-verdict="none" role="status">
+                        <span class="verdict-icon" aria-hidden="true">"?"</span>
+                        <span class="verdict-word">{i18n.t(Text::VerdictNone)}</span>
+                    </div>
+                    <p class="hint no-verdict" data-testid="no-verdict">{i18n.t(Text::BatchEmpty)}</p>
+                }.into_any()),
                 Some(_) => {
                     let r = rows();
                     if r.is_empty() {
@@ -179,7 +183,9 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                                     let id = tenant_id(&s);
                                     let pass = s.verdict == Verdict::Pass;
                                     let codes: Vec<String> = s.codes().map(str::to_string).collect();
-                                    let detail: Vec<String> = s.blocking.iter().chain(s.warnings.iter()).map(|f| format!("{}: {}", f.code, f.message)).collect();
+                                    let detail: Vec<String> = s.blocking.iter().chain(s.warnings.iter()).map(|f| format!("{}: {}", f.code, finding_text(i18n, f))).collect();
+                                    let no_verdict = s.verdict == Verdict::NoVerdict;
+                                    let unreadable = s.blocking.iter().find_map(|f| f.raw.clone());
                                     view! {
                                         <tr data-testid="batch-row" data-tenant=s.name.clone()>
                                             <td><input type="checkbox" aria-label=s.name.clone() disabled=!pass || id.is_none()
@@ -188,8 +194,10 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                                                     let on = event_target_checked(&ev);
                                                     selected.update(|sel| { if on { sel.insert(i); } else { sel.remove(&i); } });
                                                 } /></td>
-                                            <td>{s.name.clone()}</td>
-                                            <td>{verdict_cell(s.verdict)}</td>
+                                            <td>{if s.name.is_empty() { view! { <span class="unreadable" title=unreadable.clone().unwrap_or_default()>"—"</span> }.into_any() } else { s.name.clone().into_any() }}</td>
+                                            <td>{verdict_cell(s.verdict)}
+                                                {no_verdict.then(|| view! { " "<button class="btn btn-small" data-testid="row-rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>{i18n.t(Text::RunAgain)}</button> })}
+                                            </td>
                                             <td class="num">{s.blocking.len()}</td>
                                             <td class="num">{s.warnings.len()}</td>
                                             <td title=detail.join("\n")>{codes.join(", ")}</td>
@@ -224,7 +232,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                 _ => None,
             }}
             {move || (dialog.get() && !matches!(launch.state.get(), LaunchState::Launched(_))).then(|| {
-                let warnings: Vec<String> = chosen().iter().flat_map(|s| s.warnings.iter().map(move |w| format!("{} — {} {}", s.name, w.code, w.message))).collect();
+                let warnings: Vec<String> = chosen().iter().flat_map(|s| s.warnings.iter().map(move |w| format!("{} — {} {}", s.name, w.code, finding_text(i18n, w)))).collect();
                 view! {
                     <ConfirmDialog
                         title=i18n.f(Text::BatchTitle, &[&name()])

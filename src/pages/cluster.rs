@@ -5,6 +5,7 @@ use crate::api::use_api;
 use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
 use crate::components::role_badge::RoleBadge;
+use crate::components::unreadable::{text_or_unreadable, SkippedRows, Unreadable, Word};
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
@@ -61,7 +62,10 @@ fn ClusterView(id: i64) -> impl IntoView {
                 .into_any(),
         ),
         None => None,
-        Some(d) => Some(view! { <TenantTable tenants=d.contents /> }.into_any()),
+        Some(d) => {
+            let skipped = d.unreadable.under("/contents").count();
+            Some(view! { <SkippedRows count=skipped /><TenantTable tenants=d.contents /> }.into_any())
+        }
     };
     view! {
         <section class="page">
@@ -111,20 +115,27 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                 .map(|s| s.as_wire().to_string())
                 .unwrap_or_default();
             let status_class = format!("status status-{}", status.to_ascii_lowercase());
+            let status_cell = match &t.status {
+                Some(st) => view! { <Word wire=status.clone() unknown=st.is_unknown() /> }.into_any(),
+                None => text_or_unreadable(None, t.unreadable.get("/status")),
+            };
+            let scn_raw = t.unreadable.get("/syncScn").map(console_core::lenient::raw_text);
             let sync = move || {
                 if !is_standby {
-                    return String::new();
+                    return ().into_any();
                 }
-                match lag {
-                    Some(l) => i18n.f(Text::LagSeconds, &[&l.to_string()]),
-                    None => i18n.t(Text::LagUnknown).to_string(),
+                match (lag, scn_raw.clone()) {
+                    (Some(l), _) => i18n.f(Text::LagSeconds, &[&l.to_string()]).into_any(),
+                    (None, Some(raw)) => view! { <Unreadable raw /> }.into_any(),
+                    (None, None) => i18n.t(Text::LagUnknown).into_any(),
                 }
             };
+            let name = text_or_unreadable(t.name.clone(), t.unreadable.get("/name"));
             view! {
                 <tr data-testid="tenant-row">
-                    <td>{t.name.clone()}</td>
+                    <td>{name}</td>
                     <td><RoleBadge role=role.clone() /></td>
-                    <td><span class=status_class>{status}</span></td>
+                    <td><span class=status_class>{status_cell}</span></td>
                     <td>{sync}</td>
                     <td><code>{t.service_name.clone()}</code></td>
                     <td class="row-actions">

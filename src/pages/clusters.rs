@@ -4,6 +4,7 @@ use crate::api::use_api;
 use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
 use crate::components::role_badge::RoleBadge;
+use crate::components::unreadable::{text_or_unreadable, SkippedRows, Word};
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
@@ -32,10 +33,13 @@ pub fn ClustersPage() -> impl IntoView {
                 .into_any(),
         ),
         None => None,
-        Some(d) if d.contents.is_empty() => {
+        Some(d) if d.contents.is_empty() && d.unreadable.is_empty() => {
             Some(view! { <p class="empty">{move || i18n.t(Text::ClustersEmpty)}</p> }.into_any())
         }
-        Some(d) => Some(view! { <ClusterTable clusters=d.contents /> }.into_any()),
+        Some(d) => {
+            let skipped = d.unreadable.under("/contents").count();
+            Some(view! { <SkippedRows count=skipped /><ClusterTable clusters=d.contents /> }.into_any())
+        }
     };
     view! {
         <section class="page">
@@ -63,7 +67,15 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
             let role = c.cluster_type.as_ref().map(|t| t.as_wire().to_string()).unwrap_or_default();
             let primary = c.primary_cluster.as_ref().and_then(|p| p.name.clone());
             let status = c.status.as_ref().map(|s| s.as_wire().to_string()).unwrap_or_default();
+            let status_unknown = c.status.as_ref().is_some_and(|s| s.is_unknown());
             let status_class = format!("status status-{}", status.to_ascii_lowercase());
+            let status_cell = if c.status.is_some() {
+                view! { <Word wire=status unknown=status_unknown /> }.into_any()
+            } else {
+                text_or_unreadable(None, c.unreadable.get("/status"))
+            };
+            let versions = text_or_unreadable(c.ob_version.clone(), c.unreadable.get("/obVersion"));
+            let tenants = text_or_unreadable(c.tenant_count.map(|n| n.to_string()), c.unreadable.get("/tenantCount"));
             view! {
                 <tr data-testid="cluster-row">
                     <td>
@@ -76,9 +88,9 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
                         <RoleBadge role=role />
                         {primary.map(|p| view! { <span class="muted">" "{move || i18n.f(Text::StandbyOf, &[&p])}</span> })}
                     </td>
-                    <td><span class=status_class>{status}</span></td>
-                    <td class="num">{c.tenant_count.map(|n| n.to_string())}</td>
-                    <td>{c.ob_version.clone()}</td>
+                    <td><span class=status_class>{status_cell}</span></td>
+                    <td class="num">{tenants}</td>
+                    <td>{versions}</td>
                 </tr>
             }
         })

@@ -227,7 +227,7 @@ fn TaskView(id: i64) -> impl IntoView {
                 }}
             </p>
             <FailureView failure=poll.error />
-            {move || model.graph_error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.f(Text::GraphInvalid, &[&e.to_string()])}</p> })}
+            {move || model.graph_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="graph-error">{i18n.f(Text::GraphInvalid, &[&format!("task {id}: {e}")])}</p> })}
             <div class="task-actions">
                 {move || header().map(|h| task_interventions(h.status.as_ref(), h.operation.as_ref()).into_iter().map(|a| view! {
                     <button class="btn" data-testid=if a == Intervention::RetryTask { "act-retry-task" } else { "act-rollback" }

@@ -116,7 +116,7 @@ pub fn TasksPage() -> impl IntoView {
                                         <td>{format!("{done}/{total}")}</td>
                                         <td>{t.start_time.clone()}</td>
                                         <td>{duration}</td>
-                                        <td>{t.creator.as_ref().and_then(|c| c.name()).map(str::to_string)}</td>
+                                        <td>{t.creator.as_ref().and_then(|c| c.label())}</td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -3,6 +3,8 @@
 
 use crate::api::use_api;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::unreadable::Unreadable;
+use crate::components::verdict::finding_text;
 use crate::components::failure_view::FailureView;
 use crate::components::role_badge::RoleBadge;
 use crate::components::verdict::{ChangesView, VerdictPanel};
@@ -182,11 +184,13 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                 {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
                 {move || precheck.data.get().map(|s| {
                     let scn_text = s.sync_scn.map(|v| v.to_string());
+                    let scn_raw = s.sync_scn_raw.clone();
                     let service = s.primary_service_name.clone();
                     view! {
                         <VerdictPanel summary=s action />
                         <dl class="facts">
                             {scn_text.map(|v| view! { <dt>{i18n.t(Text::FieldSyncScn)}</dt><dd><code>{v}</code></dd> })}
+                            {scn_raw.map(|raw| view! { <dt>{i18n.t(Text::FieldSyncScn)}</dt><dd><Unreadable raw /></dd> })}
                             {lag().map(|l| view! { <dt>{i18n.t(Text::FieldStandbyLag)}</dt><dd>{i18n.f(Text::LagSeconds, &[&l.to_string()])}</dd> })}
                             {service.map(|v| view! { <dt>{i18n.t(Text::FieldPrimaryService)}</dt><dd><code>{v}</code></dd> })}
                         </dl>
@@ -213,7 +217,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
             </div>
             {move || dialog.get().then(|| {
                 let s = precheck.data.get_untracked();
-                let warnings: Vec<String> = s.iter().flat_map(|s| s.warnings.iter()).map(|w| format!("{} {}", w.code, w.message)).collect();
+                let warnings: Vec<String> = s.iter().flat_map(|s| s.warnings.iter()).map(|w| format!("{} {}", w.code, finding_text(i18n, w)).trim().to_string()).collect();
                 let service = match action {
                     Action::Failover => Some(s.and_then(|s| s.primary_service_name).unwrap_or_default()),
                     Action::Switchover => None,
