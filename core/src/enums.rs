@@ -75,6 +75,13 @@ macro_rules! ocp_enum {
             }
         }
 
+        /// An empty unknown value: what a field that could not be read holds.
+        impl Default for $name {
+            fn default() -> Self {
+                $name::Unknown(String::new())
+            }
+        }
+
         impl $name {
             /// True for a value this console does not know: shown raw, never acted on.
             pub fn is_unknown(&self) -> bool {

@@ -41,34 +41,40 @@ ocp_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckType {
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub id: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub description: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub severity: CheckSeverity,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Component {
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub id: i64,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub service: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub data_center: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub peer_data_center: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub state: ComponentState,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchResult {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::items")]
     pub components: Vec<Component>,
     /// Ids asked for that GFC does not know.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub not_found: Vec<String>,
 }
 
@@ -117,16 +123,20 @@ fn minus_one() -> i64 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionRef {
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub session_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckResult {
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub component_id: i64,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub check_type: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub status: CheckStatus,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub message: String,
 }
 
@@ -134,31 +144,51 @@ pub struct CheckResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct PreCheckStatus {
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub session_id: String,
-    /// Every check has a final status.
+    /// Every check has a final status (an unreadable flag reads as not done).
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub done: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::items")]
     pub results: Vec<CheckResult>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Operation {
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub component_id: i64,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub component_name: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub from_dc: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub to_dc: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub state: OperationState,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub state_before: ComponentState,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::lenient::or_none",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub state_after: Option<ComponentState>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::lenient::or_none",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::lenient::or_none",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end_time: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub message: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub ticket: String,
 }
 
@@ -166,10 +196,13 @@ pub struct Operation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Operations {
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub session_id: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub failoverback_mark: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub done: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::items")]
     pub operations: Vec<Operation>,
 }
 
@@ -177,18 +210,74 @@ pub struct Operations {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub session_id: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub user_name: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub failoverback_mark: String,
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub reason: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::or_default")]
     pub est_failback_time: String,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::lenient::or_none",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start_time: Option<String>,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::lenient::or_none",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end_time: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::items")]
     pub operations: Vec<Operation>,
+}
+
+/// An unreadable item of a GFC list: a component with an unknown state, a check or operation
+/// of unknown status. It is shown and can never count as passed or done.
+impl crate::lenient::Placeholder for CheckResult {
+    fn placeholder(raw: &serde_json::Value) -> Self {
+        CheckResult {
+            component_id: 0,
+            check_type: String::new(),
+            status: CheckStatus::Unknown(crate::lenient::raw_text(raw)),
+            message: String::new(),
+        }
+    }
+}
+
+impl crate::lenient::Placeholder for Operation {
+    fn placeholder(raw: &serde_json::Value) -> Self {
+        Operation {
+            component_id: 0,
+            component_name: String::new(),
+            from_dc: String::new(),
+            to_dc: String::new(),
+            state: OperationState::Unknown(crate::lenient::raw_text(raw)),
+            state_before: ComponentState::default(),
+            state_after: None,
+            start_time: None,
+            end_time: None,
+            message: String::new(),
+            ticket: String::new(),
+        }
+    }
+}
+
+impl crate::lenient::Placeholder for Component {
+    fn placeholder(raw: &serde_json::Value) -> Self {
+        Component {
+            id: 0,
+            name: crate::lenient::raw_text(raw),
+            service: String::new(),
+            data_center: String::new(),
+            peer_data_center: String::new(),
+            state: ComponentState::default(),
+        }
+    }
 }
 
 /// Splits a pasted list of ids on any common separator (commas, spaces, newlines, semicolons,

@@ -118,3 +118,25 @@ fn null_contents_and_page_fields_are_an_empty_list() {
         );
     }
 }
+
+#[test]
+fn gfc_replies_read_field_by_field_and_an_unreadable_check_never_passes() {
+    use console_core::gfc::{check_verdict, may_launch, CheckStatus, PreCheckStatus};
+    let body = r#"{"data":{"sessionId":7,"done":"true","results":[
+        {"componentId":"7922","checkType":"VIP","status":"PASS","message":null},
+        null,
+        {"componentId":7923,"checkType":"VIP","status":1}]}}"#;
+    let s: PreCheckStatus = decode::<PreCheckStatus>(200, None, body, true)
+        .unwrap()
+        .data
+        .unwrap();
+    assert_eq!(s.session_id, "7");
+    assert!(s.done);
+    assert_eq!(s.results[0].component_id, 7922);
+    assert_eq!(s.results[0].message, "");
+    assert_eq!(s.results[1].status, CheckStatus::Unknown("null".into()));
+    assert_eq!(s.results[2].status, CheckStatus::Unknown("1".into()));
+    let v = check_verdict(&s.results);
+    assert!(!v.finished);
+    assert!(!may_launch(&v, &[]));
+}

@@ -2,7 +2,7 @@
 //! while it runs.
 
 use super::model::TaskModel;
-use super::status_look;
+use super::{status_look, status_words};
 use crate::api::use_api;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
@@ -31,8 +31,11 @@ pub fn StepDetails(
     let running =
         move || state.with(|n| matches!(status_look(n.status.as_ref()).1, "running" | "canceling"));
     let status = move || {
-        let (icon, slug, t) = state.with(|n| status_look(n.status.as_ref()));
-        view! { <span class=format!("node-{slug} status-text")>{icon}" "{i18n.t(t)}</span> }
+        let (icon, slug, words) = state.with(|n| {
+            let (icon, slug, _) = status_look(n.status.as_ref());
+            (icon, slug, status_words(i18n, n.status.as_ref()))
+        });
+        view! { <span class=format!("node-{slug} status-text")>{icon}" "{words}</span> }
     };
     let elapsed = move || {
         let n = state.get();

@@ -24,6 +24,17 @@ pub fn status_look(s: Option<&SubtaskStatus>) -> (&'static str, &'static str, Te
     }
 }
 
+/// A status in words; one this console does not know is shown as OCP sent it, marked
+/// "unrecognised", never mapped to a known state.
+pub fn status_words(i18n: crate::i18n::I18n, s: Option<&SubtaskStatus>) -> String {
+    match s {
+        Some(SubtaskStatus::Unknown(raw)) => {
+            format!("{raw} ({})", i18n.t(Text::Unrecognised))
+        }
+        other => i18n.t(status_look(other).2).to_string(),
+    }
+}
+
 /// Badge and CSS slug of a previewed impact.
 pub fn impact_look(i: Impact) -> (String, &'static str) {
     match i {

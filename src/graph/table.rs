@@ -2,7 +2,7 @@
 //! for copying. Rows bind to the same per-node signals as the graph.
 
 use super::model::TaskModel;
-use super::status_look;
+use super::{status_look, status_words};
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::task_view::{format_duration, overdue};
@@ -25,8 +25,8 @@ pub fn SubtaskTable(
                     let state = s.nodes[i];
                     let layer = s.graph.layer[i] + 1;
                     let status = move || {
-                        let (icon, _, t) = state.with(|n| status_look(n.status.as_ref()));
-                        format!("{icon} {}", i18n.t(t))
+                        let (icon, words) = state.with(|n| (status_look(n.status.as_ref()).0, status_words(i18n, n.status.as_ref())));
+                        format!("{icon} {words}")
                     };
                     let elapsed = move || {
                         let n = state.get();
