@@ -1,8 +1,10 @@
 //! Runtime configuration read from `config.json` next to index.html, so one build can be
-//! hosted anywhere: the API base URL (empty: same origin), the request timeout and how often a
-//! read is attempted.
+//! hosted anywhere: the API base URL (empty: same origin), the request timeout, how often a
+//! read is attempted, and OCP's time zone (for times OCP writes without an offset).
 
-use serde::Deserialize;
+use console_core::time::Offset;
+use serde::{Deserialize, Deserializer};
+use std::sync::atomic::{AtomicI32, Ordering};
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
@@ -10,6 +12,10 @@ pub struct RuntimeConfig {
     pub api_base_url: String,
     pub request_timeout_ms: u32,
     pub read_attempts: u32,
+    /// `ocpTimeZone`: the offset of OCP's server (`+08:00`, `UTC+8`…), assumed for a time that
+    /// carries none. Anything else is reported in the console and OCP's default is used.
+    #[serde(deserialize_with = "zone_or_default")]
+    pub ocp_time_zone: Offset,
 }
 
 impl Default for RuntimeConfig {
@@ -18,6 +24,7 @@ impl Default for RuntimeConfig {
             api_base_url: String::new(),
             request_timeout_ms: 15_000,
             read_attempts: 3,
+            ocp_time_zone: Offset::UTC8,
         }
     }
 }
@@ -41,7 +48,38 @@ pub async fn load() -> (RuntimeConfig, Option<String>) {
         return (RuntimeConfig::default(), None);
     }
     match serde_json::from_str::<RuntimeConfig>(&text) {
-        Ok(c) => (c, None),
+        Ok(c) => {
+            OCP_ZONE_MINUTES.store(c.ocp_time_zone.minutes(), Ordering::Relaxed);
+            (c, None)
+        }
         Err(e) => (RuntimeConfig::default(), Some(e.to_string())),
     }
+}
+
+/// The configured `ocpTimeZone`, set once by [`load`], so the pages that read OCP's times need
+/// no extra plumbing. OCP's default (UTC+08:00) until then.
+static OCP_ZONE_MINUTES: AtomicI32 = AtomicI32::new(Offset::UTC8.minutes());
+
+/// The offset assumed for a time OCP writes without one.
+pub fn ocp_zone() -> Offset {
+    Offset::from_minutes(OCP_ZONE_MINUTES.load(Ordering::Relaxed)).unwrap_or(Offset::UTC8)
+}
+
+/// An invalid `ocpTimeZone` (not an offset, not a string) falls back to OCP's default with a
+/// console warning, rather than failing the whole configuration.
+fn zone_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<Offset, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(match v.as_str().and_then(Offset::parse) {
+        Some(o) => o,
+        None => {
+            web_sys::console::warn_1(
+                &format!(
+                    "config.json: ocpTimeZone {v} is not an offset like \"+08:00\" or \"UTC+8\"; using {}",
+                    Offset::UTC8
+                )
+                .into(),
+            );
+            Offset::UTC8
+        }
+    })
 }

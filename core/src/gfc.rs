@@ -304,47 +304,30 @@ pub fn parse_ids(text: &str) -> (Vec<i64>, Vec<String>) {
     (ids, bad)
 }
 
-/// Parses `2022-03-15 01:48 am` (12-hour clock, am/pm, UTC) into ms since the epoch.
+/// Parses `2022-03-15 01:48 am` (12-hour clock, am/pm, UTC) into ms since the epoch: the
+/// shape GFC asks for (docs/gfc-api.md), read by [`crate::time::parse`] with UTC assumed.
 pub fn parse_failback_time(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let (date, rest) = s.split_once(' ')?;
-    let (time, ampm) = rest.trim().split_once(' ')?;
-    let (h, m) = time.split_once(':')?;
-    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
-    if !(1..=12).contains(&h) || !(0..=59).contains(&m) {
+    let t = s.trim();
+    let tail = t.get(t.len().saturating_sub(3)..)?;
+    if !(tail.eq_ignore_ascii_case(" am") || tail.eq_ignore_ascii_case(" pm")) {
         return None;
     }
-    let h24 = match ampm.to_ascii_lowercase().as_str() {
-        "am" => h % 12,
-        "pm" => h % 12 + 12,
-        _ => return None,
-    };
-    crate::task_view::parse_ocp_time(&format!("{date}T{h24:02}:{m:02}:00Z"))
+    crate::time::parse_ms(t, crate::time::Offset::UTC)
 }
 
 /// Formats ms since the epoch (UTC) as `2022-03-15 01:48 am`.
 pub fn format_failback_time(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let sod = secs.rem_euclid(86_400);
-    // Civil date from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    let (h, min) = (sod / 3600, (sod % 3600) / 60);
-    let (h12, ampm) = match h {
+    let c = crate::time::Instant::from_epoch_ms(ms).civil(crate::time::Offset::UTC);
+    let (h12, ampm) = match c.hour {
         0 => (12, "am"),
-        1..=11 => (h, "am"),
+        h @ 1..=11 => (h, "am"),
         12 => (12, "pm"),
-        _ => (h - 12, "pm"),
+        h => (h - 12, "pm"),
     };
-    format!("{y:04}-{m:02}-{d:02} {h12:02}:{min:02} {ampm}")
+    format!(
+        "{:04}-{:02}-{:02} {h12:02}:{:02} {ampm}",
+        c.year, c.month, c.day, c.minute
+    )
 }
 
 /// A field that failed validation and why (English; the SPA shows its own words by `field`).

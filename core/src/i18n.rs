@@ -337,6 +337,7 @@ texts! {
     GfcPrint => "Print", "打印";
     StatusUnavailable => "Unavailable", "不可用";
     StatusOther => "{0}", "{0}";
+    AssumedZone => "Times without a zone are read as {0} (ocpTimeZone).", "未标时区的时间按 {0} 解读（ocpTimeZone）。";
 }
 
 /// The text of `t` in `lang`.

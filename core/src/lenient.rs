@@ -229,6 +229,59 @@ macro_rules! ocp_struct {
     };
 }
 
+/// For serde `deserialize_with` on types that keep plain (non-`Option`) fields: the value if it
+/// can be read, else the type's default (an empty text, an unknown enum value).
+pub fn or_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Read + Default,
+{
+    let v = <Value as serde::Deserialize>::deserialize(d)?;
+    Ok(T::read(&v, "", &mut Unreadable::default()).unwrap_or_default())
+}
+
+/// For serde `deserialize_with` on an `Option` field: the value if it can be read, else `None`.
+pub fn or_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Read,
+{
+    let v = <Value as serde::Deserialize>::deserialize(d)?;
+    Ok(T::read(&v, "", &mut Unreadable::default()))
+}
+
+/// An item of a list that could not be read, stood in for by a value that says so (e.g. a
+/// check result of unknown status), so a decision over the list can never skip it.
+pub trait Placeholder {
+    fn placeholder(raw: &Value) -> Self;
+}
+
+/// For serde `deserialize_with` on a list: every item read on its own; an unreadable one
+/// becomes its type's placeholder. `null` or a non-list is an empty list.
+pub fn items<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned + Placeholder,
+{
+    let v = <Value as serde::Deserialize>::deserialize(d)?;
+    let Value::Array(list) = v else {
+        return Ok(Vec::new());
+    };
+    Ok(list
+        .into_iter()
+        .map(|item| {
+            let keep = item.clone();
+            serde_json::from_value::<T>(item).unwrap_or_else(|_| T::placeholder(&keep))
+        })
+        .collect())
+}
+
+impl Read for i64 {
+    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self> {
+        Long::read(v, at, bad).map(|l| l.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,58 +344,5 @@ mod tests {
         u.push("/ids/0".into(), Value::Null);
         u.push("/idsx".into(), Value::Null);
         assert_eq!(u.under("/ids").count(), 1);
-    }
-}
-
-/// For serde `deserialize_with` on types that keep plain (non-`Option`) fields: the value if it
-/// can be read, else the type's default (an empty text, an unknown enum value).
-pub fn or_default<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Read + Default,
-{
-    let v = <Value as serde::Deserialize>::deserialize(d)?;
-    Ok(T::read(&v, "", &mut Unreadable::default()).unwrap_or_default())
-}
-
-/// For serde `deserialize_with` on an `Option` field: the value if it can be read, else `None`.
-pub fn or_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Read,
-{
-    let v = <Value as serde::Deserialize>::deserialize(d)?;
-    Ok(T::read(&v, "", &mut Unreadable::default()))
-}
-
-/// An item of a list that could not be read, stood in for by a value that says so (e.g. a
-/// check result of unknown status), so a decision over the list can never skip it.
-pub trait Placeholder {
-    fn placeholder(raw: &Value) -> Self;
-}
-
-/// For serde `deserialize_with` on a list: every item read on its own; an unreadable one
-/// becomes its type's placeholder. `null` or a non-list is an empty list.
-pub fn items<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::de::DeserializeOwned + Placeholder,
-{
-    let v = <Value as serde::Deserialize>::deserialize(d)?;
-    let Value::Array(list) = v else {
-        return Ok(Vec::new());
-    };
-    Ok(list
-        .into_iter()
-        .map(|item| {
-            let keep = item.clone();
-            serde_json::from_value::<T>(item).unwrap_or_else(|_| T::placeholder(&keep))
-        })
-        .collect())
-}
-
-impl Read for i64 {
-    fn read(v: &Value, at: &str, bad: &mut Unreadable) -> Option<Self> {
-        Long::read(v, at, bad).map(|l| l.0)
     }
 }

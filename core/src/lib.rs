@@ -19,6 +19,7 @@ pub mod long;
 pub mod precheck;
 pub mod synthetic;
 pub mod task_view;
+pub mod time;
 pub mod wire;
 
 pub use envelope::{ApiError, Envelope, ErrorCode, PageInfo, Paged};

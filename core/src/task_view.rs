@@ -146,51 +146,6 @@ pub fn overdue(
     ) && matches!((start_ms, timeout_s), (Some(s), Some(t)) if t > 0 && now_ms - s > t * 1000)
 }
 
-/// Parses OCP's `2024-07-23T17:42:34.056+08:00` into milliseconds since the epoch.
-pub fn parse_ocp_time(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let num = |a: usize, b: usize| -> Option<i64> { s.get(a..b)?.parse().ok() };
-    let (y, mo, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
-    let (h, mi, sec) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
-    if s.get(4..5)? != "-"
-        || s.get(10..11)? != "T"
-        || !(1..=12).contains(&mo)
-        || !(1..=31).contains(&d)
-    {
-        return None;
-    }
-    let mut rest = s.get(19..)?;
-    let mut ms = 0;
-    if let Some(frac) = rest.strip_prefix('.') {
-        let digits: String = frac.chars().take_while(char::is_ascii_digit).collect();
-        let padded = format!("{:0<3}", &digits[..digits.len().min(3)]);
-        ms = padded.parse().ok()?;
-        rest = &frac[digits.len()..];
-    }
-    let offset_min = match rest {
-        "Z" | "" => 0,
-        r => {
-            let sign = match r.get(0..1)? {
-                "+" => 1,
-                "-" => -1,
-                _ => return None,
-            };
-            let oh: i64 = r.get(1..3)?.parse().ok()?;
-            let om: i64 = r.get(4..6).or_else(|| r.get(3..5))?.parse().ok()?;
-            sign * (oh * 60 + om)
-        }
-    };
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let yy = if mo <= 2 { y - 1 } else { y };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let mp = (mo + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(((days * 86_400 + h * 3600 + mi * 60 + sec) - offset_min * 60) * 1000 + ms)
-}
-
 /// `42 s`, `3 min 05 s`, `1 h 02 min`.
 pub fn format_duration(ms: i64) -> String {
     let s = ms.max(0) / 1000;
@@ -217,25 +172,6 @@ mod tests {
             upstreams: Some(up.iter().copied().map(Long).collect()),
             ..Default::default()
         }
-    }
-
-    #[test]
-    fn times_parse_with_offsets() {
-        assert_eq!(parse_ocp_time("1970-01-01T08:00:00.000+08:00"), Some(0));
-        assert_eq!(
-            parse_ocp_time("2024-07-23T17:42:34.056+08:00"),
-            Some(1_721_727_754_056)
-        );
-        assert_eq!(
-            parse_ocp_time("2024-07-23T09:42:34.056Z"),
-            Some(1_721_727_754_056)
-        );
-        assert_eq!(
-            parse_ocp_time("2024-07-23T17:42:34+08:00"),
-            Some(1_721_727_754_000)
-        );
-        assert_eq!(parse_ocp_time("yesterday"), None);
-        assert_eq!(parse_ocp_time("2024-13-23T17:42:34.056+08:00"), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub struct Clock {
 impl Clock {
     pub fn new(speed: f64) -> Clock {
         Clock {
-            base_wall_ms: chrono::Utc::now().timestamp_millis(),
+            base_wall_ms: console_core::time::Instant::now().epoch_ms,
             sim_ms: 0.0,
             last_real: Instant::now(),
             speed: speed.max(0.0),
@@ -39,12 +39,13 @@ impl Clock {
     }
 
     /// Wall-clock time of a simulated instant, for OCP timestamps.
-    pub fn wall(&self, sim_ms: i64) -> chrono::DateTime<chrono::Utc> {
-        chrono::DateTime::from_timestamp_millis(self.base_wall_ms + sim_ms).unwrap_or_default()
+    pub fn instant(&self, sim_ms: i64) -> console_core::time::Instant {
+        console_core::time::Instant::from_epoch_ms(self.base_wall_ms + sim_ms)
     }
 
+    /// A simulated instant in OCP's wire format, in the demo OCP's zone.
     pub fn ocp_time(&self, sim_ms: i64) -> String {
-        crate::reply::ocp_time(self.wall(sim_ms))
+        crate::reply::ocp_time(self.instant(sim_ms))
     }
 
     pub fn advance(&mut self, seconds: f64) {

@@ -473,11 +473,7 @@ impl TaskRec {
         let mut out = String::new();
         for run in self.runs.get(&sid).into_iter().flatten() {
             // Log lines carry local time of the demo OCP (UTC+8), as OCP's logs do.
-            let stamp = |ms: i64| {
-                (clock.wall(ms) + chrono::Duration::hours(8))
-                    .format("%Y-%m-%d %H:%M:%S%.3f")
-                    .to_string()
-            };
+            let stamp = |ms: i64| clock.instant(ms).to_local(crate::reply::SERVER_ZONE);
             out.push_str(&format!(
                 "############{{{}}}{{{}}}############\n",
                 run.op.as_wire(),

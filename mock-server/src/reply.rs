@@ -4,23 +4,23 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use console_core::json::sorted;
+use console_core::time::Offset;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-/// OCP's timestamp format: ISO-8601, milliseconds, offset (`2024-07-23T17:42:33.754+08:00`).
-/// The demo OCP runs in UTC+8, as the seed samples do.
-pub fn ocp_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    const FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3f%:z";
-    match chrono::FixedOffset::east_opt(8 * 3600) {
-        Some(offset) => t.with_timezone(&offset).format(FORMAT).to_string(),
-        None => t.format(FORMAT).to_string(),
-    }
+/// The demo OCP's server zone: UTC+8, OCP's default and what the seed samples carry.
+pub const SERVER_ZONE: Offset = Offset::UTC8;
+
+/// OCP's timestamp format: ISO-8601, milliseconds, offset (`2024-07-23T17:42:33.754+08:00`),
+/// in the demo OCP's zone.
+pub fn ocp_time(t: console_core::time::Instant) -> String {
+    t.to_ocp(SERVER_ZONE)
 }
 
 pub fn now_ocp() -> String {
-    ocp_time(chrono::Utc::now())
+    ocp_time(console_core::time::Instant::now())
 }
 
 static TRACE: AtomicU64 = AtomicU64::new(0);

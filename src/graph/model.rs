@@ -2,9 +2,10 @@
 //! subtasks or their edges change; each subtask's changing state lives in its own signal, so a
 //! poll that changes a few statuses re-renders only those nodes.
 
+use crate::config::ocp_zone;
 use console_core::graph::{self, Graph, GraphError};
 use console_core::layout::{layout, Layout};
-use console_core::task_view::parse_ocp_time;
+use console_core::time::parse_ms;
 use console_core::wire::{
     SubtaskInstance, SubtaskOperation, SubtaskStatus, TaskInstance, TaskOperation, TaskStatus,
 };
@@ -45,11 +46,11 @@ impl NodeState {
     }
 
     pub fn start_ms(&self) -> Option<i64> {
-        self.start.as_deref().and_then(parse_ocp_time)
+        self.start.as_deref().and_then(|t| parse_ms(t, ocp_zone()))
     }
 
     pub fn finish_ms(&self) -> Option<i64> {
-        self.finish.as_deref().and_then(parse_ocp_time)
+        self.finish.as_deref().and_then(|t| parse_ms(t, ocp_zone()))
     }
 }
 

@@ -3,8 +3,9 @@
 //! when the task ends. `wake` restarts it after an intervention.
 
 use crate::api::Api;
+use crate::config::ocp_zone;
 use crate::graph::model::TaskModel;
-use console_core::task_view::parse_ocp_time;
+use console_core::time::parse_ms;
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -83,7 +84,8 @@ impl Poll {
                         if !this.alive() {
                             break;
                         }
-                        if let Some(t) = server_time.as_deref().and_then(parse_ocp_time) {
+                        let zone = ocp_zone();
+                        if let Some(t) = server_time.as_deref().and_then(|t| parse_ms(t, zone)) {
                             this.offset_ms.try_set(t - js_sys::Date::now() as i64);
                         }
                         model.apply(&task);

@@ -16,9 +16,8 @@ use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use console_core::i18n::Text;
-use console_core::task_view::{
-    format_duration, impact, parse_ocp_time, task_interventions, Intervention,
-};
+use console_core::task_view::{format_duration, impact, task_interventions, Intervention};
+use console_core::time::parse_ms;
 use console_core::wire::TaskStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -93,12 +92,31 @@ fn TaskView(id: i64) -> impl IntoView {
 
     let elapsed = move || {
         let h = header()?;
-        let start = parse_ocp_time(h.start.as_deref()?)?;
-        let end = match h.finish.as_deref().and_then(parse_ocp_time) {
+        let zone = crate::config::ocp_zone();
+        let start = parse_ms(h.start.as_deref()?, zone)?;
+        let end = match h.finish.as_deref().and_then(|t| parse_ms(t, zone)) {
             Some(f) => f,
             None => now.get(),
         };
         Some(format_duration(end - start))
+    };
+    // Times OCP wrote without an offset are read in the configured zone: say which.
+    let assumed_zone = move || {
+        let zone = crate::config::ocp_zone();
+        let assumed = |t: &Option<String>| {
+            t.as_deref()
+                .and_then(|t| console_core::time::parse(t, zone).ok())
+                .is_some_and(|p| p.assumed)
+        };
+        let h = header()?;
+        let in_steps = model.structure.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                s.nodes
+                    .iter()
+                    .any(|n| n.with_untracked(|n| assumed(&n.start) || assumed(&n.finish)))
+            })
+        });
+        (assumed(&h.start) || assumed(&h.finish) || in_steps).then_some(zone)
     };
     let stale = move || {
         let err = poll.error.get()?;
@@ -218,6 +236,7 @@ fn TaskView(id: i64) -> impl IntoView {
                     </div>
                 }
             })}
+            {move || assumed_zone().map(|z| view! { <p class="hint" data-testid="assumed-zone">{i18n.f(Text::AssumedZone, &[&z.to_string()])}</p> })}
             <p class="live" data-testid="live">
                 {move || match stale() {
                     Some((_, Some(ago))) => view! { <span class="stale" data-testid="reconnecting">{i18n.f(Text::Reconnecting, &[&ago.to_string()])}</span> }.into_any(),

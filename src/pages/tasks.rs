@@ -5,10 +5,12 @@ use crate::api::tasks::TaskFilter;
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
+use crate::config::ocp_zone;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
-use console_core::task_view::{format_duration, parse_ocp_time};
+use console_core::task_view::format_duration;
+use console_core::time::parse_ms;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -106,8 +108,9 @@ pub fn TasksPage() -> impl IntoView {
                                 let id = t.id.map(|l| l.0).unwrap_or_default();
                                 let (done, total) = t.progress();
                                 let status = t.status.as_ref().map(|s| s.as_wire().to_string()).unwrap_or_default();
-                                let start = t.start_time.as_deref().and_then(parse_ocp_time);
-                                let end = t.finish_time.as_deref().and_then(parse_ocp_time).unwrap_or(js_sys::Date::now() as i64);
+                                let zone = ocp_zone();
+                                let start = t.start_time.as_deref().and_then(|s| parse_ms(s, zone));
+                                let end = t.finish_time.as_deref().and_then(|s| parse_ms(s, zone)).unwrap_or(js_sys::Date::now() as i64);
                                 let duration = start.map(|s| format_duration(end - s));
                                 view! {
                                     <tr data-testid="task-row">

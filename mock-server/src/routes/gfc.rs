@@ -139,7 +139,7 @@ pub async fn launch(
     };
     let mut estate = state.estate();
     let known = estate.gfc.known_ids();
-    let now_wall = estate.clock.wall(estate.clock.now_ms()).timestamp_millis();
+    let now_wall = estate.clock.instant(estate.clock.now_ms()).epoch_ms;
     let problems = validate(&body, &known, now_wall);
     if !problems.is_empty() {
         let msg = problems

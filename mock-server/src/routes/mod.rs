@@ -172,7 +172,9 @@ impl PageReq {
 
 /// Current time as an OB 4.x SCN: nanoseconds since the epoch.
 pub fn now_ns() -> i64 {
-    chrono::Utc::now()
-        .timestamp_nanos_opt()
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_nanos()).ok())
         .unwrap_or(i64::MAX / 2)
 }
