@@ -119,6 +119,61 @@ fn minus_one() -> i64 {
     -1
 }
 
+/// The body of `doPreFailBackCheck`: the launch fields, plus `checkTypes` (a comma list) to run
+/// only some checks. One definition for the console, which sends it, and the mock, which reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct PrecheckBody {
+    #[serde(flatten)]
+    pub launch: LaunchBody,
+    #[serde(
+        rename = "checkTypes",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub check_types: String,
+}
+
+/// Which way components move: to their other data center, or back home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Failover,
+    Failback,
+}
+
+impl Direction {
+    /// `failoverbackMark` on the wire and in the console's URLs.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Direction::Failover => "failover",
+            Direction::Failback => "failback",
+        }
+    }
+
+    pub fn from_mark(mark: &str) -> Option<Direction> {
+        match mark.trim() {
+            m if m.eq_ignore_ascii_case("failover") => Some(Direction::Failover),
+            m if m.eq_ignore_ascii_case("failback") => Some(Direction::Failback),
+            _ => None,
+        }
+    }
+
+    /// The launch body's `isfailover`: 1 failover, 0 failback.
+    pub fn flag(self) -> i64 {
+        match self {
+            Direction::Failover => 1,
+            Direction::Failback => 0,
+        }
+    }
+
+    pub fn from_flag(flag: i64) -> Option<Direction> {
+        match flag {
+            1 => Some(Direction::Failover),
+            0 => Some(Direction::Failback),
+            _ => None,
+        }
+    }
+}
+
 /// Reply of `doPreFailBackCheck` and `doFailoverback`: the session to follow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -4,8 +4,8 @@
 
 use crate::clock::Clock;
 use console_core::gfc::{
-    CheckResult, CheckSeverity, CheckStatus, CheckType, Component, ComponentState, LaunchBody,
-    Operation, OperationState, PreCheckStatus, Report,
+    CheckResult, CheckSeverity, CheckStatus, CheckType, Component, ComponentState, Direction,
+    LaunchBody, Operation, OperationState, PreCheckStatus, Report,
 };
 use std::collections::HashMap;
 
@@ -353,7 +353,8 @@ impl Gfc {
     pub fn launch(&mut self, body: LaunchBody, ids: &[i64], clock: &Clock) -> String {
         let session = self.new_session();
         let now = clock.now_ms();
-        let failover = body.is_failover == 1;
+        let direction = Direction::from_flag(body.is_failover).unwrap_or(Direction::Failback);
+        let failover = direction == Direction::Failover;
         let tickets: HashMap<String, String> =
             serde_json::from_str::<HashMap<String, serde_json::Value>>(&body.wo_info)
                 .map(|m| {
@@ -401,7 +402,7 @@ impl Gfc {
                 })
             })
             .collect();
-        let mark = if failover { "failover" } else { "failback" }.to_string();
+        let mark = direction.mark().to_string();
         self.sessions.insert(
             session.clone(),
             OpSession {
@@ -419,7 +420,7 @@ impl Gfc {
         let now = clock.now_ms();
         let mut changes = Vec::new();
         for s in self.sessions.values_mut() {
-            let failover = s.mark == "failover";
+            let failover = Direction::from_mark(&s.mark) == Some(Direction::Failover);
             for o in &mut s.ops {
                 if now >= o.start_ms && o.op.start_time.is_none() {
                     o.op.start_time = Some(clock.ocp_time(o.start_ms));

@@ -3,18 +3,10 @@
 
 use super::Api;
 use console_core::gfc::{
-    CheckType, LaunchBody, Operations, PreCheckStatus, Report, SearchResult, SessionRef,
+    CheckType, LaunchBody, Operations, PreCheckStatus, PrecheckBody, Report, SearchResult,
+    SessionRef,
 };
 use console_core::ApiFailure;
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct PrecheckBody<'a> {
-    #[serde(flatten)]
-    launch: &'a LaunchBody,
-    #[serde(rename = "checkTypes", skip_serializing_if = "String::is_empty")]
-    check_types: String,
-}
 
 impl Api {
     pub async fn gfc_check_types(&self) -> Result<Vec<CheckType>, ApiFailure> {
@@ -37,7 +29,7 @@ impl Api {
         checks: &[String],
     ) -> Result<String, ApiFailure> {
         let body = PrecheckBody {
-            launch: body,
+            launch: body.clone(),
             check_types: checks.join(","),
         };
         let r: SessionRef = self

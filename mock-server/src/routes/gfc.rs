@@ -6,8 +6,7 @@ use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use console_core::gfc::{parse_ids, validate, LaunchBody, Operations, SessionRef};
-use serde::Deserialize;
+use console_core::gfc::{parse_ids, validate, LaunchBody, Operations, PrecheckBody, SessionRef};
 use std::collections::HashMap;
 
 /// `sessionIdStr` as the original sends it (`bc4b…230,`: a trailing comma).
@@ -52,15 +51,6 @@ pub async fn search(
     }
     result.not_found.extend(junk);
     ctx.ok(&result)
-}
-
-/// The precheck body: the launch fields, plus `checkTypes` (a comma list) to re-run only some.
-#[derive(Debug, Deserialize)]
-pub struct PrecheckBody {
-    #[serde(flatten)]
-    launch: LaunchBody,
-    #[serde(rename = "checkTypes", default)]
-    check_types: String,
 }
 
 pub async fn precheck(
