@@ -13,9 +13,6 @@ macro_rules! ocp_enum {
         }
 
         impl $name {
-            /// Every known value, in declaration order.
-            pub const KNOWN: &'static [$name] = &[$($name::$variant),*];
-
             pub fn as_wire(&self) -> &str {
                 match self {
                     $($name::$variant => $wire,)*

@@ -12,21 +12,6 @@ ocp_enum!(
     }
 );
 
-impl ComponentState {
-    /// In words, for the operator (English; the SPA localizes through i18n keys).
-    pub fn words(&self) -> &'static str {
-        match self {
-            ComponentState::Invalid => "invalid (not managed by GFC)",
-            ComponentState::Manual => "manual: failed over by an operator",
-            ComponentState::Auto => "automatic: follows its primary data center",
-            ComponentState::Primary => "primary: serving from its home data center",
-            ComponentState::StickyAuto => "sticky auto: stays where it was moved",
-            ComponentState::Partly => "partly failed over",
-            ComponentState::Unknown(_) => "unknown state",
-        }
-    }
-}
-
 ocp_enum!(CheckSeverity { Blocking => "BLOCKING", Warning => "WARNING" });
 
 ocp_enum!(

@@ -19,8 +19,3 @@ pub fn sorted(v: Value) -> Value {
         other => other,
     }
 }
-
-/// Serializes to compact JSON with sorted keys, as OCP writes it.
-pub fn to_ocp_string<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&sorted(serde_json::to_value(value)?))
-}
