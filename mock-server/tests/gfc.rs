@@ -1,60 +1,11 @@
 //! The mock GFC over real HTTP: checks appear over simulated time (and the legacy 500 window),
 //! validation answers 400 naming the field, operations move components, reports.
 
-use mock_server::{bind, Config};
-use reqwest::{Client, StatusCode};
+mod common;
+
+use common::Mock;
+use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-struct S {
-    base: String,
-    c: Client,
-}
-
-async fn start() -> S {
-    let (addr, _h) = bind(Config::for_tests(), "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
-    let s = S {
-        base: format!("http://{addr}"),
-        c: Client::new(),
-    };
-    s.admin("/__admin/clock", json!({"paused": true})).await;
-    s
-}
-
-impl S {
-    async fn admin(&self, path: &str, body: Value) {
-        let r = self
-            .c
-            .post(format!("{}{path}", self.base))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(r.status().is_success(), "{path}");
-    }
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        let r = self
-            .c
-            .get(format!("{}{path}", self.base))
-            .basic_auth("admin", Some("admin"))
-            .send()
-            .await
-            .unwrap();
-        (r.status(), r.json().await.unwrap())
-    }
-    async fn post(&self, user: &str, path: &str, body: Value) -> (StatusCode, Value) {
-        let r = self
-            .c
-            .post(format!("{}{path}", self.base))
-            .basic_auth(user, Some(user))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        (r.status(), r.json().await.unwrap())
-    }
-}
 
 fn launch_body() -> Value {
     json!({"userName": "senwan", "componentIDs": "7922,7923", "dcName": "", "estFailbackTime": "2099-03-15 01:48 am",
@@ -64,7 +15,7 @@ fn launch_body() -> Value {
 
 #[tokio::test]
 async fn check_types_and_search() {
-    let s = start().await;
+    let s = Mock::paused().await;
     let (st, v) = s.get("/gfc/failover/getCheckTypes").await;
     assert_eq!(st, StatusCode::OK);
     assert_eq!(v["data"].as_array().unwrap().len(), 11);
@@ -78,12 +29,12 @@ async fn check_types_and_search() {
 
 #[tokio::test]
 async fn precheck_fills_in_over_time_and_the_legacy_window_answers_500() {
-    let s = start().await;
+    let s = Mock::paused().await;
     let (st, v) = s
         .post(
             "viewer",
             "/gfc/failover/doPreFailBackCheck",
-            json!({"componentIDs": "7924,7925", "isfailover": 1}),
+            Some(json!({"componentIDs": "7924,7925", "isfailover": 1})),
         )
         .await;
     assert_eq!(st, StatusCode::OK, "{v}");
@@ -129,7 +80,7 @@ async fn precheck_fills_in_over_time_and_the_legacy_window_answers_500() {
         .post(
             "admin",
             "/gfc/failover/doPreFailBackCheck",
-            json!({"componentIDs": "7922", "isfailover": 1, "checkTypes": "VIP"}),
+            Some(json!({"componentIDs": "7922", "isfailover": 1, "checkTypes": "VIP"})),
         )
         .await;
     let sid = v["data"]["sessionId"].as_str().unwrap().to_string();
@@ -156,7 +107,7 @@ async fn precheck_fills_in_over_time_and_the_legacy_window_answers_500() {
 
 #[tokio::test]
 async fn launch_validation_names_the_problem() {
-    let s = start().await;
+    let s = Mock::paused().await;
     let cases = [
         ("reason", json!(""), "reason"),
         (
@@ -176,7 +127,9 @@ async fn launch_validation_names_the_problem() {
     for (field, value, expect) in cases {
         let mut b = launch_body();
         b[field] = value;
-        let (st, v) = s.post("admin", "/gfc/failover/doFailoverback", b).await;
+        let (st, v) = s
+            .post("admin", "/gfc/failover/doFailoverback", Some(b))
+            .await;
         assert_eq!(st, StatusCode::BAD_REQUEST, "{field}");
         assert!(
             v["error"]["message"].as_str().unwrap().contains(expect),
@@ -187,7 +140,7 @@ async fn launch_validation_names_the_problem() {
         .post(
             "admin",
             "/gfc/failover/doFailoverback",
-            json!({"reason": 5}),
+            Some(json!({"reason": 5})),
         )
         .await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
@@ -196,7 +149,11 @@ async fn launch_validation_names_the_problem() {
         .unwrap()
         .contains("invalid type"));
     let (st, v) = s
-        .post("viewer", "/gfc/failover/doFailoverback", launch_body())
+        .post(
+            "viewer",
+            "/gfc/failover/doFailoverback",
+            Some(launch_body()),
+        )
         .await;
     assert_eq!(st, StatusCode::FORBIDDEN);
     assert_eq!(v["error"]["code"], json!(30014));
@@ -204,14 +161,14 @@ async fn launch_validation_names_the_problem() {
 
 #[tokio::test]
 async fn operations_move_components_and_the_report_says_so() {
-    let s = start().await;
+    let s = Mock::paused().await;
     s.admin(
         "/__admin/gfc/components/7923",
         json!({"failOperation": true}),
     )
     .await;
     let (st, v) = s
-        .post("admin", "/gfc/failover/doFailoverback", launch_body())
+        .post("admin", "/gfc/failover/doFailoverback", Some(launch_body()))
         .await;
     assert_eq!(st, StatusCode::OK, "{v}");
     let sid = v["data"]["sessionId"].as_str().unwrap().to_string();

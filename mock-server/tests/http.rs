@@ -1,65 +1,18 @@
 //! The mock over real HTTP: auth, OCP's wire format, bad input, and every seed endpoint
 //! answering with its seed sample.
 
-use mock_server::{bind, Config};
-use reqwest::{Client, StatusCode};
+mod common;
+
+use common::{Mock, ADMIN, VIEWER};
+use mock_server::Config;
+use reqwest::StatusCode;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Value};
 use std::fmt;
 
-struct Server {
-    base: String,
-    client: Client,
+async fn server() -> Mock {
+    Mock::start().await
 }
-
-async fn start(config: Config) -> Server {
-    let (addr, _handle) = bind(config, "127.0.0.1:0".parse().unwrap()).await.unwrap();
-    Server {
-        base: format!("http://{addr}"),
-        client: Client::new(),
-    }
-}
-
-async fn server() -> Server {
-    start(Config::for_tests()).await
-}
-
-impl Server {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    async fn get_as(&self, user: Option<(&str, &str)>, path: &str) -> (StatusCode, String) {
-        let mut req = self.client.get(self.url(path));
-        if let Some((u, p)) = user {
-            req = req.basic_auth(u, Some(p));
-        }
-        let resp = req.send().await.unwrap();
-        (resp.status(), resp.text().await.unwrap())
-    }
-
-    async fn post_as(
-        &self,
-        user: (&str, &str),
-        path: &str,
-        body: Option<String>,
-        lang: &str,
-    ) -> (StatusCode, String) {
-        let mut req = self
-            .client
-            .post(self.url(path))
-            .basic_auth(user.0, Some(user.1))
-            .header("Accept-Language", lang);
-        if let Some(b) = body {
-            req = req.header("Content-Type", "application/json").body(b);
-        }
-        let resp = req.send().await.unwrap();
-        (resp.status(), resp.text().await.unwrap())
-    }
-}
-
-const ADMIN: (&str, &str) = ("admin", "admin");
-const VIEWER: (&str, &str) = ("viewer", "viewer");
 
 /// True when every object in the JSON text lists its keys in alphabetical order, as OCP does.
 fn keys_sorted(text: &str) -> bool {
@@ -469,7 +422,7 @@ async fn spa_deep_links_get_index_html() {
     .unwrap();
     let mut config = Config::for_tests();
     config.dist = Some(dir.clone());
-    let s = start(config).await;
+    let s = Mock::with(config).await;
     let resp = s
         .client
         .get(s.url("/clusters/3000010"))

@@ -2,70 +2,27 @@
 //! retry, skip, cancel, timeouts, rollback in reverse, OCP's state errors, and the estate
 //! changing when a launch finishes.
 
-use mock_server::{bind, Config};
-use reqwest::{Client, StatusCode};
+mod common;
+
+use common::Mock;
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-struct S {
-    base: String,
-    c: Client,
+/// Task helpers on top of the shared mock client.
+trait Tasks {
+    async fn task(&self, id: &Value) -> Value;
+    async fn launch(&self, path: &str) -> Value;
+    async fn run_until_done(&self, id: &Value) -> Value;
 }
 
-async fn start() -> S {
-    let (addr, _h) = bind(Config::for_tests(), "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
-    let s = S {
-        base: format!("http://{addr}"),
-        c: Client::new(),
-    };
-    s.admin("/__admin/clock", json!({"paused": true})).await;
-    s
-}
-
-impl S {
-    async fn admin(&self, path: &str, body: Value) -> Value {
-        let r = self
-            .c
-            .post(format!("{}{path}", self.base))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(r.status().is_success(), "{path}: {}", r.status());
-        r.json().await.unwrap()
-    }
-    async fn advance(&self, secs: f64) {
-        self.admin("/__admin/clock", json!({"advanceSeconds": secs}))
-            .await;
-    }
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        let r = self
-            .c
-            .get(format!("{}{path}", self.base))
-            .basic_auth("admin", Some("admin"))
-            .send()
-            .await
-            .unwrap();
-        (r.status(), r.json().await.unwrap())
-    }
-    async fn post(&self, path: &str) -> (StatusCode, Value) {
-        let r = self
-            .c
-            .post(format!("{}{path}", self.base))
-            .basic_auth("admin", Some("admin"))
-            .send()
-            .await
-            .unwrap();
-        (r.status(), r.json().await.unwrap())
-    }
+impl Tasks for Mock {
     async fn task(&self, id: &Value) -> Value {
         let (st, v) = self.get(&format!("/api/v2/tasks/instances/{id}")).await;
         assert_eq!(st, StatusCode::OK);
         v["data"].clone()
     }
     async fn launch(&self, path: &str) -> Value {
-        let (st, v) = self.post(path).await;
+        let (st, v) = self.post("admin", path, None).await;
         assert_eq!(st, StatusCode::OK, "{v}");
         v["data"]["id"].clone()
     }
@@ -93,7 +50,7 @@ fn sub<'a>(task: &'a Value, name: &str) -> &'a Value {
 
 #[tokio::test]
 async fn cluster_failover_runs_in_edge_order_and_the_standby_becomes_primary() {
-    let s = start().await;
+    let s = Mock::paused().await;
     let id = s.launch("/api/v2/ob/clusters/6/failover").await;
     let t = s.task(&id).await;
     assert_eq!(t["status"], json!("RUNNING"));
@@ -133,7 +90,7 @@ async fn cluster_failover_runs_in_edge_order_and_the_standby_becomes_primary() {
 
 #[tokio::test]
 async fn a_failed_subtask_is_retried_then_another_skipped() {
-    let s = start().await;
+    let s = Mock::paused().await;
     s.admin(
         "/__admin/task-faults",
         json!({"subtaskName": "Failover to Primary", "kind": "fail"}),
@@ -156,18 +113,24 @@ async fn a_failed_subtask_is_retried_then_another_skipped() {
     // Retrying a RUNNING task or a successful subtask is refused with 20003.
     let ok_sub = &sub(&t, "Mc lock ob clusters")["id"];
     let (st, v) = s
-        .post(&format!(
-            "/api/v2/tasks/instances/{id}/subtasks/{ok_sub}/retry"
-        ))
+        .post(
+            "admin",
+            &format!("/api/v2/tasks/instances/{id}/subtasks/{ok_sub}/retry"),
+            None,
+        )
         .await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     assert_eq!(v["error"]["code"], json!(20003));
 
     let (st, v) = s
-        .post(&format!(
-            "/api/v2/tasks/instances/{id}/subtasks/{}/retry",
-            failed["id"]
-        ))
+        .post(
+            "admin",
+            &format!(
+                "/api/v2/tasks/instances/{id}/subtasks/{}/retry",
+                failed["id"]
+            ),
+            None,
+        )
         .await;
     assert_eq!(st, StatusCode::OK, "{v}");
     assert_eq!(v["data"]["runTime"], json!(2));
@@ -184,9 +147,11 @@ async fn a_failed_subtask_is_retried_then_another_skipped() {
     );
     let second = sub(&t, "Sync all cluster info")["id"].clone();
     let (st, v) = s
-        .post(&format!(
-            "/api/v2/tasks/instances/{id}/subtasks/{second}/skip"
-        ))
+        .post(
+            "admin",
+            &format!("/api/v2/tasks/instances/{id}/subtasks/{second}/skip"),
+            None,
+        )
         .await;
     assert_eq!(st, StatusCode::OK);
     assert!(v.get("data").is_none(), "skip answers without data");
@@ -206,7 +171,7 @@ async fn a_failed_subtask_is_retried_then_another_skipped() {
 
 #[tokio::test]
 async fn rollback_undoes_steps_in_reverse_and_a_prohibited_one_is_refused() {
-    let s = start().await;
+    let s = Mock::paused().await;
     s.admin(
         "/__admin/task-faults",
         json!({"subtaskName": "Wait standby log sync", "kind": "fail"}),
@@ -216,7 +181,11 @@ async fn rollback_undoes_steps_in_reverse_and_a_prohibited_one_is_refused() {
         .launch("/api/v2/ob/clusters/3000012/tenants/2000033/switchover")
         .await;
     let (st, v) = s
-        .post(&format!("/api/v2/tasks/instances/{id}/rollback"))
+        .post(
+            "admin",
+            &format!("/api/v2/tasks/instances/{id}/rollback"),
+            None,
+        )
         .await;
     assert_eq!(
         st,
@@ -227,7 +196,11 @@ async fn rollback_undoes_steps_in_reverse_and_a_prohibited_one_is_refused() {
     let t = s.run_until_done(&id).await;
     assert_eq!(t["status"], json!("FAILED"));
     let (st, v) = s
-        .post(&format!("/api/v2/tasks/instances/{id}/rollback"))
+        .post(
+            "admin",
+            &format!("/api/v2/tasks/instances/{id}/rollback"),
+            None,
+        )
         .await;
     assert_eq!(st, StatusCode::OK, "{v}");
     assert!(v.get("data").is_none());
@@ -262,7 +235,11 @@ async fn rollback_undoes_steps_in_reverse_and_a_prohibited_one_is_refused() {
     let t = s.run_until_done(&id).await;
     assert_eq!(t["status"], json!("FAILED"));
     let (st, v) = s
-        .post(&format!("/api/v2/tasks/instances/{id}/rollback"))
+        .post(
+            "admin",
+            &format!("/api/v2/tasks/instances/{id}/rollback"),
+            None,
+        )
         .await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     assert_eq!(v["error"]["code"], json!(20004));
@@ -274,7 +251,7 @@ async fn rollback_undoes_steps_in_reverse_and_a_prohibited_one_is_refused() {
 
 #[tokio::test]
 async fn cancel_and_timeout_end_failed_with_operation_cancel() {
-    let s = start().await;
+    let s = Mock::paused().await;
     s.admin(
         "/__admin/task-faults",
         json!({"subtaskName": "Mc lock ob clusters", "kind": "hang", "times": 2}),
@@ -303,10 +280,14 @@ async fn cancel_and_timeout_end_failed_with_operation_cancel() {
         "the log grows while it runs"
     );
     let (st, _) = s
-        .post(&format!(
-            "/api/v2/tasks/instances/{id}/subtasks/{}/cancel",
-            lock["id"]
-        ))
+        .post(
+            "admin",
+            &format!(
+                "/api/v2/tasks/instances/{id}/subtasks/{}/cancel",
+                lock["id"]
+            ),
+            None,
+        )
         .await;
     assert_eq!(st, StatusCode::OK);
     assert_eq!(
@@ -319,7 +300,13 @@ async fn cancel_and_timeout_end_failed_with_operation_cancel() {
     assert_eq!(sub(&t, "Mc lock ob clusters")["operation"], json!("CANCEL"));
     // Retried, it hangs again (the fault had two runs) past its 60 s timeout, until the
     // timeout sweep cancels it.
-    let (st, _) = s.post(&format!("/api/v2/tasks/instances/{id}/retry")).await;
+    let (st, _) = s
+        .post(
+            "admin",
+            &format!("/api/v2/tasks/instances/{id}/retry"),
+            None,
+        )
+        .await;
     assert_eq!(st, StatusCode::OK);
     s.advance(100.0).await;
     let dbg = s.task(&id).await;
@@ -346,7 +333,7 @@ async fn cancel_and_timeout_end_failed_with_operation_cancel() {
 
 #[tokio::test]
 async fn a_finished_tenant_failover_makes_the_standby_primary() {
-    let s = start().await;
+    let s = Mock::paused().await;
     let id = s
         .launch("/api/v2/ob/clusters/3000012/tenants/2000031/failover")
         .await;
@@ -359,16 +346,26 @@ async fn a_finished_tenant_failover_makes_the_standby_primary() {
     assert_eq!(t["data"]["tenantRole"], json!("PRIMARY"));
     assert_eq!(t["data"]["serviceName"], json!("SERVICE_SALES"));
     let (st, _) = s
-        .post("/api/v2/ob/clusters/3000012/tenants/2000031/failoverPreCheck")
+        .post(
+            "admin",
+            "/api/v2/ob/clusters/3000012/tenants/2000031/failoverPreCheck",
+            None,
+        )
         .await;
     assert_eq!(st, StatusCode::BAD_REQUEST, "it is no longer a standby");
     let (_, batch) = s
-        .post("/api/v2/ob/clusters/3000012/tenants/failoverPreCheck")
+        .post(
+            "admin",
+            "/api/v2/ob/clusters/3000012/tenants/failoverPreCheck",
+            None,
+        )
         .await;
     assert_eq!(batch["data"]["contents"].as_array().unwrap().len(), 3);
     let (_, list) = s.get("/api/v2/tasks/instances?status=SUCCESSFUL").await;
     assert_eq!(list["data"]["contents"][0]["id"], id);
-    let (st, v) = s.post("/api/v2/tasks/instances/999999/retry").await;
+    let (st, v) = s
+        .post("admin", "/api/v2/tasks/instances/999999/retry", None)
+        .await;
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert_eq!(v["error"]["code"], json!(20000));
 }
