@@ -1,7 +1,7 @@
 // Issue 5: component failover/failback (GFC) against the mock, driven by its clock.
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { clock, journal, openConsole, resetMock, signIn, noCrash } from './helpers';
+import { arrived, clock, journal, openConsole, resetMock, signIn, noCrash } from './helpers';
 
 test.afterEach(async ({ page }) => noCrash(page));
 
@@ -39,6 +39,7 @@ test('failover of several components with mixed checks: warning acknowledged, la
   // Not started yet is a normal state: the grid shows every check pending.
   await expect(cell(page, '7922', 'VIP')).toContainText('Pending');
   await expect(page.getByTestId('failure')).toHaveCount(0);
+  await arrived(request, 'POST', '/gfc/failover/doPreFailBackCheck');
   await clock(request, { advanceSeconds: 30 });
   await expect(cell(page, '7924', 'PEAK_TIME')).toContainText('Warning');
   await expect(cell(page, '7922', 'VIP')).toContainText('Pass');
@@ -78,6 +79,7 @@ test('a failing check blocks the launch; only the failed check is re-run', async
   await page.getByLabel('Reason').fill('test');
   await page.getByLabel('Estimated failback time').fill(tomorrowLocal());
   await page.getByTestId('run-checks').click();
+  await arrived(request, 'POST', '/gfc/failover/doPreFailBackCheck');
   await clock(request, { advanceSeconds: 30 });
   await expect(cell(page, '7925', 'VIP')).toContainText('Fail');
   await expect(page.getByTestId('gfc-failures')).toContainText('does not answer from ORD');
@@ -88,6 +90,7 @@ test('a failing check blocks the launch; only the failed check is re-run', async
   await page.getByTestId('rerun-failed').click();
   await expect(cell(page, '7925', 'VIP')).toContainText('Pending');
   await expect(cell(page, '7922', 'VIP')).toContainText('Pass');
+  await arrived(request, 'POST', '/gfc/failover/doPreFailBackCheck', 2);
   await clock(request, { advanceSeconds: 10 });
   await expect(cell(page, '7925', 'VIP')).toContainText('Pass');
   await expect(page.getByTestId('launch')).toBeEnabled();
@@ -99,12 +102,14 @@ test('failback of components needs no failback time and returns them', async ({ 
   await expect(page.getByLabel('Estimated failback time')).toHaveCount(0);
   await page.getByLabel('Reason').fill('DFW back in service');
   await page.getByTestId('run-checks').click();
+  await arrived(request, 'POST', '/gfc/failover/doPreFailBackCheck');
   await clock(request, { advanceSeconds: 30 });
   await expect(page.getByTestId('launch')).toBeEnabled();
   await page.getByTestId('launch').click();
   await page.getByLabel('Type failback to confirm').fill('failback');
   await page.getByTestId('confirm-launch').click();
   await expect(page).toHaveURL(/mark=failback$/);
+  await arrived(request, 'POST', '/gfc/failover/doFailoverback');
   await clock(request, { advanceSeconds: 20 });
   await expect(page.getByTestId('op-state')).toHaveText(['✔ Done', '✔ Done']);
   await expect(page.getByTestId('op-row').first()).toContainText('IAD → SJC');

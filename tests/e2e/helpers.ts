@@ -84,3 +84,14 @@ export async function apiGet(request: APIRequestContext, path: string): Promise<
 export async function noCrash(page: Page) {
   expect(await page.locator('#crash').count(), 'the console hit a panic').toBe(0);
 }
+
+/// Waits until the mock's journal shows at least `count` requests of `method` whose path ends
+/// with `pathEnd`. A test steps the paused clock only after the request it depends on has
+/// arrived (the journal records a request on arrival); otherwise the step can land before it.
+export async function arrived(request: APIRequestContext, method: string, pathEnd: string, count = 1) {
+  await expect
+    .poll(async () => (await journal(request)).filter((e) => e.method === method && e.path.endsWith(pathEnd)).length, {
+      message: `${method} …${pathEnd} reached the mock ${count} time(s)`,
+    })
+    .toBeGreaterThanOrEqual(count);
+}

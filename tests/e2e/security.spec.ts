@@ -1,6 +1,6 @@
 // Issue 6 (part): the console runs under a strict CSP, and text from the API is never markup.
 import { test, expect } from '@playwright/test';
-import { armFault, clock, openConsole, resetMock, setTenant, signIn, taskFault, launch, noCrash } from './helpers';
+import { armFault, arrived, clock, openConsole, resetMock, setTenant, signIn, taskFault, launch, noCrash } from './helpers';
 
 test.afterEach(async ({ page }) => noCrash(page));
 
@@ -68,6 +68,7 @@ test('names, check messages, logs and error messages from the API render as text
   await page.getByRole('button', { name: 'Find components' }).click();
   await page.getByLabel('Reason').fill('xss');
   await page.getByTestId('run-checks').click();
+  await arrived(request, 'POST', '/gfc/failover/doPreFailBackCheck');
   await clock(request, { advanceSeconds: 30 });
   await expect(page.getByTestId('gfc-failures')).toContainText(`The VIP of web${PAYLOAD} does not answer`);
   expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();

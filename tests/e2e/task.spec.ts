@@ -1,6 +1,6 @@
 // Issue 4: the live task graph, driven by the mock's clock; interventions; reconnecting.
 import { test, expect, Page } from '@playwright/test';
-import { apiGet, clock, journal, launch, openConsole, posts, resetMock, signIn, taskFault, noCrash } from './helpers';
+import { apiGet, arrived, clock, journal, launch, openConsole, posts, resetMock, signIn, taskFault, noCrash } from './helpers';
 
 test.afterEach(async ({ page }) => noCrash(page));
 
@@ -144,6 +144,7 @@ test('a step past its timeout is marked overdue; a running step can be canceled'
   await page.getByTestId('act-cancel').click();
   await expect(node(page, 'Mc lock ob clusters')).toHaveClass(/impact-stop/);
   await page.getByTestId('confirm-intervention').click();
+  await arrived(request, 'POST', '/cancel');
   await clock(request, { advanceSeconds: 2 });
   await expect(page.getByTestId('task-status')).toContainText('Failed');
   await expect(page.getByTestId('step-status')).toContainText('Failed');
