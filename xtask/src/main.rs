@@ -9,6 +9,7 @@
 //! - `setup` install what is missing (idempotent; the other commands call it)
 
 mod bench;
+mod devloop;
 mod nginx;
 mod setup;
 mod test;
