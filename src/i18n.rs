@@ -1,5 +1,6 @@
 //! The console's language. All text comes from `console_core::i18n`; this module only holds
-//! the reactive choice and remembers it for the tab.
+//! the reactive choice, remembers it for the browser (localStorage: it is a preference, not a
+//! secret) and keeps `<html lang>` in step so screen readers and fonts follow it.
 
 use console_core::i18n::{fill, text, Lang, Text};
 use leptos::prelude::*;
@@ -16,13 +17,14 @@ impl I18n {
         let window = web_sys::window();
         let saved = window
             .as_ref()
-            .and_then(|w| w.session_storage().ok().flatten())
+            .and_then(|w| w.local_storage().ok().flatten())
             .and_then(|s| s.get_item(KEY).ok().flatten());
         let browser = window.and_then(|w| w.navigator().language());
         let lang = saved
             .or(browser)
             .map(|c| Lang::from_code(&c))
             .unwrap_or_default();
+        set_html_lang(lang);
         I18n {
             lang: RwSignal::new(lang),
         }
@@ -39,10 +41,26 @@ impl I18n {
 
     pub fn toggle(&self) {
         let next = self.lang.get_untracked().other();
-        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = s.set_item(KEY, next.code());
         }
+        set_html_lang(next);
         self.lang.set(next);
+    }
+}
+
+fn set_html_lang(lang: Lang) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute(
+            "lang",
+            match lang {
+                Lang::En => "en",
+                Lang::Zh => "zh-CN",
+            },
+        );
     }
 }
 

@@ -41,7 +41,7 @@ export async function signIn(page: Page, user = 'admin', password = user) {
 /// Open the console in English, whatever the browser's language.
 export async function openConsole(page: Page, path = '/') {
   await page.addInitScript(() => {
-    if (!sessionStorage.getItem('failover-console.lang')) sessionStorage.setItem('failover-console.lang', 'en-US');
+    if (!localStorage.getItem('failover-console.lang')) localStorage.setItem('failover-console.lang', 'en-US');
   });
   await page.goto(path);
 }

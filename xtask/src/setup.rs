@@ -7,6 +7,8 @@ use std::process::Command;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Installed by Debian's fonts-noto-cjk.
+const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 fn output(program: &str, args: &[&str], env: &Env) -> Option<String> {
     let out = Command::new(program)
@@ -77,11 +79,13 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
         run_checked(c, "cargo install wasm-bindgen-cli")?;
     }
 
-    // Debian's Chromium and its driver; nginx for the static-hosting test.
+    // Debian's Chromium and its driver; nginx for the static-hosting test; Noto CJK so the
+    // project's own browser renders Chinese instead of empty boxes.
     let missing_browser =
         !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists();
-    if missing_browser || !Path::new("/usr/sbin/nginx").exists() {
-        eprintln!("setup: installing Debian's chromium, chromium-driver and nginx");
+    let missing_cjk = !Path::new(CJK_FONT).exists();
+    if missing_browser || missing_cjk || !Path::new("/usr/sbin/nginx").exists() {
+        eprintln!("setup: installing Debian's chromium, chromium-driver, nginx and fonts-noto-cjk");
         let sudo = output("id", &["-u"], &env).as_deref() != Some("0");
         let apt = |args: &[&str]| {
             let mut c = if sudo {
@@ -103,8 +107,9 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
                 "chromium",
                 "chromium-driver",
                 "nginx",
+                "fonts-noto-cjk",
             ]),
-            "apt-get install chromium chromium-driver nginx",
+            "apt-get install chromium chromium-driver nginx fonts-noto-cjk",
         )?;
     }
 
