@@ -77,6 +77,33 @@ impl Env {
     }
 }
 
+/// Where cargo puts build outputs: `cargo metadata`'s target directory, so `CARGO_TARGET_DIR`
+/// and `build.target-dir` are honoured; `target/` beside the workspace if cargo cannot say.
+pub fn target_dir(root: &Path) -> PathBuf {
+    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .current_dir(root)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .output();
+    out.ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| {
+            let v: serde_json::Value = serde_json::from_slice(&o.stdout).ok()?;
+            v.get("target_directory")?.as_str().map(PathBuf::from)
+        })
+        .unwrap_or_else(|| root.join("target"))
+}
+
+/// The debug build of the mock server, wherever cargo put it.
+pub fn mock_server_bin(root: &Path) -> PathBuf {
+    target_dir(root).join("debug/mock-server")
+}
+
 /// Runs a command, failing with its description if it does not succeed.
 pub fn run_checked(mut c: Command, what: &str) -> Result<(), String> {
     let status = c
@@ -112,13 +139,28 @@ fn run(root: &Path, api_only: bool) -> Result<(), String> {
     println!("Demo users: admin / admin (operator), viewer / viewer (read only)");
     println!("Press Ctrl-C to stop.");
     println!();
-    let mut server = env.command(
-        &root.join("target/debug/mock-server").to_string_lossy(),
-        root,
-    );
+    let mut server = env.command(&mock_server_bin(root).to_string_lossy(), root);
     server.args(["--port", "8080"]);
     if !api_only {
         server.args(["--dist", "dist"]);
     }
     run_checked(server, "mock-server")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn target_dir_follows_cargo_target_dir() {
+        let root = super::root();
+        // Cargo passes its own target dir to tests through the environment it was run with;
+        // an explicit override must win.
+        std::env::set_var("CARGO_TARGET_DIR", "/tmp/failover-console-target-probe");
+        let dir = super::target_dir(&root);
+        std::env::remove_var("CARGO_TARGET_DIR");
+        assert_eq!(
+            dir,
+            std::path::PathBuf::from("/tmp/failover-console-target-probe")
+        );
+        assert!(super::mock_server_bin(&root).ends_with("debug/mock-server"));
+    }
 }

@@ -7,10 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The CSP of the build in dist/, from the mock server (one implementation of the hashing).
 fn csp(root: &Path, env: &Env) -> Result<String, String> {
-    let mut c = env.command(
-        &root.join("target/debug/mock-server").to_string_lossy(),
-        root,
-    );
+    let mut c = env.command(&crate::mock_server_bin(root).to_string_lossy(), root);
     c.args(["--print-csp", "dist/index.html"]);
     let out = c
         .output()
@@ -52,7 +49,7 @@ pub fn write_e2e_config(
     port: u16,
     mock_port: u16,
 ) -> Result<PathBuf, String> {
-    let prefix = root.join("target/nginx-e2e");
+    let prefix = crate::target_dir(root).join("nginx-e2e");
     std::fs::create_dir_all(prefix.join("logs")).map_err(|e| e.to_string())?;
     let mock = format!("http://127.0.0.1:{mock_port}");
     let extra = format!("    location /__admin/ {{ proxy_pass {mock}; }}\n");

@@ -182,7 +182,7 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
             root,
         );
         c.args(["test", "--config", "tests/e2e/playwright.config.ts"])
-            .env("MOCK_SERVER_BIN", root.join("target/debug/mock-server"))
+            .env("MOCK_SERVER_BIN", crate::mock_server_bin(root))
             .env("DIST_DIR", root.join("dist"))
             .env("E2E_PORT", free_port().to_string());
         let (ok, _) = run_capture(c);
@@ -204,7 +204,7 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
                     root,
                 );
                 c.args(["test", "--config", "tests/e2e/playwright.config.ts"])
-                    .env("MOCK_SERVER_BIN", root.join("target/debug/mock-server"))
+                    .env("MOCK_SERVER_BIN", crate::mock_server_bin(root))
                     .env("DIST_DIR", root.join("dist"))
                     .env("E2E_PORT", mock_port.to_string())
                     .env("NGINX_CONF", &conf)
