@@ -68,7 +68,13 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: Option<&Path>) -> Router<S
             let policy = std::fs::read_to_string(&index).map(|h| csp(&h)).unwrap_or_else(|_| csp(""));
             let policy = HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
             Router::new()
-                .fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index)))
+                // `cargo xtask build` writes .br and .gz beside each asset; served when accepted.
+                .fallback_service(
+                    ServeDir::new(dist)
+                        .precompressed_br()
+                        .precompressed_gzip()
+                        .fallback(ServeFile::new(index)),
+                )
                 .layer(from_fn(move |req: Request, next: Next| {
                     let policy = policy.clone();
                     async move {

@@ -441,6 +441,43 @@ async fn spa_deep_links_get_index_html() {
 }
 
 #[tokio::test]
+async fn precompressed_assets_are_served_when_accepted() {
+    let dir = std::env::temp_dir().join(format!("mock-dist-br-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+    let asset = "console-0123456789abcdef_bg.wasm";
+    std::fs::write(dir.join(asset), b"plain").unwrap();
+    std::fs::write(dir.join(format!("{asset}.br")), b"brotli").unwrap();
+    std::fs::write(dir.join(format!("{asset}.gz")), b"gzip").unwrap();
+    let mut config = Config::for_tests();
+    config.dist = Some(dir.clone());
+    let s = Mock::with(config).await;
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), "brotli"),
+        ("gzip", Some("gzip"), "gzip"),
+        ("identity", None, "plain"),
+    ] {
+        let resp = s
+            .client
+            .get(s.url(&format!("/{asset}")))
+            .header("Accept-Encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(
+            resp.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert_eq!(resp.text().await.unwrap(), body);
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[tokio::test]
 async fn wrong_role_and_unknown_ids() {
     let s = server().await;
     let (st, text) = s

@@ -9,6 +9,7 @@
 //! - `setup` install what is missing (idempotent; the other commands call it)
 
 mod bench;
+mod compress;
 mod devloop;
 mod nginx;
 mod setup;
@@ -116,10 +117,23 @@ pub fn run_checked(mut c: Command, what: &str) -> Result<(), String> {
     }
 }
 
-fn build_console(root: &Path, env: &Env) -> Result<(), String> {
+/// The release console in dist/, with `.gz` and `.br` beside each hashed asset.
+pub fn build_console(root: &Path, env: &Env) -> Result<(), String> {
     let mut c = env.command("trunk", root);
     c.args(["build", "--release"]);
-    run_checked(c, "trunk build --release")
+    run_checked(c, "trunk build --release")?;
+    let sizes = compress::dist(&root.join("dist"))?;
+    for s in &sizes {
+        eprintln!(
+            "xtask: {}: {} B, gzip {} B, brotli {} B",
+            s.name, s.raw, s.gzip, s.brotli
+        );
+    }
+    let (raw, gz, br) = sizes.iter().fold((0, 0, 0), |(r, g, b), s| {
+        (r + s.raw, g + s.gzip, b + s.brotli)
+    });
+    eprintln!("xtask: assets {raw} B raw, {gz} B gzip, {br} B brotli (written beside each)");
+    Ok(())
 }
 
 fn run(root: &Path, api_only: bool) -> Result<(), String> {

@@ -168,9 +168,14 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
     );
 
     // End-to-end: the release console served by the mock server, driven in Chromium.
-    let mut c = env.command("trunk", root);
-    c.args(["build", "--release"]);
-    let built = run_capture(c).0;
+    // The shipped build, compressed assets included, so the suites see what hosts serve.
+    let built = match crate::build_console(root, env) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("{e}");
+            false
+        }
+    };
     let mut c = env.command("cargo", root);
     c.args(["build", "-p", "mock-server"]);
     let server = run_capture(c).0;
