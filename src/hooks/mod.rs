@@ -3,3 +3,4 @@ pub mod launch;
 pub mod load;
 pub mod poll;
 pub mod ticker;
+pub mod title;

@@ -3,12 +3,13 @@
 
 use crate::api::use_api;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::verdict::{finding_text, verdict_look, verdict_word};
 use crate::components::failure_view::FailureView;
+use crate::components::verdict::{finding_text, verdict_look, verdict_word};
 use crate::components::viewer_notice::ViewerNotice;
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::hooks::load::use_load;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
@@ -42,6 +43,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
     let api = use_api();
     let (detail, cluster_name) = use_cluster(cluster);
     let name = move || cluster_name.get();
+    use_title(move || i18n.f(Text::BatchTitle, &[&name()]));
     let api_p = api.clone();
     let precheck = use_load(
         move || (),

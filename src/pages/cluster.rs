@@ -8,6 +8,7 @@ use crate::components::role_badge::RoleBadge;
 use crate::components::unreadable::{text_or_unreadable, SkippedRows, Unreadable, Word};
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::load::use_load;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::scn;
@@ -48,6 +49,7 @@ fn ClusterView(id: i64) -> impl IntoView {
         },
     );
     let title = move || name.get();
+    use_title(title);
     let role = move || {
         cluster
             .data
@@ -64,7 +66,10 @@ fn ClusterView(id: i64) -> impl IntoView {
         None => None,
         Some(d) => {
             let skipped = d.unreadable.under("/contents").count();
-            Some(view! { <SkippedRows count=skipped /><TenantTable tenants=d.contents /> }.into_any())
+            Some(
+                view! { <SkippedRows count=skipped /><TenantTable tenants=d.contents /> }
+                    .into_any(),
+            )
         }
     };
     view! {

@@ -8,6 +8,7 @@ use crate::components::viewer_notice::ViewerNotice;
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::launch::Launch;
 use crate::hooks::load::use_load;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
@@ -53,6 +54,7 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
         Action::Failover => i18n.f(Text::ClusterFailoverTitle, &[&name()]),
         Action::Switchover => i18n.f(Text::ClusterSwitchoverTitle, &[&name()]),
     };
+    use_title(title);
     let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     // On success, open the task it created.

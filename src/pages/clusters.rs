@@ -6,6 +6,7 @@ use crate::components::pager::Pager;
 use crate::components::role_badge::RoleBadge;
 use crate::components::unreadable::{text_or_unreadable, SkippedRows, Word};
 use crate::hooks::load::use_load;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::wire::Cluster;
@@ -17,6 +18,7 @@ const PAGE_SIZE: u32 = 20;
 #[component]
 pub fn ClustersPage() -> impl IntoView {
     let i18n = use_i18n();
+    use_title(move || i18n.t(Text::ClustersTitle).to_string());
     let api = use_api();
     let page = RwSignal::new(1u32);
     let load = use_load(
@@ -38,7 +40,10 @@ pub fn ClustersPage() -> impl IntoView {
         }
         Some(d) => {
             let skipped = d.unreadable.under("/contents").count();
-            Some(view! { <SkippedRows count=skipped /><ClusterTable clusters=d.contents /> }.into_any())
+            Some(
+                view! { <SkippedRows count=skipped /><ClusterTable clusters=d.contents /> }
+                    .into_any(),
+            )
         }
     };
     view! {

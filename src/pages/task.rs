@@ -12,6 +12,7 @@ use crate::graph::view::TaskGraph;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::hooks::poll::Poll;
 use crate::hooks::ticker::use_ticker;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
@@ -59,6 +60,13 @@ fn TaskView(id: i64) -> impl IntoView {
     let now = Signal::derive(move || local_now.get() + poll.offset_ms.get());
 
     let header = move || model.header.get();
+    use_title(move || {
+        let task = i18n.f(Text::TaskTitle, &[&format!("#{id}")]);
+        match model.header.with(|h| h.as_ref().map(|h| h.name.clone())) {
+            Some(name) if !name.is_empty() => format!("{task} · {name}"),
+            _ => task,
+        }
+    });
     // Surface the latest failure: when the task fails and nothing is selected, select the
     // failed step, so its log and the ways out are on screen.
     Effect::new(move |_| {

@@ -7,6 +7,7 @@ use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
 use crate::config::ocp_zone;
 use crate::hooks::load::use_load;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::task_view::format_duration;
@@ -18,6 +19,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 #[component]
 pub fn TasksPage() -> impl IntoView {
     let i18n = use_i18n();
+    use_title(move || i18n.t(Text::TasksTitle).to_string());
     let api = use_api();
     let query = use_query_map();
     let filter = Memo::new(move |_| {

@@ -3,14 +3,15 @@
 
 use crate::api::use_api;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::unreadable::Unreadable;
-use crate::components::verdict::finding_text;
 use crate::components::failure_view::FailureView;
 use crate::components::role_badge::RoleBadge;
+use crate::components::unreadable::Unreadable;
+use crate::components::verdict::finding_text;
 use crate::components::verdict::{ChangesView, VerdictPanel};
 use crate::components::viewer_notice::ViewerNotice;
 use crate::hooks::launch::Launch;
 use crate::hooks::load::use_load;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
@@ -109,6 +110,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
         Action::Failover => i18n.f(Text::TenantFailoverTitle, &[&name()]),
         Action::Switchover => i18n.f(Text::TenantSwitchoverTitle, &[&name()]),
     };
+    use_title(title);
     let primary_name = move || {
         detail
             .data

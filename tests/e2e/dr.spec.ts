@@ -18,6 +18,7 @@ async function openTenantAction(page: Page, tenant: string, action: 'Failover…
 test('a passing tenant precheck launches one failover and opens its task', async ({ page, request }) => {
   await openTenantAction(page, 'sales_dr', 'Failover…');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Failover of tenant sales_dr');
+  await expect(page).toHaveTitle('Failover of tenant sales_dr · Failover Console');
   await expect(page.getByTestId('verdict')).toContainText('Can fail over');
   await expect(page.getByTestId('count-blocking')).toHaveText('0 blocking');
   await expect(page.getByTestId('count-warnings')).toHaveText('0 warnings');

@@ -24,6 +24,7 @@ test('a cluster failover followed from launch to SUCCESSFUL; polling stops at th
   await page.getByLabel('Type ob3x_standby to confirm').fill('ob3x_standby');
   await page.getByTestId('confirm-launch').click();
   await expect(page).toHaveURL(/\/tasks\/171603$/);
+  await expect(page).toHaveTitle('Task #171603 · Failover OB cluster · Failover Console');
   await expect(page.locator('g.node')).toHaveCount(9);
   await expect(node(page, 'Mc lock ob clusters')).toHaveClass(/node-running/);
   await expect(node(page, 'Wait node')).toHaveClass(/node-pending/);
