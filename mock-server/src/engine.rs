@@ -519,3 +519,951 @@ impl TaskRec {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The state machine driven natively, the way the routes drive it: an operation at the
+    //! current simulated time, then `advance` to that time (the handlers' `tick`), and time moved
+    //! on only by the test. Assertions are on what a user polling the task would see: statuses,
+    //! operations, run counts, timestamps and logs.
+
+    use super::*;
+    use crate::templates::Templates;
+
+    /// A subtask of a hand-built task; `task` fills in downstreams and the launch statuses.
+    fn step(id: i64, name: &str, ups: &[i64]) -> SubtaskInstance {
+        SubtaskInstance {
+            id: Some(Long(id)),
+            name: Some(name.to_string()),
+            description: Some(name.to_string()),
+            upstreams: Some(ups.iter().copied().map(Long).collect()),
+            downstreams: Some(Vec::new()),
+            operation: Some(Op::Execute),
+            run_time: Some(Long(1)),
+            series_id: Some(Long(id)),
+            timeout: Some(Long(600)),
+            prohibit_rollback: Some(false),
+            ..Default::default()
+        }
+    }
+
+    fn prohibited(mut s: SubtaskInstance) -> SubtaskInstance {
+        s.prohibit_rollback = Some(true);
+        s
+    }
+
+    /// A task as a launch returns it: RUNNING/EXECUTE, roots READY, the rest PENDING,
+    /// downstreams mirroring upstreams. The array keeps the caller's (non-topological) order.
+    fn task(mut subs: Vec<SubtaskInstance>) -> TaskInstance {
+        let edges: Vec<(i64, i64)> = subs
+            .iter()
+            .flat_map(|s| {
+                let to = id_of(s);
+                s.upstreams.iter().flatten().map(move |u| (u.0, to))
+            })
+            .collect();
+        for (from, to) in edges {
+            if let Some(s) = subs.iter_mut().find(|s| id_of(s) == from) {
+                s.downstreams.get_or_insert_with(Vec::new).push(Long(to));
+            }
+        }
+        for s in &mut subs {
+            let root = s.upstreams.as_ref().is_none_or(|u| u.is_empty());
+            s.status = Some(if root { St::Ready } else { St::Pending });
+        }
+        TaskInstance {
+            id: Some(Long(7001)),
+            name: Some("Test task".into()),
+            status: Some(TaskStatus::Running),
+            operation: Some(TaskOperation::Execute),
+            executor: Some("10.0.0.1".into()),
+            subtasks: Some(subs),
+            ..Default::default()
+        }
+    }
+
+    /// prepare → switch → verify, listed out of order with ids out of order.
+    fn chain() -> TaskInstance {
+        task(vec![
+            step(20, "verify", &[10]),
+            step(30, "prepare", &[]),
+            step(10, "switch", &[30]),
+        ])
+    }
+
+    /// prepare → (sync-logs ‖ stop-writes) → switch: two parallel branches and a join.
+    fn diamond() -> TaskInstance {
+        task(vec![
+            step(1, "switch", &[2, 3]),
+            step(2, "sync-logs", &[4]),
+            step(4, "prepare", &[]),
+            step(3, "stop-writes", &[4]),
+        ])
+    }
+
+    /// One status change seen by a poller: when, which subtask, its new status.
+    type Seen = (i64, String, St);
+
+    /// A task, its clock and the armed faults. Only `at`/`by` move simulated time.
+    struct Sim {
+        rec: TaskRec,
+        clock: Clock,
+        faults: Vec<TaskFault>,
+        now: i64,
+    }
+
+    impl Sim {
+        fn new(t: TaskInstance) -> Sim {
+            let mut clock = Clock::new(1.0);
+            clock.set_paused(true);
+            Sim {
+                rec: TaskRec::new(t, TaskKind::Synthetic, 1, None, None, 0),
+                clock,
+                faults: Vec::new(),
+                now: 0,
+            }
+        }
+
+        fn arm(&mut self, name: &str, kind: FaultKind, times: u32, message: Option<&str>) {
+            self.faults.push(TaskFault {
+                subtask_name: name.into(),
+                kind,
+                times,
+                message: message.map(str::to_string),
+            });
+        }
+
+        /// Moves simulated time to `ms` and runs the task up to it.
+        fn at(&mut self, ms: i64) {
+            self.now = ms;
+            self.rec.advance(ms, &self.clock, &mut self.faults);
+        }
+
+        fn by(&mut self, ms: i64) {
+            self.at(self.now + ms);
+        }
+
+        fn sub(&self, name: &str) -> &SubtaskInstance {
+            self.rec
+                .subs()
+                .iter()
+                .find(|s| s.name.as_deref() == Some(name))
+                .unwrap_or_else(|| panic!("no subtask {name}"))
+        }
+
+        fn sid(&self, name: &str) -> i64 {
+            id_of(self.sub(name))
+        }
+
+        fn st(&self, name: &str) -> St {
+            self.sub(name).status.clone().expect("subtask status")
+        }
+
+        fn op(&self, name: &str) -> Op {
+            self.sub(name).operation.clone().expect("subtask operation")
+        }
+
+        fn runs(&self, name: &str) -> i64 {
+            self.sub(name).run_time.map(|l| l.0).unwrap_or_default()
+        }
+
+        fn task_st(&self) -> TaskStatus {
+            self.rec.task.status.clone().expect("task status")
+        }
+
+        fn task_op(&self) -> TaskOperation {
+            self.rec.task.operation.clone().expect("task operation")
+        }
+
+        fn dur(&self, name: &str) -> i64 {
+            duration_ms(self.sub(name))
+        }
+
+        fn time(&self, ms: i64) -> Option<String> {
+            Some(self.clock.ocp_time(ms))
+        }
+
+        fn log(&self, name: &str) -> String {
+            self.rec
+                .log(self.sid(name), self.now, &self.clock)
+                .expect("log")
+        }
+
+        fn snapshot(&self) -> Vec<(String, Option<St>)> {
+            self.rec
+                .subs()
+                .iter()
+                .map(|s| (s.name.clone().unwrap_or_default(), s.status.clone()))
+                .collect()
+        }
+
+        /// Polls every `step_ms` up to `until_ms`, as the console does, and returns each status
+        /// change seen, in order.
+        fn watch(&mut self, until_ms: i64, step_ms: i64) -> Vec<Seen> {
+            let mut before = self.snapshot();
+            let mut seen = Vec::new();
+            while self.now < until_ms {
+                self.at((self.now + step_ms).min(until_ms));
+                let after = self.snapshot();
+                for ((name, old), (_, new)) in before.iter().zip(&after) {
+                    if old != new {
+                        seen.push((self.now, name.clone(), new.clone().expect("status")));
+                    }
+                }
+                before = after;
+            }
+            seen
+        }
+    }
+
+    /// The subtasks, in the order they were seen entering `status`.
+    fn entered(seen: &[Seen], status: St) -> Vec<&str> {
+        seen.iter()
+            .filter(|(_, _, s)| *s == status)
+            .map(|(_, n, _)| n.as_str())
+            .collect()
+    }
+
+    /// When `name` was first seen in `status`.
+    fn when(seen: &[Seen], name: &str, status: St) -> i64 {
+        seen.iter()
+            .find(|(_, n, s)| n == name && *s == status)
+            .map(|(t, _, _)| *t)
+            .unwrap_or_else(|| panic!("{name} never seen {status:?}: {seen:?}"))
+    }
+
+    fn assert_refused(r: Result<impl std::fmt::Debug, Refused>, code: i64, state: &str) {
+        let (status, c, msg) = r.expect_err("the engine should refuse");
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{msg}");
+        assert_eq!(c, code, "{msg}");
+        assert!(
+            msg.contains(&format!("in the {state} state")),
+            "message names the state {state}: {msg}"
+        );
+    }
+
+    #[test]
+    fn steps_run_in_dependency_order_and_the_task_ends_successful() {
+        let mut sim = Sim::new(chain());
+        let (da, db, dc) = (sim.dur("prepare"), sim.dur("switch"), sim.dur("verify"));
+        assert_eq!(sim.st("prepare"), St::Ready, "a root is READY at launch");
+        assert_eq!(sim.st("switch"), St::Pending);
+
+        let seen = sim.watch(60_000, 100);
+        assert_eq!(
+            entered(&seen, St::Running),
+            ["prepare", "switch", "verify"],
+            "{seen:?}"
+        );
+        assert_eq!(
+            entered(&seen, St::Successful),
+            ["prepare", "switch", "verify"]
+        );
+        // Each step starts only once its upstream succeeded.
+        assert!(when(&seen, "switch", St::Running) >= when(&seen, "prepare", St::Successful));
+        assert!(when(&seen, "verify", St::Running) >= when(&seen, "switch", St::Successful));
+        // ... and at that very instant, in simulated time.
+        assert_eq!(sim.sub("prepare").start_time, sim.time(0));
+        assert_eq!(sim.sub("switch").start_time, sim.sub("prepare").finish_time);
+        assert_eq!(sim.sub("verify").start_time, sim.sub("switch").finish_time);
+        assert_eq!(sim.sub("verify").finish_time, sim.time(da + db + dc));
+
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.task_op(), TaskOperation::Execute);
+        // The task's finish time is when the engine noticed, as OCP's status worker sets it:
+        // here the poll that saw the last step end.
+        assert_eq!(
+            sim.rec.task.finish_time,
+            sim.time(when(&seen, "verify", St::Successful))
+        );
+        assert_eq!(sim.rec.task.progress(), (3, 3));
+        assert!(sim.rec.succeeded_forward());
+        for name in ["prepare", "switch", "verify"] {
+            assert_eq!(sim.op(name), Op::Execute);
+            assert_eq!(sim.runs(name), 1);
+            assert_eq!(sim.sub(name).executor.as_deref(), Some("10.0.0.1"));
+        }
+    }
+
+    #[test]
+    fn the_task_is_running_without_a_finish_time_until_its_last_step_ends() {
+        let mut sim = Sim::new(chain());
+        let total = sim.dur("prepare") + sim.dur("switch") + sim.dur("verify");
+        sim.at(0);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        assert_eq!(sim.st("prepare"), St::Running);
+        sim.at(total - 1);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        assert_eq!(sim.rec.task.finish_time, None);
+        assert_eq!(sim.st("verify"), St::Running);
+        assert_eq!(sim.rec.task.progress(), (2, 3));
+        sim.at(total);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.rec.task.finish_time, sim.time(total));
+    }
+
+    #[test]
+    fn parallel_branches_run_side_by_side_and_the_join_waits_for_both() {
+        let mut sim = Sim::new(diamond());
+        let da = sim.dur("prepare");
+        let (db, dc) = (sim.dur("sync-logs"), sim.dur("stop-writes"));
+        assert_ne!(db, dc, "the branches should take different times");
+        let (short, long) = if db < dc {
+            ("sync-logs", "stop-writes")
+        } else {
+            ("stop-writes", "sync-logs")
+        };
+
+        sim.at(da + 1);
+        assert_eq!(sim.st("sync-logs"), St::Running);
+        assert_eq!(sim.st("stop-writes"), St::Running);
+        assert_eq!(sim.st("switch"), St::Pending);
+        assert_eq!(sim.sub("sync-logs").start_time, sim.time(da));
+        assert_eq!(sim.sub("stop-writes").start_time, sim.time(da));
+
+        // One branch done, the other still running: the join keeps waiting.
+        sim.at(da + db.min(dc));
+        assert_eq!(sim.st(short), St::Successful);
+        assert_eq!(sim.st(long), St::Running);
+        assert_eq!(sim.st("switch"), St::Pending);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+
+        let seen = sim.watch(60_000, 100);
+        assert!(when(&seen, "switch", St::Running) >= when(&seen, long, St::Successful));
+        assert_eq!(sim.sub("switch").start_time, sim.time(da + db.max(dc)));
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.rec.task.progress(), (4, 4));
+    }
+
+    #[test]
+    fn a_step_armed_to_fail_fails_the_task_and_later_steps_stay_pending() {
+        let mut sim = Sim::new(chain());
+        sim.arm("switch", FaultKind::Fail, 1, Some("disk full"));
+        let (da, db) = (sim.dur("prepare"), sim.dur("switch"));
+
+        let seen = sim.watch(60_000, 100);
+        assert_eq!(sim.st("prepare"), St::Successful);
+        assert_eq!(sim.st("switch"), St::Failed);
+        assert_eq!(sim.op("switch"), Op::Execute);
+        assert_eq!(sim.st("verify"), St::Pending);
+        assert!(!entered(&seen, St::Running).contains(&"verify"), "{seen:?}");
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert_eq!(sim.task_op(), TaskOperation::Execute);
+        // A failing run ends halfway through its usual time.
+        assert_eq!(sim.sub("switch").finish_time, sim.time(da + db / 2));
+        assert_eq!(
+            sim.rec.task.finish_time,
+            sim.time(when(&seen, "switch", St::Failed))
+        );
+        assert_eq!(sim.rec.task.progress(), (1, 3));
+        assert!(!sim.rec.succeeded_forward());
+        assert!(sim.faults.is_empty(), "a one-shot fault is used up");
+        assert!(
+            sim.log("switch")
+                .trim_end()
+                .ends_with("ERROR Subtask failed: disk full"),
+            "{}",
+            sim.log("switch")
+        );
+
+        // A failed task stays as it is however long one waits.
+        let before = sim.rec.task.clone();
+        sim.by(3_600_000);
+        assert_eq!(sim.rec.task, before);
+    }
+
+    #[test]
+    fn a_fault_without_a_message_names_the_step_and_touches_only_that_step() {
+        let mut sim = Sim::new(chain());
+        sim.arm("verify", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        assert_eq!(sim.st("prepare"), St::Successful);
+        assert_eq!(sim.st("switch"), St::Successful);
+        assert_eq!(sim.st("verify"), St::Failed);
+        assert!(sim
+            .log("verify")
+            .contains("ERROR Subtask failed: injected fault in verify"));
+    }
+
+    #[test]
+    fn a_failed_branch_keeps_the_task_running_until_its_sibling_ends() {
+        let mut sim = Sim::new(diamond());
+        sim.arm("sync-logs", FaultKind::Fail, 1, None);
+        let da = sim.dur("prepare");
+        let (fail_at, dc) = (sim.dur("sync-logs") / 2, sim.dur("stop-writes"));
+        assert!(fail_at < dc, "the failure should come first");
+
+        sim.at(da + fail_at);
+        assert_eq!(sim.st("sync-logs"), St::Failed);
+        assert_eq!(sim.st("stop-writes"), St::Running);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        assert_eq!(sim.rec.task.finish_time, None);
+
+        sim.at(da + dc);
+        assert_eq!(sim.st("stop-writes"), St::Successful);
+        assert_eq!(sim.st("switch"), St::Pending, "the join never starts");
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert_eq!(sim.rec.task.finish_time, sim.time(da + dc));
+    }
+
+    #[test]
+    fn task_retry_reruns_the_failed_step_and_continues() {
+        let mut sim = Sim::new(chain());
+        sim.arm("switch", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        let prepare_done = sim.sub("prepare").finish_time.clone();
+
+        let t = 70_000;
+        sim.rec.retry(t).expect("retry a FAILED task");
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        assert_eq!(sim.task_op(), TaskOperation::Retry);
+        assert_eq!(sim.st("switch"), St::Ready);
+        assert_eq!(sim.op("switch"), Op::Retry);
+        assert_eq!(sim.runs("switch"), 2);
+
+        sim.at(t);
+        assert_eq!(sim.st("switch"), St::Running);
+        assert_eq!(sim.rec.task.finish_time, None);
+        let db = sim.dur("switch");
+        let seen = sim.watch(t + 60_000, 100);
+        assert_eq!(entered(&seen, St::Running), ["verify"]);
+        assert_eq!(sim.sub("switch").finish_time, sim.time(t + db));
+        assert_eq!(sim.sub("verify").start_time, sim.time(t + db));
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.task_op(), TaskOperation::Retry);
+        // Successful steps are left alone.
+        assert_eq!(sim.runs("prepare"), 1);
+        assert_eq!(sim.op("prepare"), Op::Execute);
+        assert_eq!(sim.sub("prepare").finish_time, prepare_done);
+        assert_eq!(sim.runs("verify"), 1);
+        let log = sim.log("switch");
+        assert_eq!(log.matches("############{EXECUTE}").count(), 1, "{log}");
+        assert_eq!(log.matches("############{RETRY}").count(), 1, "{log}");
+        assert!(log
+            .trim_end()
+            .ends_with("INFO  Subtask finished successfully"));
+    }
+
+    #[test]
+    fn a_fault_armed_for_two_runs_fails_the_first_retry_too() {
+        let mut sim = Sim::new(chain());
+        sim.arm("switch", FaultKind::Fail, 2, None);
+        sim.at(60_000);
+        assert_eq!(sim.st("switch"), St::Failed);
+        assert_eq!(sim.faults.len(), 1);
+        assert_eq!(sim.faults[0].times, 1);
+
+        sim.rec.retry(60_000).expect("first retry");
+        sim.at(120_000);
+        assert_eq!(sim.st("switch"), St::Failed);
+        assert_eq!(sim.op("switch"), Op::Retry);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert!(sim.faults.is_empty());
+
+        sim.rec.retry(120_000).expect("second retry");
+        sim.at(180_000);
+        assert_eq!(sim.runs("switch"), 3);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+    }
+
+    #[test]
+    fn subtask_retry_returns_the_updated_step_and_the_task_continues() {
+        let mut sim = Sim::new(chain());
+        sim.arm("switch", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        let sid = sim.sid("switch");
+
+        let out = sim.rec.retry_subtask(sid, 65_000).expect("retry the step");
+        assert_eq!(out.id, Some(Long(sid)));
+        assert_eq!(out.status, Some(St::Ready));
+        assert_eq!(out.operation, Some(Op::Retry));
+        assert_eq!(out.run_time, Some(Long(2)));
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        assert_eq!(sim.task_op(), TaskOperation::Retry);
+
+        sim.at(65_000);
+        assert_eq!(sim.rec.task.finish_time, None);
+        assert_eq!(sim.st("switch"), St::Running);
+        assert_eq!(sim.st("verify"), St::Pending);
+        let seen = sim.watch(125_000, 100);
+        assert_eq!(entered(&seen, St::Successful), ["switch", "verify"]);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.runs("prepare"), 1);
+    }
+
+    #[test]
+    fn subtask_skip_sets_the_step_successful_and_the_join_runs() {
+        let mut sim = Sim::new(diamond());
+        sim.arm("sync-logs", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert_eq!(sim.st("stop-writes"), St::Successful);
+        assert_eq!(sim.st("switch"), St::Pending);
+
+        let t = 61_000;
+        sim.rec
+            .skip_subtask(sim.sid("sync-logs"), t)
+            .expect("skip a FAILED step");
+        assert_eq!(sim.st("sync-logs"), St::Ready);
+        assert_eq!(sim.op("sync-logs"), Op::Skip);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+
+        // A skip completes at once, without a run of its own.
+        sim.at(t);
+        assert_eq!(sim.st("sync-logs"), St::Successful);
+        assert_eq!(sim.op("sync-logs"), Op::Skip);
+        assert_eq!(sim.sub("sync-logs").finish_time, sim.time(t));
+        assert_eq!(sim.runs("sync-logs"), 1);
+        assert_eq!(sim.st("switch"), St::Running);
+        assert_eq!(sim.sub("switch").start_time, sim.time(t));
+        assert!(sim
+            .log("sync-logs")
+            .trim_end()
+            .ends_with("INFO  Subtask skipped by operator"));
+
+        sim.by(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.task_op(), TaskOperation::Execute);
+        assert_eq!(sim.rec.task.progress(), (4, 4));
+    }
+
+    #[test]
+    fn skip_retry_and_cancel_are_refused_in_the_wrong_state() {
+        let mut sim = Sim::new(chain());
+        sim.arm("switch", FaultKind::Fail, 1, None);
+        sim.at(1_000);
+        let (prepare, switch, verify) = (sim.sid("prepare"), sim.sid("switch"), sim.sid("verify"));
+        let before = sim.rec.task.clone();
+
+        // prepare RUNNING, switch and verify PENDING, the task RUNNING.
+        assert_refused(sim.rec.skip_subtask(prepare, 1_000), 20003, "RUNNING");
+        assert_refused(sim.rec.retry_subtask(prepare, 1_000), 20003, "RUNNING");
+        assert_refused(sim.rec.skip_subtask(switch, 1_000), 20003, "PENDING");
+        assert_refused(sim.rec.retry_subtask(verify, 1_000), 20003, "PENDING");
+        assert_refused(sim.rec.cancel_subtask(verify, 1_000), 20003, "PENDING");
+        assert_refused(sim.rec.retry(1_000), 20003, "RUNNING");
+        assert_refused(sim.rec.rollback(1_000), 20003, "RUNNING");
+        let (status, code, _) = sim.rec.skip_subtask(999, 1_000).expect_err("unknown step");
+        assert_eq!((status, code), (StatusCode::NOT_FOUND, 10002));
+        let (status, code, _) = sim.rec.log(999, 1_000, &sim.clock).expect_err("no log");
+        assert_eq!((status, code), (StatusCode::NOT_FOUND, 10002));
+        assert_eq!(sim.rec.task, before, "a refusal changes nothing");
+
+        // prepare SUCCESSFUL, switch FAILED, the task FAILED.
+        sim.at(60_000);
+        let before = sim.rec.task.clone();
+        assert_refused(sim.rec.skip_subtask(prepare, 60_000), 20003, "SUCCESSFUL");
+        assert_refused(sim.rec.retry_subtask(prepare, 60_000), 20003, "SUCCESSFUL");
+        assert_refused(sim.rec.cancel_subtask(prepare, 60_000), 20003, "SUCCESSFUL");
+        assert_refused(sim.rec.cancel_subtask(switch, 60_000), 20003, "FAILED");
+        assert_eq!(sim.rec.task, before, "a refusal changes nothing");
+
+        // The task SUCCESSFUL: neither retried nor rolled back.
+        sim.rec.skip_subtask(switch, 60_000).expect("skip");
+        sim.at(120_000);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        let before = sim.rec.task.clone();
+        assert_refused(sim.rec.retry(120_000), 20003, "SUCCESSFUL");
+        assert_refused(sim.rec.rollback(120_000), 20003, "SUCCESSFUL");
+        assert_refused(sim.rec.skip_subtask(switch, 120_000), 20003, "SUCCESSFUL");
+        assert_eq!(sim.rec.task, before, "a refusal changes nothing");
+    }
+
+    #[test]
+    fn cancel_of_a_running_step_ends_it_failed_half_a_second_later() {
+        let mut sim = Sim::new(chain());
+        sim.at(1_000);
+        assert_eq!(sim.st("prepare"), St::Running);
+        let sid = sim.sid("prepare");
+
+        sim.rec
+            .cancel_subtask(sid, 1_000)
+            .expect("cancel a RUNNING step");
+        assert_eq!(sim.st("prepare"), St::Canceling);
+        sim.at(1_000);
+        assert_eq!(sim.st("prepare"), St::Canceling);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        assert_refused(sim.rec.cancel_subtask(sid, 1_000), 20003, "CANCELING");
+        sim.at(1_499);
+        assert_eq!(sim.st("prepare"), St::Canceling);
+
+        sim.at(1_500);
+        assert_eq!(sim.st("prepare"), St::Failed);
+        assert_eq!(sim.op("prepare"), Op::Cancel);
+        assert_eq!(sim.sub("prepare").finish_time, sim.time(1_500));
+        assert_eq!(sim.st("switch"), St::Pending);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert_eq!(sim.rec.task.finish_time, sim.time(1_500));
+        assert!(sim
+            .log("prepare")
+            .trim_end()
+            .ends_with("WARN  Subtask canceled by operator"));
+
+        // A canceled step is retried like a failed one.
+        sim.rec.retry(2_000).expect("retry after a cancel");
+        assert_eq!(sim.op("prepare"), Op::Retry);
+        sim.at(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.runs("prepare"), 2);
+    }
+
+    #[test]
+    fn a_hanging_step_is_canceled_by_the_timeout_sweep() {
+        let mut t = chain();
+        for s in t.subtasks.iter_mut().flatten() {
+            s.timeout = Some(Long(30));
+        }
+        let mut sim = Sim::new(t);
+        sim.arm("prepare", FaultKind::Hang, 1, None);
+        let swept = 30_000 + TIMEOUT_SWEEP_MS;
+
+        sim.at(swept - 1);
+        assert_eq!(sim.st("prepare"), St::Running);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        let log = sim.log("prepare");
+        assert!(log.contains("[prepare] step 1: working"), "{log}");
+        assert!(!log.contains("timeout"), "{log}");
+
+        sim.at(swept);
+        assert_eq!(sim.st("prepare"), St::Failed);
+        assert_eq!(sim.op("prepare"), Op::Cancel);
+        assert_eq!(sim.sub("prepare").finish_time, sim.time(swept));
+        assert_eq!(sim.st("switch"), St::Pending);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert!(sim
+            .log("prepare")
+            .contains("ERROR Subtask exceeded its timeout of 30 s and was canceled"));
+    }
+
+    #[test]
+    fn a_hanging_step_can_be_canceled_before_its_timeout() {
+        let mut sim = Sim::new(chain());
+        sim.arm("prepare", FaultKind::Hang, 1, None);
+        sim.at(10_000);
+        assert_eq!(sim.st("prepare"), St::Running);
+        sim.rec
+            .cancel_subtask(sim.sid("prepare"), 10_000)
+            .expect("cancel");
+        sim.at(10_500);
+        assert_eq!(sim.st("prepare"), St::Failed);
+        assert_eq!(sim.op("prepare"), Op::Cancel);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert!(sim.log("prepare").contains("canceled by operator"));
+    }
+
+    #[test]
+    fn a_running_log_grows_and_ends_with_the_outcome() {
+        let mut sim = Sim::new(chain());
+        let da = sim.dur("prepare");
+        sim.at(1_500);
+        let log = sim.log("prepare");
+        assert!(log.starts_with("############{EXECUTE}{"), "{log}");
+        assert!(log.contains("name=prepare, operation=EXECUTE"), "{log}");
+        assert_eq!(log.matches("working").count(), 1, "{log}");
+        assert!(!log.contains("finished"), "{log}");
+        sim.at(da);
+        let log = sim.log("prepare");
+        assert_eq!(log.matches("working").count() as i64, (da - 1) / 1000);
+        assert!(log
+            .trim_end()
+            .ends_with("INFO  Subtask finished successfully"));
+        assert_eq!(sim.log("verify"), "", "a step that never ran has no log");
+    }
+
+    #[test]
+    fn rollback_undoes_finished_steps_in_reverse_order() {
+        let mut sim = Sim::new(task(vec![
+            step(5, "d", &[6]),
+            step(8, "a", &[]),
+            step(6, "c", &[7]),
+            step(7, "b", &[8]),
+        ]));
+        sim.arm("c", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert_eq!(sim.st("c"), St::Failed);
+
+        sim.rec.rollback(61_000).expect("roll back a FAILED task");
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        assert_eq!(sim.task_op(), TaskOperation::Rollback);
+        for name in ["a", "b", "c"] {
+            assert_eq!(sim.op(name), Op::Rollback, "{name}");
+        }
+        assert_eq!(
+            sim.op("d"),
+            Op::Execute,
+            "a step that never ran is not undone"
+        );
+        assert_eq!(sim.st("d"), St::Pending);
+
+        // The failed step is undone first; the others wait for their downstreams.
+        sim.at(61_000);
+        assert_eq!(sim.st("c"), St::Running);
+        assert_eq!(sim.st("b"), St::Successful);
+        assert_eq!(sim.st("a"), St::Successful);
+        let seen = sim.watch(180_000, 100);
+        assert_eq!(entered(&seen, St::Running), ["b", "a"], "{seen:?}");
+        assert_eq!(entered(&seen, St::Pending), ["c", "b", "a"]);
+        assert!(when(&seen, "b", St::Running) >= when(&seen, "c", St::Pending));
+        assert!(when(&seen, "a", St::Running) >= when(&seen, "b", St::Pending));
+        for name in ["a", "b", "c", "d"] {
+            assert_eq!(sim.st(name), St::Pending, "{name}");
+        }
+        // A fully rolled-back task ends SUCCESSFUL with operation ROLLBACK.
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.task_op(), TaskOperation::Rollback);
+        assert!(sim.rec.task.finish_time.is_some());
+        assert!(
+            !sim.rec.succeeded_forward(),
+            "a rollback is not a launch's success"
+        );
+        assert_eq!(sim.rec.task.progress(), (0, 4));
+        assert!(sim.log("a").contains("############{ROLLBACK}"));
+        assert_eq!(sim.log("d"), "");
+    }
+
+    #[test]
+    fn rollback_of_a_join_undoes_both_branches_before_their_root() {
+        let mut sim = Sim::new(diamond());
+        sim.arm("switch", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+
+        sim.rec.rollback(60_000).expect("rollback");
+        sim.at(60_000);
+        assert_eq!(sim.st("switch"), St::Running);
+        assert_eq!(sim.st("sync-logs"), St::Successful);
+        let seen = sim.watch(180_000, 100);
+        let started = entered(&seen, St::Running);
+        assert_eq!(started.len(), 3, "{seen:?}");
+        assert_eq!(started[2], "prepare", "{seen:?}");
+        let branches = when(&seen, "sync-logs", St::Running);
+        assert_eq!(when(&seen, "stop-writes", St::Running), branches);
+        assert!(branches >= when(&seen, "switch", St::Pending));
+        assert!(when(&seen, "prepare", St::Running) >= when(&seen, "sync-logs", St::Pending));
+        assert!(when(&seen, "prepare", St::Running) >= when(&seen, "stop-writes", St::Pending));
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.task_op(), TaskOperation::Rollback);
+    }
+
+    #[test]
+    fn rollback_is_refused_when_a_finished_step_prohibits_it() {
+        let mut sim = Sim::new(task(vec![
+            step(2, "switch", &[1]),
+            prohibited(step(1, "promote", &[])),
+            step(3, "verify", &[2]),
+        ]));
+        sim.arm("switch", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        let before = sim.rec.task.clone();
+
+        let (status, code, msg) = sim.rec.rollback(60_000).expect_err("refused");
+        assert_eq!((status, code), (StatusCode::BAD_REQUEST, 20004));
+        assert!(msg.contains("Task 7001 can not rollback"), "{msg}");
+        assert!(msg.contains("promote"), "names the step: {msg}");
+        assert!(!msg.contains("switch"), "{msg}");
+        assert_eq!(sim.rec.task, before, "a refusal changes nothing");
+        sim.at(120_000);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+
+        // The task can still be retried.
+        sim.rec.retry(120_000).expect("retry");
+        sim.at(180_000);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+    }
+
+    #[test]
+    fn a_failed_step_that_prohibits_rollback_refuses_it_too() {
+        let mut sim = Sim::new(task(vec![
+            step(1, "prepare", &[]),
+            prohibited(step(2, "switch", &[1])),
+        ]));
+        sim.arm("switch", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        let (_, code, msg) = sim.rec.rollback(60_000).expect_err("refused");
+        assert_eq!(code, 20004);
+        assert!(msg.contains("switch"), "{msg}");
+    }
+
+    #[test]
+    fn a_step_that_prohibits_rollback_but_never_ran_does_not_block_it() {
+        let mut sim = Sim::new(task(vec![
+            step(1, "prepare", &[]),
+            step(2, "switch", &[1]),
+            prohibited(step(3, "verify", &[2])),
+        ]));
+        sim.arm("switch", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        assert_eq!(sim.st("verify"), St::Pending);
+
+        sim.rec.rollback(60_000).expect("verify never ran");
+        sim.at(180_000);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.task_op(), TaskOperation::Rollback);
+        assert_eq!(sim.op("verify"), Op::Execute);
+        assert_eq!(sim.log("verify"), "");
+    }
+
+    #[test]
+    fn retry_is_not_allowed_during_a_rollback_but_skip_is() {
+        let mut sim = Sim::new(chain());
+        sim.arm("verify", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        // The next run of `switch` is its rollback: it hangs and is swept.
+        sim.arm("switch", FaultKind::Hang, 1, None);
+
+        sim.rec.rollback(60_000).expect("rollback");
+        sim.at(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        assert_refused(sim.rec.retry(60_000), 20003, "RUNNING");
+
+        let t = 60_000 + sim.dur("verify") + 600_000 + TIMEOUT_SWEEP_MS;
+        sim.at(t);
+        assert_eq!(sim.st("verify"), St::Pending, "undone");
+        assert_eq!(sim.st("switch"), St::Failed);
+        assert_eq!(sim.op("switch"), Op::Cancel);
+        assert_eq!(sim.st("prepare"), St::Successful, "waits for switch");
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert_eq!(sim.task_op(), TaskOperation::Rollback);
+
+        let before = sim.rec.task.clone();
+        assert_refused(sim.rec.retry(t), 20003, "FAILED");
+        assert_refused(sim.rec.retry_subtask(sim.sid("switch"), t), 20003, "FAILED");
+        assert_eq!(sim.rec.task, before, "a refusal changes nothing");
+
+        // Skipping under rollback sets the step back to PENDING, and the rollback goes on.
+        sim.rec
+            .skip_subtask(sim.sid("switch"), t)
+            .expect("skip under rollback");
+        assert_eq!(sim.op("switch"), Op::RollbackSkip);
+        sim.at(t);
+        assert_eq!(sim.st("switch"), St::Pending);
+        assert_eq!(sim.st("prepare"), St::Running);
+        assert_eq!(sim.op("prepare"), Op::Rollback);
+        sim.by(60_000);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.task_op(), TaskOperation::Rollback);
+        assert!(sim.log("switch").contains("skipped by operator"));
+    }
+
+    /// OCP: a run that throws ends FAILED, and only EXECUTE/RETRY runs are retried
+    /// automatically (FailedSubtaskWorker); a failed ROLLBACK run stays FAILED, so the task
+    /// ends FAILED under ROLLBACK and the operator may skip the step.
+    #[test]
+    #[ignore = "engine bug: a subtask whose rollback run fails is promoted to READY again and \
+                re-run at once (promote() treats FAILED+ROLLBACK as 'to undo'), so the rollback \
+                never ends FAILED"]
+    fn a_step_whose_rollback_fails_fails_the_rollback() {
+        let mut sim = Sim::new(chain());
+        sim.arm("verify", FaultKind::Fail, 1, None);
+        sim.at(60_000);
+        // The next run of `switch` is its rollback, and it fails.
+        sim.arm("switch", FaultKind::Fail, 1, Some("cannot undo"));
+        sim.rec.rollback(60_000).expect("rollback");
+        let seen = sim.watch(180_000, 100);
+
+        assert_eq!(sim.st("verify"), St::Pending);
+        assert_eq!(sim.st("switch"), St::Failed, "{seen:?}");
+        assert_eq!(sim.op("switch"), Op::Rollback);
+        assert_eq!(
+            sim.st("prepare"),
+            St::Successful,
+            "not undone past a failure"
+        );
+        assert_eq!(sim.task_st(), TaskStatus::Failed);
+        assert_eq!(sim.task_op(), TaskOperation::Rollback);
+        let log = sim.log("switch");
+        assert_eq!(log.matches("############{ROLLBACK}").count(), 1, "{log}");
+        assert!(log.trim_end().ends_with("cannot undo"), "{log}");
+    }
+
+    #[test]
+    fn the_clock_moves_only_when_told() {
+        // Running at 1000x, a getter still reads the same instant until the clock is synced.
+        let mut clock = Clock::new(1000.0);
+        let t0 = clock.now_ms();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_eq!(clock.now_ms(), t0, "now_ms is a plain read");
+        assert_eq!(clock.ocp_time(5), clock.ocp_time(5));
+        clock.sync();
+        assert!(
+            clock.now_ms() >= t0 + 10_000,
+            "sync catches up with real time"
+        );
+
+        // Paused, only `advance` moves it, by exactly what it is told.
+        clock.set_paused(true);
+        let t1 = clock.now_ms();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        clock.sync();
+        assert_eq!(clock.now_ms(), t1);
+        clock.advance(2.5);
+        assert_eq!(clock.now_ms(), t1 + 2_500);
+        clock.advance(-1.0);
+        assert_eq!(clock.now_ms(), t1 + 2_500, "never backwards");
+        assert!(clock.paused());
+
+        // Speed 0 stands still even when not paused.
+        let mut stopped = Clock::new(0.0);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        stopped.sync();
+        assert_eq!(stopped.now_ms(), 0);
+    }
+
+    #[test]
+    fn a_task_moves_only_when_advanced() {
+        let mut sim = Sim::new(chain());
+        let da = sim.dur("prepare");
+        sim.at(0);
+        let before = sim.rec.task.clone();
+        // Reading a log at a later time, or the task itself, runs nothing.
+        let _ = sim.rec.log(sim.sid("prepare"), 1_000_000, &sim.clock);
+        let _ = sim.rec.succeeded_forward();
+        assert_eq!(sim.rec.task, before);
+        assert_eq!(sim.st("prepare"), St::Running);
+
+        // Advancing to the same instant twice changes nothing; nor does an earlier one.
+        sim.at(da - 1);
+        let mid = sim.rec.task.clone();
+        sim.at(da - 1);
+        assert_eq!(sim.rec.task, mid);
+        sim.rec.advance(0, &sim.clock, &mut sim.faults);
+        assert_eq!(sim.rec.task, mid);
+        assert_eq!(sim.st("prepare"), St::Running);
+
+        sim.at(da);
+        assert_eq!(sim.st("prepare"), St::Successful);
+    }
+
+    #[test]
+    fn every_template_runs_to_successful_each_step_after_its_upstreams() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let templates = Templates::load(&fixtures).expect("templates");
+        for kind in TaskKind::ALL {
+            let clock = Clock::new(0.0);
+            let t = templates
+                .instantiate(kind, 1, "admin", clock.ocp_time(0))
+                .expect("template");
+            let mut sim = Sim::new(t);
+            sim.at(3_600_000);
+            assert_eq!(sim.task_st(), TaskStatus::Successful, "{kind:?}");
+            let subs = sim.rec.subs().to_vec();
+            for s in &subs {
+                assert_eq!(s.status, Some(St::Successful), "{kind:?} {:?}", s.name);
+                let runs = &sim.rec.runs[&id_of(s)];
+                assert_eq!(runs.len(), 1);
+                let last_upstream = s
+                    .upstreams
+                    .iter()
+                    .flatten()
+                    .map(|u| sim.rec.runs[&u.0][0].end_ms)
+                    .max()
+                    .unwrap_or(0);
+                assert_eq!(runs[0].start_ms, last_upstream, "{kind:?} {:?}", s.name);
+            }
+        }
+    }
+}
