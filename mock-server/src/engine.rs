@@ -12,7 +12,7 @@ use console_core::wire::{
 };
 use console_core::Long;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What an armed fault does to the next run of the subtask it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +73,9 @@ pub struct TaskRec {
     /// Simulated time up to which the task has been advanced.
     cursor_ms: i64,
     runs: HashMap<i64, Vec<Run>>,
+    /// Steps whose undo run failed in the current rollback: they stay FAILED for an operator to
+    /// skip (OCP re-runs nothing by itself), never made READY again by `promote`.
+    rollback_failed: HashSet<i64>,
     /// The estate change of a finished launch has been applied.
     pub effect_applied: bool,
 }
@@ -116,6 +119,7 @@ impl TaskRec {
             service_name,
             cursor_ms: now_ms,
             runs: HashMap::new(),
+            rollback_failed: HashSet::new(),
             effect_applied: false,
         }
     }
@@ -150,10 +154,12 @@ impl TaskRec {
                 .flatten()
                 .all(|i| statuses.get(&i.0).cloned().flatten() == Some(want.clone()))
         };
+        let failed_undo = self.rollback_failed.clone();
         for s in self.subs_mut() {
             let ready = if rollback {
                 s.operation == Some(Op::Rollback)
                     && matches!(s.status, Some(St::Successful) | Some(St::Failed))
+                    && !failed_undo.contains(&id_of(s))
                     && all(&s.downstreams, St::Pending)
             } else {
                 s.status == Some(St::Pending) && all(&s.upstreams, St::Successful)
@@ -266,7 +272,12 @@ impl TaskRec {
                     St::Successful
                 });
             }
-            Outcome::Fail => s.status = Some(St::Failed),
+            Outcome::Fail => {
+                s.status = Some(St::Failed);
+                if run.op == Op::Rollback {
+                    self.rollback_failed.insert(id);
+                }
+            }
             Outcome::Hang | Outcome::Cancel => {
                 s.status = Some(St::Failed);
                 s.operation = Some(Op::Cancel);
@@ -380,6 +391,7 @@ impl TaskRec {
             ));
         }
         self.cursor_ms = now_ms;
+        self.rollback_failed.clear();
         self.task.operation = Some(TaskOperation::Rollback);
         self.task.status = Some(TaskStatus::Running);
         for s in self
@@ -1353,9 +1365,6 @@ mod tests {
     /// automatically (FailedSubtaskWorker); a failed ROLLBACK run stays FAILED, so the task
     /// ends FAILED under ROLLBACK and the operator may skip the step.
     #[test]
-    #[ignore = "engine bug: a subtask whose rollback run fails is promoted to READY again and \
-                re-run at once (promote() treats FAILED+ROLLBACK as 'to undo'), so the rollback \
-                never ends FAILED"]
     fn a_step_whose_rollback_fails_fails_the_rollback() {
         let mut sim = Sim::new(chain());
         sim.arm("verify", FaultKind::Fail, 1, None);
