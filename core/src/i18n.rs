@@ -197,6 +197,7 @@ texts! {
     ColErrors => "Errors", "错误";
     ColWarnings => "Warnings", "警告";
     ColCodes => "Codes", "错误码";
+    BatchHiddenSelected => "{0} selected tenant(s) are hidden by the filter and will not be failed over.", "有 {0} 个已选租户被筛选隐藏，不会执行容灾切换。";
     BatchEmpty => "No verdict: OCP returned no check results for this cluster's standby tenants.", "无结论：OCP 未返回该集群备租户的任何检查结果。";
     BatchNoMatch => "No tenant matches the filter.", "没有符合筛选条件的租户。";
     BatchLaunched => "{0} tasks started:", "已开始 {0} 个任务：";

@@ -90,23 +90,23 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
             .collect();
         selected.set(ids);
     };
+    // Only what is selected *and* on screen is launched: a selection hidden by a filter is
+    // never failed over unseen (the page says how many are hidden).
     let chosen = move || -> Vec<Summary> {
         let sel = selected.get();
-        precheck
-            .data
-            .get()
-            .unwrap_or_default()
+        rows()
             .into_iter()
             .filter(|r| tenant_id(r).is_some_and(|id| sel.contains(&id)))
             .collect()
     };
+    let hidden_selected = move || selected.get().len().saturating_sub(chosen().len());
 
     let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     let api_l = api.clone();
     let on_confirm = Callback::new(move |_: Option<String>| {
         let api = api_l.clone();
-        let ids: Vec<i64> = selected.get_untracked().into_iter().collect();
+        let ids: Vec<i64> = untrack(chosen).iter().filter_map(tenant_id).collect();
         launch.fire(move || async move { api.batch_failover(cluster, ids).await });
     });
     let consequence = Signal::derive(move || {
@@ -215,10 +215,13 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
             <div class="launch-bar">
                 <ViewerNotice />
                 <button class="btn btn-danger" data-testid="launch"
-                    disabled=move || selected.get().is_empty() || !session.can_operate() || precheck.loading.get()
+                    disabled=move || chosen().is_empty() || !session.can_operate() || precheck.loading.get()
                     on:click=move |_| dialog.set(true)>
-                    {move || i18n.f(Text::LaunchBatch, &[&selected.get().len().to_string()])}
+                    {move || i18n.f(Text::LaunchBatch, &[&chosen().len().to_string()])}
                 </button>
+                {move || (hidden_selected() > 0).then(|| view! {
+                    <p class="hint" data-testid="hidden-selected">{i18n.f(Text::BatchHiddenSelected, &[&hidden_selected().to_string()])}</p>
+                })}
             </div>
             {move || match launch.state.get() {
                 LaunchState::Launched(tasks) => Some(view! {

@@ -172,7 +172,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>{title} " " <RoleBadge role="STANDBY" /></h1>
+            <h1>{title} " " {move || detail.data.get().and_then(|t| t.tenant_role).map(|r| view! { <RoleBadge role=r.as_wire().to_string() /> })}</h1>
             <p class="muted">
                 {move || detail.data.get().map(|t| format!(
                     "{} · {} {}",

@@ -1,6 +1,6 @@
 // Issue 3: prechecks, batch prechecks, failover and switchover for tenants and clusters.
 import { test, expect, Page } from '@playwright/test';
-import { armFault, openConsole, posts, resetMock, setTenant, signIn, noCrash } from './helpers';
+import { armFault, journal, openConsole, posts, resetMock, setTenant, signIn, noCrash } from './helpers';
 
 test.afterEach(async ({ page }) => noCrash(page));
 
@@ -227,4 +227,25 @@ test('a launch whose reply is lost is reported as unknown and not repeated', asy
   await dialog.getByRole('link', { name: 'Check the task list' }).click();
   await expect(page).toHaveURL(/\/tasks\?clusterId=3000012&tenantId=2000031$/);
   await expect(page.getByTestId('tasks-filter')).toContainText('tenantId=2000031');
+});
+
+test('batch: a selection hidden by a filter is not counted or launched, and the page says so', async ({ page, request }) => {
+  await openConsole(page, '/clusters/3000012/batch-failover');
+  await signIn(page);
+  await expect(page.getByTestId('batch-row')).toHaveCount(4);
+  await page.getByTestId('select-passing').click();
+  await expect(page.getByTestId('launch')).toHaveText('Fail over 3 selected tenants…');
+  await page.getByTestId('filter-code').selectOption('OBE26120');
+  await expect(page.getByTestId('launch')).toHaveText('Fail over 1 selected tenants…');
+  await expect(page.getByTestId('hidden-selected')).toContainText('2 selected tenant(s) are hidden by the filter');
+  await page.getByTestId('launch').click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog.getByTestId('consequence')).toContainText('billing_dr');
+  await expect(dialog.getByTestId('consequence')).not.toContainText('sales_dr');
+  await dialog.getByLabel('Type OB424_B to confirm').fill('OB424_B');
+  await dialog.getByLabel(/I accept: billing_dr/).check();
+  await dialog.getByTestId('confirm-launch').click();
+  await expect(page.getByTestId('launched')).toContainText('1 tasks started');
+  const batch = (await journal(request)).filter((e: any) => e.method === 'POST' && e.path.endsWith('/tenants/failover'));
+  expect(batch.length).toBe(1);
 });
