@@ -19,6 +19,9 @@ pub struct JournalEntry {
     pub status: Option<u16>,
     /// Arrival order, to fill in the status later.
     pub seq: u64,
+    /// The id of the replay stub that answered, if one did (e.g. `s3`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stub: Option<String>,
 }
 
 static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -34,10 +37,15 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
         time: crate::reply::now_ocp(),
         status: None,
         seq,
+        stub: None,
     });
     let resp = next.run(req).await;
     if let Some(e) = state.journal().iter_mut().find(|e| e.seq == seq) {
         e.status = Some(resp.status().as_u16());
+        e.stub = resp
+            .extensions()
+            .get::<crate::stubs::StubHit>()
+            .map(|h| h.0.clone());
     }
     resp
 }

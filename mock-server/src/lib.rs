@@ -1,7 +1,8 @@
 //! Mock OCP server: a stateful imitation of OCP's REST API v2 that front-end developers run
 //! against and the browser tests drive. Replies follow OCP's wire format exactly (sorted keys,
 //! omitted nulls, OCP timestamps and error envelopes); state lives in memory and is reset through
-//! the admin API (`/__admin`), which also injects faults and keeps a request journal.
+//! the admin API (`/__admin`), which also injects faults, keeps a request journal and installs
+//! replay stubs (recorded replies of a real OCP, answered verbatim).
 
 // Handlers return `Result<_, Response>` so a refusal is the reply itself, the axum idiom;
 // boxing every error reply would buy nothing here.
@@ -18,6 +19,7 @@ pub mod reply;
 pub mod routes;
 pub mod spa;
 pub mod state;
+pub mod stubs;
 pub mod templates;
 
 use std::net::SocketAddr;
@@ -39,6 +41,8 @@ pub struct Config {
     pub server_name: String,
     /// Simulated seconds per real second for the task engine (0 starts it stopped).
     pub speed: f64,
+    /// Folder of recorded replies (`*.json` stub files) answered before the simulation.
+    pub stubs: Option<PathBuf>,
 }
 
 impl Config {
@@ -50,6 +54,7 @@ impl Config {
             precheck_delay: Duration::ZERO,
             server_name: "3af57a8e6b".to_string(),
             speed: 1.0,
+            stubs: None,
         }
     }
 }

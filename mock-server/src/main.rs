@@ -30,6 +30,13 @@ struct Args {
     /// Simulated seconds per real second for tasks (tests pause and step the clock instead).
     #[arg(long, default_value_t = 1.0)]
     speed: f64,
+    /// Folder of recorded replies to answer verbatim: every *.json in it (in file-name order)
+    /// holds one stub {"request": {"method", "path", "query"?}, "response": {"status"?,
+    /// "headers"?, "body"?}} or an array of them. A stub matching a request answers before
+    /// authentication, faults and the simulation; the last loaded wins. A bad file stops the
+    /// server naming the file, the JSON pointer and what was expected. See docs/mock-api.md.
+    #[arg(long, value_name = "DIR")]
+    stubs: Option<PathBuf>,
     /// Print the Content-Security-Policy for this built index.html and exit (for nginx).
     #[arg(long, value_name = "INDEX_HTML")]
     print_csp: Option<PathBuf>,
@@ -65,6 +72,7 @@ async fn main() {
         precheck_delay: Duration::from_millis(args.precheck_delay_ms),
         server_name: args.server_name,
         speed: args.speed,
+        stubs: args.stubs,
     };
     let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {
         Ok(v) => v,

@@ -1,8 +1,10 @@
-//! Shared server state: the demo estate, its tasks, armed faults and the request journal.
+//! Shared server state: the demo estate, its tasks, armed faults, replay stubs and the request
+//! journal.
 
 use crate::estate::Estate;
 use crate::faults::Fault;
 use crate::journal::JournalEntry;
+use crate::stubs::Stubs;
 use crate::templates::Templates;
 use crate::Config;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -16,6 +18,7 @@ pub struct Inner {
     estate: Mutex<Estate>,
     faults: Mutex<Vec<Fault>>,
     journal: Mutex<Vec<JournalEntry>>,
+    stubs: Stubs,
 }
 
 /// A poisoned lock only means an earlier handler panicked mid-update; the mock keeps serving
@@ -28,12 +31,17 @@ impl AppState {
     pub fn new(config: Config) -> Result<AppState, String> {
         let templates = Templates::load(&config.fixtures)?;
         let estate = Estate::demo(config.speed);
+        let stubs = match &config.stubs {
+            Some(dir) => Stubs::from_dir(dir)?,
+            None => Stubs::default(),
+        };
         Ok(AppState(Arc::new(Inner {
             config,
             templates,
             estate: Mutex::new(estate),
             faults: Mutex::new(Vec::new()),
             journal: Mutex::new(Vec::new()),
+            stubs,
         })))
     }
 
@@ -71,8 +79,14 @@ impl AppState {
         lock(&self.0.journal)
     }
 
-    /// Back to the demo estate with no tasks, faults or journal: what every test starts from.
+    pub fn stubs(&self) -> &Stubs {
+        &self.0.stubs
+    }
+
+    /// Back to the demo estate with no tasks, faults or journal, and only the stubs loaded at
+    /// start: what every test starts from.
     pub fn reset(&self) {
+        self.0.stubs.reset();
         *lock(&self.0.estate) = Estate::demo(self.0.config.speed);
         self.faults().clear();
         self.journal().clear();

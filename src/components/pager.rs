@@ -8,11 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Pager(#[prop(into)] info: Signal<Option<PageInfo>>, page: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
-    let total = move || {
-        info.get()
-            .and_then(|p| p.pages())
-            .unwrap_or(1)
-    };
+    let total = move || info.get().and_then(|p| p.pages()).unwrap_or(1);
     view! {
         <Show when=move || { total() > 1 }>
             <nav class="pager" aria-label="pages">

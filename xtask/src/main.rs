@@ -2,7 +2,8 @@
 //!
 //! - `run`   build the release console, serve it and the mock API with demo data on :8080
 //! - `test`  every check and test; ends with `N passed, N failed`
-//! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`)
+//! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`); `run` and
+//!   `mock` take `--stubs DIR` (recorded replies the mock answers verbatim)
 //! - `bench` the task graph's performance budgets, in headless Chromium
 //! - `build` the release console into dist/
 //! - `nginx-conf` the nginx server block for static hosting of this build
@@ -24,8 +25,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::ensure(&root).map(|_| ()),
         Some("build") => setup::ensure(&root).and_then(|env| build_console(&root, &env)),
-        Some("run") => run(&root, false),
-        Some("mock") => run(&root, true),
+        Some("run") => run(&root, false, &args[1..]),
+        Some("mock") => run(&root, true, &args[1..]),
         Some("nginx-conf") => setup::ensure(&root).and_then(|env| {
             build_console(&root, &env)?;
             let mut c = env.command("cargo", &root);
@@ -136,7 +137,17 @@ pub fn build_console(root: &Path, env: &Env) -> Result<(), String> {
     Ok(())
 }
 
-fn run(root: &Path, api_only: bool) -> Result<(), String> {
+fn run(root: &Path, api_only: bool, extra: &[String]) -> Result<(), String> {
+    // `--stubs DIR` is passed through, DIR taken from where the command was typed.
+    let stubs = match extra {
+        [] => None,
+        [flag, dir] if flag == "--stubs" => Some(
+            std::env::current_dir()
+                .map_err(|e| format!("cannot read the current folder: {e}"))?
+                .join(dir),
+        ),
+        _ => return Err("usage: cargo xtask run|mock [--stubs DIR]".into()),
+    };
     let env = setup::ensure(root)?;
     if !api_only {
         build_console(root, &env)?;
@@ -157,6 +168,9 @@ fn run(root: &Path, api_only: bool) -> Result<(), String> {
     server.args(["--port", "8080"]);
     if !api_only {
         server.args(["--dist", "dist"]);
+    }
+    if let Some(dir) = stubs {
+        server.arg("--stubs").arg(dir);
     }
     run_checked(server, "mock-server")
 }

@@ -1,12 +1,12 @@
 //! Test and demo control, outside `/api/v2` and without auth (the mock binds to loopback):
-//! reset state, arm and clear faults, read and clear the request journal.
+//! reset state, arm and clear faults, read and clear the request journal, install replay stubs.
 
 use crate::faults::Fault;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde_json::json;
 
@@ -18,6 +18,8 @@ pub fn router() -> Router<AppState> {
             get(list_faults).post(add_fault).delete(clear_faults),
         )
         .route("/journal", get(journal).delete(clear_journal))
+        .route("/stubs", get(list_stubs).post(add_stub).delete(clear_stubs))
+        .route("/stubs/{id}", delete(remove_stub))
         .route("/tenants/{id}", post(set_tenant))
         .route("/clock", get(clock).post(set_clock))
         .route("/tasks/synthetic", post(add_synthetic))
@@ -62,6 +64,49 @@ async fn add_fault(State(state): State<AppState>, body: axum::body::Bytes) -> Re
 async fn clear_faults(State(state): State<AppState>) -> Response {
     state.faults().clear();
     Json(json!([])).into_response()
+}
+
+async fn list_stubs(State(state): State<AppState>) -> Response {
+    let list: Vec<_> = state.stubs().list().iter().map(|s| s.to_json()).collect();
+    Json(list).into_response()
+}
+
+/// One stub object (a file's array form is refused: post them one at a time); 201 `{id}`.
+async fn add_stub(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
+    let parsed = serde_json::from_slice::<serde_json::Value>(&body)
+        .map_err(|e| crate::stubs::StubError {
+            pointer: None,
+            message: format!("not valid JSON: {e}"),
+        })
+        .and_then(crate::stubs::parse_stub);
+    match parsed {
+        Ok(spec) => {
+            let id = state.stubs().add(spec);
+            (StatusCode::CREATED, Json(json!({ "id": id }))).into_response()
+        }
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": format!("not a stub: {e}"), "pointer": e.pointer })),
+        )
+            .into_response(),
+    }
+}
+
+async fn clear_stubs(State(state): State<AppState>) -> Response {
+    state.stubs().clear();
+    Json(json!([])).into_response()
+}
+
+async fn remove_stub(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    if state.stubs().remove(&id) {
+        Json(json!({ "deleted": id })).into_response()
+    } else {
+        (
+            StatusCode::NOT_FOUND,
+            Json(json!({ "error": format!("no stub {id}") })),
+        )
+            .into_response()
+    }
 }
 
 async fn journal(State(state): State<AppState>) -> Response {

@@ -1,5 +1,7 @@
 //! URL map of the mock. Each feature has its handler module: `clusters` (estate reads), `dr`
 //! (prechecks and launches), `tasks`, `iam`, and `admin` (test control, outside `/api/v2`).
+//! `/api` and `/gfc` requests pass, outermost first, the journal, replay stubs (which answer
+//! before auth and faults), faults, then the handlers.
 
 pub mod admin;
 pub mod clusters;
@@ -85,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(api_method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(from_fn_with_state(state.clone(), crate::faults::apply))
+        .layer(from_fn_with_state(state.clone(), crate::stubs::answer))
         .layer(from_fn_with_state(state.clone(), crate::journal::record));
 
     let g = "/failover";
@@ -100,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(api_method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(from_fn_with_state(state.clone(), crate::faults::apply))
+        .layer(from_fn_with_state(state.clone(), crate::stubs::answer))
         .layer(from_fn_with_state(state.clone(), crate::journal::record));
 
     Router::new()
@@ -166,7 +170,11 @@ impl PageReq {
                 number: Some(Long(self.page as i64)),
                 size: Some(Long(self.size as i64)),
                 total_elements: Some(Long(total as i64)),
-                total_pages: Some(Long(total.div_ceil(self.size) as i64)), unreadable: Default::default() }), unreadable: Default::default() }
+                total_pages: Some(Long(total.div_ceil(self.size) as i64)),
+                unreadable: Default::default(),
+            }),
+            unreadable: Default::default(),
+        }
     }
 }
 
