@@ -4,6 +4,7 @@
 use crate::api::use_api;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
+use crate::components::unreadable::Unreadable;
 use crate::components::verdict::{finding_text, verdict_look, verdict_word};
 use crate::components::viewer_notice::ViewerNotice;
 use crate::hooks::cluster::use_cluster;
@@ -196,7 +197,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                                                     let on = event_target_checked(&ev);
                                                     selected.update(|sel| { if on { sel.insert(i); } else { sel.remove(&i); } });
                                                 } /></td>
-                                            <td>{if s.name.is_empty() { view! { <span class="unreadable" title=unreadable.clone().unwrap_or_default()>"—"</span> }.into_any() } else { s.name.clone().into_any() }}</td>
+                                            <td>{if s.name.is_empty() { view! { <Unreadable raw=unreadable.clone().unwrap_or_else(|| "—".into()) /> }.into_any() } else { s.name.clone().into_any() }}</td>
                                             <td>{verdict_cell(s.verdict)}
                                                 {no_verdict.then(|| view! { " "<button class="btn btn-small" data-testid="row-rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>{i18n.t(Text::RunAgain)}</button> })}
                                             </td>
