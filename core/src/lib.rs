@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod long;
+pub mod poll;
 pub mod precheck;
 pub mod synthetic;
 pub mod task_view;

@@ -1,29 +1,30 @@
-//! Follows a running task: one GET a second while it runs, never two in flight, paused while
-//! the tab is hidden, backing off up to 30 s on errors (keeping what is shown), and stopping
-//! when the task ends. `wake` restarts it after an intervention.
+//! `use_poll`: follows something that changes on the server. The pacing (interval, backoff on
+//! failures up to a cap, when to stop, what a hidden tab does) is `console_core::poll`'s; this
+//! hook is the browser's part: never two requests in flight, nothing sent while the tab is
+//! hidden, what was shown kept through failures, and no request after the page is gone.
+//! `wake` starts it, and starts it again after it stopped (after an intervention on a task, a
+//! new precheck run).
 
-use crate::api::Api;
-use crate::config::ocp_zone;
-use crate::graph::model::TaskModel;
-use console_core::time::parse_ms;
+use console_core::poll::{Backoff, Outcome, Poller, Step};
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-const PERIOD_MS: u32 = 1000;
-const MAX_BACKOFF_MS: u32 = 30_000;
+use std::future::Future;
+use std::rc::Rc;
 
 #[derive(Clone, Copy)]
 pub struct Poll {
-    /// When the last poll succeeded (ms since the epoch).
+    /// When the last good reply came (ms since the epoch).
     pub last_ok: RwSignal<Option<i64>>,
-    /// The last error, while polling has not recovered.
+    /// The last failure, until a good reply comes.
     pub error: RwSignal<Option<ApiFailure>>,
+    /// The last reply was the backend's "not yet" ([`Outcome::NotReady`]).
+    pub not_ready: RwSignal<bool>,
+    /// Whether the poller runs (woken, not stopped).
     pub active: RwSignal<bool>,
-    /// Server clock minus local clock, in ms, from the last reply's timestamp.
-    pub offset_ms: RwSignal<i64>,
     alive: StoredValue<bool>,
     running: StoredValue<bool>,
+    start: StoredValue<Rc<dyn Fn()>, LocalStorage>,
 }
 
 fn hidden() -> bool {
@@ -37,86 +38,101 @@ async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
-impl Default for Poll {
-    fn default() -> Self {
-        Self::new()
+/// A poller paced by `policy` that sends `fetch()`. A good reply goes to `on_reply`, which
+/// applies it and says whether there is more to follow (`Continue`) or not (`Finished`); a
+/// failure goes to `on_failure`, which says whether to retry (`Failed`), wait for a backend
+/// that is starting (`NotReady`) or give up (`Fatal`). It starts on [`Poll::wake`].
+pub fn use_poll<T, Fut>(
+    policy: Backoff,
+    fetch: impl Fn() -> Fut + 'static,
+    on_reply: impl Fn(T) -> Outcome + 'static,
+    on_failure: impl Fn(&ApiFailure, &Poller) -> Outcome + 'static,
+) -> Poll
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiFailure>> + 'static,
+{
+    let alive = StoredValue::new(true);
+    on_cleanup(move || {
+        let _ = alive.try_set_value(false);
+    });
+    let last_ok = RwSignal::new(None);
+    let error = RwSignal::new(None);
+    let not_ready = RwSignal::new(false);
+    let active = RwSignal::new(false);
+    let running = StoredValue::new(false);
+    let job = Rc::new((fetch, on_reply, on_failure));
+    let start: Rc<dyn Fn()> = Rc::new(move || {
+        let job = job.clone();
+        spawn_local(async move {
+            let (fetch, on_reply, on_failure) = &*job;
+            let is_alive = || alive.try_get_value().unwrap_or(false);
+            let mut poller = Poller::new(policy, js_sys::Date::now());
+            while is_alive() {
+                match poller.before_poll(hidden()) {
+                    Step::Stop => break,
+                    Step::Wait(ms) => {
+                        sleep(ms).await;
+                        continue;
+                    }
+                    Step::Poll => {}
+                }
+                let reply = fetch().await;
+                if !is_alive() {
+                    break;
+                }
+                let outcome = match reply {
+                    Ok(v) => {
+                        let outcome = on_reply(v);
+                        last_ok.try_set(Some(js_sys::Date::now() as i64));
+                        error.try_set(None);
+                        not_ready.try_set(false);
+                        outcome
+                    }
+                    Err(f) => {
+                        let outcome = on_failure(&f, &poller);
+                        if outcome == Outcome::NotReady {
+                            not_ready.try_set(true);
+                        } else {
+                            not_ready.try_set(false);
+                            error.try_set(Some(f));
+                        }
+                        outcome
+                    }
+                };
+                match poller.after(outcome) {
+                    Step::Stop => break,
+                    Step::Wait(ms) => sleep(ms).await,
+                    Step::Poll => {}
+                }
+            }
+            running.try_set_value(false);
+            active.try_set(false);
+        });
+    });
+    Poll {
+        last_ok,
+        error,
+        not_ready,
+        active,
+        alive,
+        running,
+        start: StoredValue::new_local(start),
     }
 }
 
 impl Poll {
-    pub fn new() -> Poll {
-        let poll = Poll {
-            last_ok: RwSignal::new(None),
-            error: RwSignal::new(None),
-            active: RwSignal::new(false),
-            offset_ms: RwSignal::new(0),
-            alive: StoredValue::new(true),
-            running: StoredValue::new(false),
-        };
-        let alive = poll.alive;
-        on_cleanup(move || {
-            let _ = alive.try_set_value(false);
-        });
-        poll
-    }
-
-    fn alive(&self) -> bool {
-        self.alive.try_get_value().unwrap_or(false)
-    }
-
-    /// Starts the loop unless it is already running.
-    pub fn wake(&self, api: Api, id: i64, model: TaskModel) {
-        if self.running.try_get_value().unwrap_or(true) {
+    /// Starts polling unless it already runs (one loop, one request in flight at a time).
+    pub fn wake(&self) {
+        if !self.alive.try_get_value().unwrap_or(false)
+            || self.running.try_get_value().unwrap_or(true)
+        {
             return;
         }
         self.running.set_value(true);
         self.active.set(true);
-        let this = *self;
-        spawn_local(async move {
-            let mut backoff = PERIOD_MS;
-            while this.alive() {
-                if hidden() {
-                    sleep(500).await;
-                    continue;
-                }
-                match api.poll_task(id).await {
-                    Ok((task, server_time)) => {
-                        if !this.alive() {
-                            break;
-                        }
-                        let zone = ocp_zone();
-                        if let Some(t) = server_time.as_deref().and_then(|t| parse_ms(t, zone)) {
-                            this.offset_ms.try_set(t - js_sys::Date::now() as i64);
-                        }
-                        model.apply(&task);
-                        this.last_ok.try_set(Some(js_sys::Date::now() as i64));
-                        this.error.try_set(None);
-                        backoff = PERIOD_MS;
-                        let running = model
-                            .header
-                            .with_untracked(|h| h.as_ref().is_some_and(|h| h.is_running()));
-                        if !running {
-                            break;
-                        }
-                        sleep(PERIOD_MS).await;
-                    }
-                    Err(f) => {
-                        if !this.alive() {
-                            break;
-                        }
-                        // A 401 opens the sign-in dialog; polling resumes once signed in again.
-                        let fatal = f.status().is_some_and(|s| s == 404 || s == 403);
-                        this.error.try_set(Some(f));
-                        if fatal {
-                            break;
-                        }
-                        sleep(backoff).await;
-                        backoff = (backoff * 2).min(MAX_BACKOFF_MS);
-                    }
-                }
-            }
-            this.running.try_set_value(false);
-            this.active.try_set(false);
-        });
+        if let Some(start) = self.start.try_get_value() {
+            start();
+        }
     }
 }

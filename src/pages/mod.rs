@@ -5,8 +5,6 @@ pub mod cluster;
 pub mod cluster_dr;
 pub mod clusters;
 pub mod gfc;
-pub mod gfc_operations;
-pub mod gfc_report;
 pub mod not_found;
 pub mod sign_in;
 pub mod task;

@@ -10,13 +10,14 @@ use crate::graph::model::TaskModel;
 use crate::graph::table::SubtaskTable;
 use crate::graph::view::TaskGraph;
 use crate::hooks::launch::{Launch, LaunchState};
-use crate::hooks::poll::Poll;
+use crate::hooks::poll::use_poll;
 use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use console_core::i18n::Text;
+use console_core::poll::{Backoff, Outcome};
 use console_core::task_view::{format_duration, impact, task_interventions, Intervention};
 use console_core::time::parse_ms;
 use console_core::wire::TaskStatus;
@@ -49,15 +50,44 @@ fn TaskView(id: i64) -> impl IntoView {
     let api = use_api();
     let session = use_session();
     let model = TaskModel::new();
-    let poll = Poll::new();
+    // Server clock minus local clock, in ms, from the last reply's timestamp.
+    let offset_ms = RwSignal::new(0_i64);
+    let api_p = api.clone();
+    let poll = use_poll(
+        Backoff::TASK,
+        move || {
+            let api = api_p.clone();
+            async move { api.poll_task(id).await }
+        },
+        move |(task, server_time): (console_core::wire::TaskInstance, Option<String>)| {
+            let zone = crate::config::ocp_zone();
+            if let Some(t) = server_time.as_deref().and_then(|t| parse_ms(t, zone)) {
+                offset_ms.try_set(t - js_sys::Date::now() as i64);
+            }
+            model.apply(&task);
+            let running = model
+                .header
+                .with_untracked(|h| h.as_ref().is_some_and(|h| h.is_running()));
+            if running {
+                Outcome::Continue
+            } else {
+                Outcome::Finished
+            }
+        },
+        // A 401 opens the sign-in dialog; polling resumes once signed in again.
+        |f, _| match f.status() {
+            Some(404 | 403) => Outcome::Fatal,
+            _ => Outcome::Failed,
+        },
+    );
     let local_now = use_ticker();
     let selected = RwSignal::new(None::<usize>);
     let table_view = RwSignal::new(false);
     let preview = RwSignal::new(None::<Intervention>);
     let action: RwSignal<Option<Launch<()>>> = RwSignal::new(None);
-    poll.wake(api.clone(), id, model);
+    poll.wake();
     // Elapsed times and timeouts are judged by OCP's clock.
-    let now = Signal::derive(move || local_now.get() + poll.offset_ms.get());
+    let now = Signal::derive(move || local_now.get() + offset_ms.get());
 
     let header = move || model.header.get();
     use_title(move || {
@@ -202,13 +232,12 @@ fn TaskView(id: i64) -> impl IntoView {
     });
     // After a sent intervention, follow the task again and drop the preview. After one whose
     // reply was lost, follow it too: the graph shows whether it took effect.
-    let api_w = api.clone();
     Effect::new(move |_| match action.get().map(|l| l.state.get()) {
         Some(LaunchState::Launched(_)) => {
             preview.set(None);
-            poll.wake(api_w.clone(), id, model);
+            poll.wake();
         }
-        Some(LaunchState::Unknown(_)) => poll.wake(api_w.clone(), id, model),
+        Some(LaunchState::Unknown(_)) => poll.wake(),
         _ => {}
     });
     let action_state = move || action.get().map(|l| l.state.get());

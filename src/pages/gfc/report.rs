@@ -3,9 +3,9 @@
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
+use crate::components::gfc_words::state_text;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
-use crate::pages::gfc::state_text;
 use console_core::gfc::report_csv;
 use console_core::i18n::Text;
 use leptos::prelude::*;

@@ -2,26 +2,15 @@
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
-use crate::hooks::ticker::use_ticker;
+use crate::components::gfc_words::{op_look, state_text};
+use crate::hooks::poll::use_poll;
 use crate::i18n::use_i18n;
-use crate::pages::gfc::state_text;
-use console_core::gfc::{OperationState, Operations};
+use console_core::gfc::Operations;
 use console_core::i18n::Text;
-use console_core::ApiFailure;
+use console_core::poll::{Backoff, Outcome};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn op_look(s: &OperationState) -> (&'static str, &'static str, Text) {
-    match s {
-        OperationState::Queued => ("○", "pending", Text::GfcQueued),
-        OperationState::InProgress => ("▶", "running", Text::StRunning),
-        OperationState::Done => ("✔", "successful", Text::GfcDone),
-        OperationState::Failed => ("✖", "failed", Text::StFailed),
-        OperationState::Unknown(_) => ("?", "unknown", Text::StUnknown),
-    }
-}
 
 #[component]
 pub fn GfcOperationsPage() -> impl IntoView {
@@ -38,36 +27,34 @@ pub fn GfcOperationsPage() -> impl IntoView {
             .unwrap_or_else(|| "failover".into())
     };
     let data = RwSignal::new(None::<Operations>);
-    let error = RwSignal::new(None::<ApiFailure>);
-    let in_flight = StoredValue::new(false);
-    let tick = use_ticker();
     // One request at a time, every second, until every operation ended.
-    Effect::new(move |_| {
-        tick.track();
-        if in_flight.get_value() || data.with_untracked(|d| d.as_ref().is_some_and(|d| d.done)) {
-            return;
-        }
-        in_flight.set_value(true);
-        let api = api.clone();
-        let (s, i, m) = (session(), ids(), mark());
-        spawn_local(async move {
-            match api.gfc_operations(&s, &i, &m).await {
-                Ok(d) => {
-                    data.try_set(Some(d));
-                    error.try_set(None);
-                }
-                Err(f) => {
-                    error.try_set(Some(f));
-                }
+    let poll = use_poll(
+        Backoff::GFC_OPERATIONS,
+        move || {
+            let api = api.clone();
+            let (s, i, m) = (untrack(session), untrack(ids), untrack(mark));
+            async move { api.gfc_operations(&s, &i, &m).await }
+        },
+        move |d: Operations| {
+            let done = d.done;
+            data.try_set(Some(d));
+            if done {
+                Outcome::Finished
+            } else {
+                Outcome::Continue
             }
-            let _ = in_flight.try_set_value(false);
-        });
+        },
+        |_, _| Outcome::Failed,
+    );
+    Effect::new(move |_| {
+        let _ = (session(), ids(), mark());
+        poll.wake();
     });
     view! {
         <section class="page">
             <h1>{move || i18n.f(Text::GfcOperationsTitle, &[&mark()])}</h1>
             <p class="muted">{move || format!("session {}", session())}</p>
-            <FailureView failure=error />
+            <FailureView failure=poll.error />
             {move || data.get().map(|d| view! {
                 <p data-testid="ops-status">{if d.done { i18n.t(Text::GfcAllDone) } else { i18n.t(Text::LiveUpdating) }}</p>
                 <table class="grid" data-testid="operations">
