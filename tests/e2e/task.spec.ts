@@ -168,3 +168,26 @@ test('a task of 2,000 subtasks renders, selects and fits; the table lists the sa
   await page.getByTestId('view-table').click();
   await expect(page.getByTestId('subtask-row')).toHaveCount(2000);
 });
+
+test('the poller pauses in a hidden tab and resumes when it is shown again', async ({ page, request }) => {
+  const id = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await openTask(page, id);
+  const polls = async () => (await journal(request)).filter((e) => e.method === 'GET' && e.path === `/api/v2/tasks/instances/${id}`).length;
+  await expect.poll(polls).toBeGreaterThan(2);
+  // The browser hides the tab (as when the operator switches to another one).
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(1500); // let an in-flight poll land
+  const hidden = await polls();
+  await page.waitForTimeout(4000);
+  expect(await polls(), 'no poll while hidden').toBeLessThanOrEqual(hidden);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(polls, { timeout: 15_000 }).toBeGreaterThan(hidden + 1);
+});
