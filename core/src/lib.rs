@@ -18,6 +18,7 @@ pub mod layout;
 pub mod long;
 pub mod poll;
 pub mod precheck;
+pub mod present;
 pub mod synthetic;
 pub mod task_view;
 pub mod time;

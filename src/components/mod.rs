@@ -2,7 +2,6 @@
 
 pub mod confirm_dialog;
 pub mod failure_view;
-pub mod gfc_words;
 pub mod header;
 pub mod pager;
 pub mod role_badge;

@@ -5,24 +5,12 @@
 use crate::i18n::{use_i18n, I18n};
 use console_core::i18n::Text;
 use console_core::precheck::{Action, Changes, Finding, NoVerdict, Summary, Verdict};
+use console_core::present;
 use leptos::prelude::*;
 
 /// The short word for a verdict (tables, changes).
 pub fn verdict_word(i18n: I18n, v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => i18n.t(Text::VerdictPassShort),
-        Verdict::Blocked => i18n.t(Text::VerdictBlocked),
-        Verdict::NoVerdict => i18n.t(Text::VerdictNone),
-    }
-}
-
-/// Icon and colour class of a verdict, the same on every page.
-pub fn verdict_look(v: Verdict) -> (&'static str, &'static str) {
-    match v {
-        Verdict::Pass => ("✔", "pass"),
-        Verdict::Blocked => ("✖", "blocked"),
-        Verdict::NoVerdict => ("?", "none"),
-    }
+    i18n.t(present::verdict(v).text)
 }
 
 /// A finding in words: its code, its message, the standby it concerns; never blank.
@@ -44,7 +32,7 @@ pub fn finding_text(i18n: I18n, f: &Finding) -> String {
 pub fn VerdictPanel(summary: Summary, action: Action) -> impl IntoView {
     let i18n = use_i18n();
     let verdict = summary.verdict;
-    let (icon, look) = verdict_look(verdict);
+    let (icon, look, _) = present::verdict(verdict).parts();
     let class = format!("verdict verdict-{look}");
     let word = move || match (verdict, action) {
         (Verdict::Pass, Action::Failover) => i18n.t(Text::VerdictPassFailover),

@@ -2,10 +2,11 @@
 //! while it runs.
 
 use super::model::TaskModel;
-use super::{status_look, status_words};
+use super::status_words;
 use crate::api::use_api;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use console_core::present;
 use console_core::task_view::{format_duration, overdue, subtask_interventions, Intervention};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,11 +29,10 @@ pub fn StepDetails(
     let Some((info, state)) = parts else {
         return view! { <p class="muted">{move || i18n.t(Text::SelectStep)}</p> }.into_any();
     };
-    let running =
-        move || state.with(|n| matches!(status_look(n.status.as_ref()).1, "running" | "canceling"));
+    let running = move || state.with(|n| present::subtask_status(n.status.as_ref()).is_active());
     let status = move || {
         let (icon, slug, words) = state.with(|n| {
-            let (icon, slug, _) = status_look(n.status.as_ref());
+            let (icon, slug, _) = present::subtask_status(n.status.as_ref()).parts();
             (icon, slug, status_words(i18n, n.status.as_ref()))
         });
         view! { <span class=format!("node-{slug} status-text")>{icon}" "{words}</span> }

@@ -1,6 +1,6 @@
-use super::status_look;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use console_core::present;
 use console_core::wire::SubtaskStatus;
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn Legend() -> impl IntoView {
     view! {
         <ul class="legend" aria-label="legend">
             {items.into_iter().map(|s| {
-                let (icon, slug, text) = status_look(Some(&s));
+                let (icon, slug, text) = present::subtask_status(Some(&s)).parts();
                 view! { <li class=format!("legend-item node-{slug}")><span class="swatch">{icon}</span>{move || i18n.t(text)}</li> }
             }).collect_view()}
             <li class="legend-item"><span class="swatch overdue-swatch">"⚠"</span>{move || i18n.t(Text::LegendOverdue)}</li>

@@ -7,32 +7,19 @@ pub mod model;
 pub mod table;
 pub mod view;
 
-use console_core::i18n::Text;
+use console_core::present;
 use console_core::task_view::Impact;
 use console_core::wire::SubtaskStatus;
-
-/// Icon, CSS slug and words of a status: colour is never the only signal.
-pub fn status_look(s: Option<&SubtaskStatus>) -> (&'static str, &'static str, Text) {
-    match s {
-        Some(SubtaskStatus::Pending) => ("○", "pending", Text::StPending),
-        Some(SubtaskStatus::Ready) => ("◔", "ready", Text::StReady),
-        Some(SubtaskStatus::Running) => ("▶", "running", Text::StRunning),
-        Some(SubtaskStatus::Canceling) => ("‖", "canceling", Text::StCanceling),
-        Some(SubtaskStatus::Failed) => ("✖", "failed", Text::StFailed),
-        Some(SubtaskStatus::Successful) => ("✔", "successful", Text::StSuccessful),
-        Some(SubtaskStatus::Unknown(_)) | None => ("?", "unknown", Text::StUnknown),
-    }
-}
+use leptos::prelude::Get;
 
 /// A status in words; one this console does not know is shown as OCP sent it, marked
 /// "unrecognised", never mapped to a known state.
 pub fn status_words(i18n: crate::i18n::I18n, s: Option<&SubtaskStatus>) -> String {
-    match s {
-        Some(SubtaskStatus::Unknown(raw)) => {
-            format!("{raw} ({})", i18n.t(Text::Unrecognised))
-        }
-        other => i18n.t(status_look(other).2).to_string(),
-    }
+    let unknown = match s {
+        Some(SubtaskStatus::Unknown(raw)) => Some(raw.as_str()),
+        _ => None,
+    };
+    present::words(i18n.lang.get(), present::subtask_status(s), unknown)
 }
 
 /// Badge and CSS slug of a previewed impact.

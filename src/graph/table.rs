@@ -2,9 +2,10 @@
 //! for copying. Rows bind to the same per-node signals as the graph.
 
 use super::model::TaskModel;
-use super::{status_look, status_words};
+use super::status_words;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use console_core::present;
 use console_core::task_view::{format_duration, overdue};
 use leptos::prelude::*;
 
@@ -25,19 +26,19 @@ pub fn SubtaskTable(
                     let state = s.nodes[i];
                     let layer = s.graph.layer[i] + 1;
                     let status = move || {
-                        let (icon, words) = state.with(|n| (status_look(n.status.as_ref()).0, status_words(i18n, n.status.as_ref())));
+                        let (icon, words) = state.with(|n| (present::subtask_status(n.status.as_ref()).parts().0, status_words(i18n, n.status.as_ref())));
                         format!("{icon} {words}")
                     };
                     let elapsed = move || {
                         let n = state.get();
                         let start = n.start_ms()?;
-                        let running = matches!(status_look(n.status.as_ref()).1, "running" | "canceling");
+                        let running = present::subtask_status(n.status.as_ref()).is_active();
                         let end = if running { now_ms.get() } else { n.finish_ms()? };
                         Some(format_duration(end - start))
                     };
                     let late = move || {
                         let n = state.get();
-                        let running = matches!(status_look(n.status.as_ref()).1, "running" | "canceling");
+                        let running = present::subtask_status(n.status.as_ref()).is_active();
                         (running && overdue(n.status.as_ref(), n.start_ms(), info.timeout_s, now_ms.get())).then(|| i18n.t(Text::Overdue))
                     };
                     view! {

@@ -1,11 +1,12 @@
 //! The task graph as SVG: nodes placed by the precomputed layout, each bound to its own state
 //! signal; pan by dragging, zoom with the wheel or the buttons, fit to the screen.
 
+use super::impact_look;
 use super::model::TaskModel;
-use super::{impact_look, status_look};
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::layout::{NODE_H, NODE_W};
+use console_core::present;
 use console_core::task_view::{overdue, Impact};
 use leptos::prelude::*;
 
@@ -156,7 +157,7 @@ pub fn TaskGraph(
                     let selector = is_selected.clone();
                     let class = move || {
                         let (st, start, timeout) = state.with(|n| (n.status.clone(), n.start_ms(), info.timeout_s));
-                        let (_, slug, _) = status_look(st.as_ref());
+                        let (_, slug, _) = present::subtask_status(st.as_ref()).parts();
                         let mut c = format!("node node-{slug}");
                         // Only running steps read the clock, so the ticker wakes only them.
                         if matches!(slug, "running" | "canceling") && overdue(st.as_ref(), start, timeout, now_ms.get()) {
@@ -171,10 +172,10 @@ pub fn TaskGraph(
                         }
                         c
                     };
-                    let icon = move || state.with(|n| status_look(n.status.as_ref()).0);
+                    let icon = move || state.with(|n| present::subtask_status(n.status.as_ref()).parts().0);
                     let name = info.name.clone();
                     let title = move || {
-                        let (_, _, t) = state.with(|n| status_look(n.status.as_ref()));
+                        let (_, _, t) = state.with(|n| present::subtask_status(n.status.as_ref()).parts());
                         format!("{name} — {}", i18n.t(t))
                     };
                     let badge = move || impact.with(|v| v.get(i).copied().flatten()).map(|imp| impact_look(imp).0);

@@ -5,7 +5,7 @@ use crate::api::use_api;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
 use crate::components::unreadable::Unreadable;
-use crate::components::verdict::{finding_text, verdict_look, verdict_word};
+use crate::components::verdict::{finding_text, verdict_word};
 use crate::components::viewer_notice::ViewerNotice;
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::launch::{Launch, LaunchState};
@@ -18,6 +18,7 @@ use console_core::i18n::Text;
 use console_core::precheck::{
     batch_codes, batch_view, summarize_batch, BatchFilter, BatchSort, Summary, Verdict,
 };
+use console_core::present;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -116,7 +117,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
     });
 
     let verdict_cell = move |v: Verdict| {
-        let (icon, look) = verdict_look(v);
+        let (icon, look, _) = present::verdict(v).parts();
         view! { <span class=format!("verdict-chip {look}") data-verdict=look>{icon}" "{verdict_word(i18n, v)}</span> }
     };
 

@@ -18,6 +18,7 @@ use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use console_core::i18n::Text;
 use console_core::poll::{Backoff, Outcome};
+use console_core::present;
 use console_core::task_view::{format_duration, impact, task_interventions, Intervention};
 use console_core::time::parse_ms;
 use console_core::wire::TaskStatus;
@@ -32,15 +33,6 @@ pub fn TaskPage() -> impl IntoView {
     move || match id.get() {
         Some(id) => view! { <TaskView id /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
-    }
-}
-
-fn task_status_look(s: Option<&TaskStatus>) -> (&'static str, &'static str, Text) {
-    match s {
-        Some(TaskStatus::Running) => ("▶", "running", Text::StRunning),
-        Some(TaskStatus::Failed) => ("✖", "failed", Text::StFailed),
-        Some(TaskStatus::Successful) => ("✔", "successful", Text::StSuccessful),
-        _ => ("?", "unknown", Text::StUnknown),
     }
 }
 
@@ -248,7 +240,7 @@ fn TaskView(id: i64) -> impl IntoView {
                 {move || i18n.f(Text::TaskTitle, &[&format!("#{id}")])}" "
                 {move || header().map(|h| h.name)}" "
                 {move || header().map(|h| {
-                    let (icon, slug, t) = task_status_look(h.status.as_ref());
+                    let (icon, slug, t) = present::task_status(h.status.as_ref()).parts();
                     view! { <span class=format!("task-status node-{slug}") data-testid="task-status">{icon}" "{i18n.t(t)}</span> }
                 })}
             </h1>

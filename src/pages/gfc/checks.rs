@@ -5,7 +5,6 @@
 use super::{check_name, component_name, Key};
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
-use crate::components::gfc_words::check_look;
 use crate::hooks::poll::use_poll;
 use crate::i18n::use_i18n;
 use console_core::gfc::{
@@ -13,6 +12,7 @@ use console_core::gfc::{
 };
 use console_core::i18n::Text;
 use console_core::poll::{Backoff, Outcome};
+use console_core::present;
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -154,7 +154,7 @@ pub fn CheckGrid(
                                     let key = (c.id, t.id.clone());
                                     move || match results.with(|m| m.get(&key).cloned()) {
                                         Some(r) => {
-                                            let (icon, slug, text) = check_look(&r.status);
+                                            let (icon, slug, text) = present::check_status(&r.status).parts();
                                             view! { <td class=format!("cell node-{slug}") title=r.message.clone() data-check=key.1.clone()>{icon}" "{i18n.t(text)}</td> }.into_any()
                                         }
                                         None => view! { <td class="cell muted">"—"</td> }.into_any(),

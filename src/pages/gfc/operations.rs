@@ -2,12 +2,12 @@
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
-use crate::components::gfc_words::{op_look, state_text};
 use crate::hooks::poll::use_poll;
 use crate::i18n::use_i18n;
 use console_core::gfc::Operations;
 use console_core::i18n::Text;
 use console_core::poll::{Backoff, Outcome};
+use console_core::present;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -68,14 +68,14 @@ pub fn GfcOperationsPage() -> impl IntoView {
                         <th scope="col">{i18n.t(Text::FieldDetail)}</th>
                     </tr></thead>
                     <tbody>{d.operations.into_iter().map(|o| {
-                        let (icon, slug, text) = op_look(&o.state);
-                        let after = o.state_after.as_ref().map(|s| format!(" → {} ({})", i18n.t(state_text(s)), s.as_wire()));
+                        let (icon, slug, text) = present::operation_state(&o.state).parts();
+                        let after = o.state_after.as_ref().map(|s| format!(" → {} ({})", i18n.t(present::component_state(s).text), s.as_wire()));
                         view! {
                             <tr data-testid="op-row">
                                 <td>{format!("{} ({})", o.component_name, o.component_id)}</td>
                                 <td>{format!("{} → {}", o.from_dc, o.to_dc)}</td>
                                 <td class=format!("node-{slug}") data-testid="op-state">{icon}" "{i18n.t(text)}</td>
-                                <td>{format!("{} ({})", i18n.t(state_text(&o.state_before)), o.state_before.as_wire())}{after}</td>
+                                <td>{format!("{} ({})", i18n.t(present::component_state(&o.state_before).text), o.state_before.as_wire())}{after}</td>
                                 <td>{o.start_time.clone()}</td>
                                 <td>{o.end_time.clone()}</td>
                                 <td>{o.message.clone()}</td>

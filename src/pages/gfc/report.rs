@@ -3,11 +3,11 @@
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
-use crate::components::gfc_words::state_text;
 use crate::hooks::load::use_load;
 use crate::i18n::use_i18n;
 use console_core::gfc::report_csv;
 use console_core::i18n::Text;
+use console_core::present;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -74,7 +74,7 @@ pub fn GfcReportPage() -> impl IntoView {
                                 <td>{format!("{} ({})", o.component_name, o.component_id)}</td>
                                 <td>{format!("{} → {}", o.from_dc, o.to_dc)}</td>
                                 <td>{o.state.as_wire().to_string()}</td>
-                                <td>{i18n.t(state_text(&o.state_before))}{o.state_after.as_ref().map(|s| format!(" → {}", i18n.t(state_text(s))))}</td>
+                                <td>{i18n.t(present::component_state(&o.state_before).text)}{o.state_after.as_ref().map(|s| format!(" → {}", i18n.t(present::component_state(s).text)))}</td>
                                 <td>{o.ticket.clone()}</td>
                                 <td>{o.message.clone()}</td>
                             </tr>

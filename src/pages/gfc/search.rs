@@ -4,10 +4,10 @@
 use super::form::FieldError;
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
-use crate::components::gfc_words::state_text;
 use crate::i18n::use_i18n;
 use console_core::gfc::{parse_ids, Component, Invalid};
 use console_core::i18n::Text;
+use console_core::present;
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -92,7 +92,7 @@ pub fn ComponentSearch(
                             <td>{c.name.clone()}</td>
                             <td>{c.service.clone()}</td>
                             <td>{format!("{} ⇄ {}", c.data_center, c.peer_data_center)}</td>
-                            <td data-testid="component-state">{i18n.t(state_text(&c.state))}" "<code>{c.state.as_wire().to_string()}</code></td>
+                            <td data-testid="component-state">{i18n.t(present::component_state(&c.state).text)}" "<code>{c.state.as_wire().to_string()}</code></td>
                             <td><input class="ticket" aria-label=format!("ticket {id}") prop:value=move || tickets.get().get(&id).cloned().unwrap_or_default()
                                 on:input=move |ev| { let v = event_target_value(&ev); tickets.update(|t| { t.insert(id, v); }); } /></td>
                         </tr>
