@@ -1,6 +1,5 @@
-//! The HTTP layer: app state, the envelope writer, request context, armed faults, the journal,
-//! replay stubs, middleware and routes; it drives the simulation and answers in OCP's format.
-//! May import `crate::sim`, `crate::config`, console-core and the web stack; `sim` never imports it.
+//! The HTTP layer: app state, envelope writer, ctx, faults, journal, stubs, middleware, routes.
+//! Imports `crate::sim`, `crate::config`, console-core, axum, tower; nothing in `sim` imports it.
 
 pub mod ctx;
 pub mod envelope;

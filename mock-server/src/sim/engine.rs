@@ -533,7 +533,7 @@ impl TaskRec {
 #[cfg(test)]
 mod tests {
     //! The state machine driven natively, the way the routes drive it: an operation at the
-    //! current simulated time, then `advance` to that time (the handlers' `tick`), and time moved
+    //! current simulated time, then `advance` to that time (the estate's settle), and time moved
     //! on only by the test. Assertions are on what a user polling the task would see: statuses,
     //! operations, run counts, timestamps and logs.
 

@@ -1,6 +1,5 @@
-//! The simulation: simulated time, the estate (seed data, precheck rules, effects, wire views),
-//! the task engine, GFC, task templates and the refusal type. It knows nothing of HTTP.
-//! May import console-core, serde and std only; never the http layer or a web framework.
+//! The simulation: clock, estate (seed, prechecks, tasks, effects, wire), engine, GFC, templates,
+//! Refusal. Imports console-core, serde and std only: no HTTP, nothing of `http` (tests/layers.rs).
 
 pub mod clock;
 pub mod engine;

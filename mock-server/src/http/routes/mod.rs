@@ -1,8 +1,8 @@
-//! The URL map and one handler module per API area: `clusters` (estate reads), `dr` (prechecks
-//! and launches), `tasks`, `iam`, `gfc`, and `admin` (test control, outside `/api/v2`).
-//! Handlers may import the rest of the http layer and `crate::sim`; nothing imports them but
-//! this map. `/api` and `/gfc` requests pass, outermost first, the journal, replay stubs (which
-//! answer before auth and faults), faults, the clock tick, then the handlers.
+//! The URL map and one handler module per API area: admin, clusters, dr, tasks, iam, gfc.
+//! Imports the rest of `crate::http` and `crate::sim`; nothing but `app()` imports it.
+//!
+//! `/api` and `/gfc` requests pass, outermost first, the journal, replay stubs (which answer
+//! before auth and faults), faults, the clock tick, then the handlers; `/__admin` only the tick.
 
 pub mod admin;
 pub mod clusters;
