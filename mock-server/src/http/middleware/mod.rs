@@ -1,5 +1,5 @@
 //! The layers `/api` and `/gfc` requests pass, outermost first: `journal`, `stubs`, `faults`,
-//! then `tick` (the one place simulated time moves) right before the handlers; `/__admin` gets
+//! then `tick` (where simulated time follows real time) right before the handlers; `/__admin` gets
 //! `tick` only. `spa` serves the built console with its security headers. They may import the
 //! rest of the http layer and `crate::sim`; routes use them, never the other way round.
 

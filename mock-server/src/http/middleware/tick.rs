@@ -1,8 +1,8 @@
-//! The clock tick: the one place simulated time moves. Once per request, right before its
-//! handler (so after any latency an armed fault adds), the clock catches up with real time and
-//! every task and the GFC run up to it; the handler then reads and changes a world that stands
-//! still. Requests a stub or an injected error answers never reach it, as they never reach the
-//! simulation.
+//! The clock tick, the only place simulated time follows real time. Once per request, right
+//! before its handler (so after any latency an armed fault adds), the clock catches up with real
+//! time and every task and the GFC run up to it; the handler then reads and changes a world that
+//! stands still. Requests a stub or an injected error answers never reach it, as they never
+//! reached the simulation before either.
 
 use crate::http::state::AppState;
 use axum::extract::{Request, State};

@@ -16,7 +16,8 @@ fn ids(id: &str, tenant: &str) -> Result<(i64, i64), Refusal> {
     Ok((path_id(id, "id")?, path_id(tenant, "tenantId")?))
 }
 
-/// Prechecks take a while on a real OCP; the console's loading states should be seen.
+/// Prechecks take a while on a real OCP; the console's loading states should be seen. The
+/// answer comes from the world as ticked when the request arrived.
 async fn precheck_delay(state: &AppState) {
     let d = state.config().precheck_delay;
     if !d.is_zero() {

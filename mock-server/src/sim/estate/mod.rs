@@ -88,8 +88,9 @@ impl Estate {
         self.tenants.iter().find(|t| t.id == id)
     }
 
-    /// The one place simulated time moves: syncs the clock with the real time that passed,
-    /// then settles the world at the new instant. Run once per request, before its handler.
+    /// The clock tick, the only place simulated time follows real time (the admin clock control
+    /// steps it on command): syncs the clock with the real time that passed, then settles the
+    /// world at the new instant. The http layer runs it once per request, before the handler.
     pub fn tick(&mut self) {
         self.clock.sync();
         self.settle();
