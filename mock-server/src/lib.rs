@@ -3,69 +3,24 @@
 //! omitted nulls, OCP timestamps and error envelopes); state lives in memory and is reset through
 //! the admin API (`/__admin`), which also injects faults, keeps a request journal and installs
 //! replay stubs (recorded replies of a real OCP, answered verbatim).
+//!
+//! Two layers, arrows one way: `http` (state, envelopes, middleware, routes) drives `sim` (the
+//! simulated world, which knows nothing of HTTP), and both build on console-core. `config` is a
+//! leaf both the binary and `http` read.
 
-// Handlers return `Result<_, Response>` so a refusal is the reply itself, the axum idiom;
-// boxing every error reply would buy nothing here.
-#![allow(clippy::result_large_err)]
-
-pub mod clock;
-pub mod ctx;
-pub mod engine;
-pub mod estate;
-pub mod faults;
-pub mod gfc;
-pub mod journal;
-pub mod reply;
-pub mod routes;
-pub mod spa;
-pub mod state;
-pub mod stubs;
-pub mod templates;
+mod config;
+pub mod http;
+pub mod sim;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::time::Duration;
 
-pub use state::AppState;
+pub use config::{default_fixtures_dir, Config};
+pub use http::middleware::spa;
+pub use http::state::AppState;
 
-/// Everything the server is started with.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The built SPA (Trunk's `dist/`); `None` serves the API only.
-    pub dist: Option<PathBuf>,
-    /// Seed samples and task templates.
-    pub fixtures: PathBuf,
-    /// How long a precheck takes, so the console's loading states are real.
-    pub precheck_delay: Duration,
-    /// `server` field of every envelope.
-    pub server_name: String,
-    /// Simulated seconds per real second for the task engine (0 starts it stopped).
-    pub speed: f64,
-    /// Folder of recorded replies (`*.json` stub files) answered before the simulation.
-    pub stubs: Option<PathBuf>,
-}
-
-impl Config {
-    /// The crate's own fixtures, no SPA, no precheck delay: what tests start with.
-    pub fn for_tests() -> Config {
-        Config {
-            dist: None,
-            fixtures: default_fixtures_dir(),
-            precheck_delay: Duration::ZERO,
-            server_name: "3af57a8e6b".to_string(),
-            speed: 1.0,
-            stubs: None,
-        }
-    }
-}
-
-pub fn default_fixtures_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-}
-
-/// The whole HTTP application: `/api/v2` (OCP), `/__admin` (test control), and the SPA.
+/// The whole HTTP application: `/api/v2` (OCP), `/gfc`, `/__admin` (test control), and the SPA.
 pub fn app(state: AppState) -> axum::Router {
-    routes::router(state)
+    http::routes::router(state)
 }
 
 /// Binds `addr` and serves until the process ends. Returns the bound address (port 0 picks one).

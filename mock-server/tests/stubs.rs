@@ -4,7 +4,7 @@
 mod common;
 
 use common::Mock;
-use mock_server::stubs::{load_dir, parse_file};
+use mock_server::http::stubs::{load_dir, parse_file};
 use mock_server::Config;
 use reqwest::StatusCode;
 use serde_json::{json, Value};

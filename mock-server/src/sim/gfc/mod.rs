@@ -2,11 +2,16 @@
 //! whose results appear over (simulated) time, operations that move components between data
 //! centers, and reports. docs/gfc-api.md is the contract.
 
-use crate::clock::Clock;
+mod requests;
+mod seed;
+
+use crate::sim::clock::Clock;
+use crate::sim::refusal::{Refusal, INTERNAL_ERROR, NOT_FOUND};
 use console_core::gfc::{
-    CheckResult, CheckSeverity, CheckStatus, CheckType, Component, ComponentState, Direction,
-    LaunchBody, Operation, OperationState, PreCheckStatus, Report,
+    CheckResult, CheckStatus, CheckType, Component, ComponentState, Direction, LaunchBody,
+    Operation, OperationState, Operations, PreCheckStatus, Report,
 };
+use requests::invalid;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -60,35 +65,8 @@ pub struct Gfc {
 /// Time before the worker writes anything (the original's Kafka hop).
 pub const QUEUE_DELAY_MS: i64 = 1500;
 
-fn check(id: &str, name: &str, description: &str, severity: CheckSeverity) -> CheckType {
-    CheckType {
-        id: id.into(),
-        name: name.into(),
-        description: description.into(),
-        severity,
-    }
-}
-
-fn component(
-    id: i64,
-    name: &str,
-    service: &str,
-    dc: &str,
-    peer: &str,
-    state: ComponentState,
-) -> GfcComponent {
-    GfcComponent {
-        c: Component {
-            id,
-            name: name.into(),
-            service: service.into(),
-            data_center: dc.into(),
-            peer_data_center: peer.into(),
-            state,
-        },
-        outcomes: HashMap::new(),
-        fail_operation: false,
-    }
+fn unknown_session(id: &str) -> Refusal {
+    Refusal::same(NOT_FOUND, 40401, format!("No GFC session {id}."))
 }
 
 /// The message a check gives for an outcome.
@@ -118,153 +96,6 @@ fn message(check: &CheckType, status: &CheckStatus, c: &Component) -> String {
 }
 
 impl Gfc {
-    pub fn demo() -> Gfc {
-        let check_types = vec![
-            check(
-                "SHAREPLEX_DELAY",
-                "Shareplex Delay Check",
-                "Replication to the other data center is within its delay limit.",
-                CheckSeverity::Blocking,
-            ),
-            check(
-                "CHANGE_WINDOW",
-                "Change Window Check",
-                "An approved change window covers the move.",
-                CheckSeverity::Blocking,
-            ),
-            check(
-                "PEAK_TIME",
-                "Peak Time Check",
-                "The component is not at its peak load.",
-                CheckSeverity::Warning,
-            ),
-            check(
-                "REPEAT_FAILOVER",
-                "Repeat Failover Check",
-                "The component was not failed over recently.",
-                CheckSeverity::Warning,
-            ),
-            check(
-                "MAINTAIN_STATUS",
-                "Maintain Status Check",
-                "The component is not in maintenance mode.",
-                CheckSeverity::Blocking,
-            ),
-            check(
-                "PLUGIN",
-                "Plugin Check",
-                "The component's plugins support the move.",
-                CheckSeverity::Warning,
-            ),
-            check(
-                "CHANGE_PROCESS_STATUS",
-                "Change Process Status Check",
-                "The change process of the ticket is approved.",
-                CheckSeverity::Blocking,
-            ),
-            check(
-                "BACKUP_GSB_STATUS",
-                "Backup/GSB Status Check",
-                "Backup and GSB are healthy in the target data center.",
-                CheckSeverity::Warning,
-            ),
-            check(
-                "VIP",
-                "Vip Check",
-                "The VIP answers from the target data center.",
-                CheckSeverity::Blocking,
-            ),
-            check(
-                "DIFFERENT_TICKET",
-                "Different Ticket Number Check",
-                "Components in one request share their ticket or have their own.",
-                CheckSeverity::Warning,
-            ),
-            check(
-                "CHANGE_STATUS",
-                "Change Status Check",
-                "The change ticket is in the implement state.",
-                CheckSeverity::Blocking,
-            ),
-        ];
-        let mut components = vec![
-            component(
-                7922,
-                "meet-web-a",
-                "Meetings",
-                "DFW",
-                "ORD",
-                ComponentState::Auto,
-            ),
-            component(
-                7923,
-                "meet-media-a",
-                "Meetings",
-                "DFW",
-                "ORD",
-                ComponentState::Primary,
-            ),
-            component(
-                7924,
-                "meet-api-a",
-                "Meetings",
-                "DFW",
-                "ORD",
-                ComponentState::Auto,
-            ),
-            component(
-                7925,
-                "meet-db-a",
-                "Meetings",
-                "DFW",
-                "ORD",
-                ComponentState::StickyAuto,
-            ),
-            component(359, "cmr-a", "CMR", "SJC", "IAD", ComponentState::Manual),
-            component(
-                181,
-                "tel-gw-a",
-                "Telephony",
-                "SJC",
-                "IAD",
-                ComponentState::Auto,
-            ),
-            component(
-                183,
-                "tel-gw-b",
-                "Telephony",
-                "SJC",
-                "IAD",
-                ComponentState::Partly,
-            ),
-            component(
-                185,
-                "tel-media-b",
-                "Telephony",
-                "SJC",
-                "IAD",
-                ComponentState::Invalid,
-            ),
-        ];
-        let set = |cs: &mut Vec<GfcComponent>, id: i64, check: &str, s: CheckStatus| {
-            if let Some(c) = cs.iter_mut().find(|c| c.c.id == id) {
-                c.outcomes.insert(check.into(), s);
-            }
-        };
-        set(&mut components, 7924, "PEAK_TIME", CheckStatus::Warn);
-        set(&mut components, 7925, "VIP", CheckStatus::Fail);
-        set(&mut components, 183, "REPEAT_FAILOVER", CheckStatus::Warn);
-        set(&mut components, 185, "CHANGE_WINDOW", CheckStatus::Fail);
-        Gfc {
-            components,
-            check_types,
-            legacy_500: false,
-            prechecks: HashMap::new(),
-            sessions: HashMap::new(),
-            counter: 0,
-        }
-    }
-
     pub fn known_ids(&self) -> Vec<i64> {
         self.components.iter().map(|c| c.c.id).collect()
     }
@@ -311,16 +142,20 @@ impl Gfc {
         session
     }
 
-    /// `None`: unknown session. `Some(Err(()))`: legacy mode and nothing written yet.
-    pub fn precheck_status(
-        &self,
-        session: &str,
-        now_ms: i64,
-    ) -> Option<Result<PreCheckStatus, ()>> {
-        let list = self.prechecks.get(session)?;
+    /// The session's results so far. In legacy mode, nothing written yet is the original's
+    /// unhandled error (500).
+    pub fn precheck_status(&self, session: &str, now_ms: i64) -> Result<PreCheckStatus, Refusal> {
+        let list = self
+            .prechecks
+            .get(session)
+            .ok_or_else(|| unknown_session(session))?;
         let written = list.iter().any(|p| now_ms >= p.start_ms);
         if self.legacy_500 && !written {
-            return Some(Err(()));
+            return Err(Refusal::same(
+                INTERNAL_ERROR,
+                0,
+                "Unhandled exception, type=NullPointerException, message=precheck status not found in redis",
+            ));
         }
         let results: Vec<CheckResult> = list
             .iter()
@@ -342,11 +177,11 @@ impl Gfc {
             })
             .collect();
         let done = list.iter().all(|p| now_ms >= p.end_ms);
-        Some(Ok(PreCheckStatus {
+        Ok(PreCheckStatus {
             session_id: session.to_string(),
             done,
             results,
-        }))
+        })
     }
 
     /// Starts the operations of a validated launch.
@@ -462,21 +297,45 @@ impl Gfc {
         }
     }
 
-    pub fn operations(&self, session: &str) -> Option<(String, bool, Vec<Operation>)> {
-        let s = self.sessions.get(session)?;
-        let done = s.ops.iter().all(|o| o.applied);
-        Some((
-            s.mark.clone(),
-            done,
-            s.ops.iter().map(|o| o.op.clone()).collect(),
-        ))
+    /// `getFOBOperations`: the session's operations, only those of `components` when any are
+    /// named; `mark`, when given, must be the session's direction.
+    pub fn operations(
+        &self,
+        session: &str,
+        mark: Option<&str>,
+        components: &[i64],
+    ) -> Result<Operations, Refusal> {
+        let s = self
+            .sessions
+            .get(session)
+            .ok_or_else(|| unknown_session(session))?;
+        if let Some(m) = mark.filter(|m| !m.is_empty() && *m != s.mark) {
+            return Err(invalid(format!(
+                "Session {session} is a {}, not a {m}.",
+                s.mark
+            )));
+        }
+        Ok(Operations {
+            session_id: session.to_string(),
+            failoverback_mark: s.mark.clone(),
+            done: s.ops.iter().all(|o| o.applied),
+            operations: s
+                .ops
+                .iter()
+                .map(|o| o.op.clone())
+                .filter(|o| components.is_empty() || components.contains(&o.component_id))
+                .collect(),
+        })
     }
 
-    pub fn report(&self, session: &str, clock: &Clock) -> Option<Report> {
-        let s = self.sessions.get(session)?;
+    pub fn report(&self, session: &str, clock: &Clock) -> Result<Report, Refusal> {
+        let s = self
+            .sessions
+            .get(session)
+            .ok_or_else(|| unknown_session(session))?;
         let end = s.ops.iter().filter(|o| o.applied).map(|o| o.end_ms).max();
         let done = s.ops.iter().all(|o| o.applied);
-        Some(Report {
+        Ok(Report {
             session_id: session.to_string(),
             user_name: s.body.user_name.clone(),
             failoverback_mark: s.mark.clone(),

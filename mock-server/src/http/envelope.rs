@@ -1,24 +1,20 @@
-//! Writes OCP envelopes exactly as OCP does: keys sorted, nulls omitted, `status` equal to the
-//! HTTP status, an OCP-style timestamp and a 16-hex trace id.
+//! The envelope writer: OCP's envelopes exactly as OCP writes them (keys sorted, nulls omitted,
+//! `status` equal to the HTTP status, an OCP-style timestamp and a 16-hex trace id). Every error
+//! reply of the mock is written by one function, `Meta::refuse`, from a `sim::Refusal`.
 
+use crate::http::state::AppState;
+use crate::sim::clock::ocp_time;
+use crate::sim::refusal::{Refusal, INTERNAL_ERROR};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use console_core::i18n::Lang;
 use console_core::json::sorted;
-use console_core::time::Offset;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-/// The demo OCP's server zone: UTC+8, OCP's default and what the seed samples carry.
-pub const SERVER_ZONE: Offset = Offset::UTC8;
-
-/// OCP's timestamp format: ISO-8601, milliseconds, offset (`2024-07-23T17:42:33.754+08:00`),
-/// in the demo OCP's zone.
-pub fn ocp_time(t: console_core::time::Instant) -> String {
-    t.to_ocp(SERVER_ZONE)
-}
-
+/// Wall-clock time now, in OCP's format (journal entries).
 pub fn now_ocp() -> String {
     ocp_time(console_core::time::Instant::now())
 }
@@ -50,16 +46,14 @@ pub struct Meta {
 }
 
 impl Meta {
-    pub fn new(state: &crate::state::AppState) -> Meta {
+    pub fn new(state: &AppState) -> Meta {
         Meta {
             started: Instant::now(),
             server: state.server().to_string(),
             timestamp: state.server_time(),
         }
     }
-}
 
-impl Meta {
     fn base(&self, status: StatusCode) -> Map<String, Value> {
         let mut m = Map::new();
         m.insert(
@@ -82,10 +76,13 @@ impl Meta {
                 m.insert("data".into(), v);
                 body(StatusCode::OK, Value::Object(m))
             }
-            Err(e) => self.error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                10010,
-                &format!("mock could not serialize its reply: {e}"),
+            Err(e) => self.refuse(
+                &Refusal::same(
+                    INTERNAL_ERROR,
+                    10010,
+                    format!("mock could not serialize its reply: {e}"),
+                ),
+                Lang::En,
             ),
         }
     }
@@ -95,15 +92,20 @@ impl Meta {
         body(StatusCode::OK, Value::Object(self.base(StatusCode::OK)))
     }
 
-    /// `ErrorResponse`: `{successful:false, status, error:{code, message}}` with that HTTP status.
-    pub fn error(&self, status: StatusCode, code: i64, message: &str) -> Response {
+    /// `ErrorResponse`: `{successful:false, status, error:{code, message}}` with the refusal's
+    /// HTTP status and its message in `lang`. The only writer of OCP's error envelope.
+    pub fn refuse(&self, r: &Refusal, lang: Lang) -> Response {
+        let status = StatusCode::from_u16(r.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut m = self.base(status);
-        m.insert("error".into(), json!({ "code": code, "message": message }));
+        m.insert(
+            "error".into(),
+            json!({ "code": r.code, "message": r.message(lang) }),
+        );
         body(status, Value::Object(m))
     }
 }
 
-pub fn body(status: StatusCode, v: Value) -> Response {
+fn body(status: StatusCode, v: Value) -> Response {
     let text = serde_json::to_string(&sorted(v)).unwrap_or_else(|_| "{}".to_string());
     let mut resp = (status, text).into_response();
     resp.headers_mut().insert(
@@ -113,12 +115,8 @@ pub fn body(status: StatusCode, v: Value) -> Response {
     resp
 }
 
-/// An error envelope for places without a request context (fallbacks, rejections).
-pub fn bare_error(
-    state: &crate::state::AppState,
-    status: StatusCode,
-    code: i64,
-    message: &str,
-) -> Response {
-    Meta::new(state).error(status, code, message)
+/// The error envelope for places without a request context (fallbacks, body rejections,
+/// injected faults): their refusals carry one text, so the language does not matter.
+pub fn refuse_bare(state: &AppState, r: &Refusal) -> Response {
+    Meta::new(state).refuse(r, Lang::En)
 }

@@ -1,8 +1,10 @@
-//! Per-request context for `/api/v2` handlers: who is calling (HTTP Basic), in which language,
-//! and when the request started (for `duration`). Extraction fails with OCP's 401 envelope.
+//! Per-request context for `/api/v2` and `/gfc` handlers: who is calling (HTTP Basic), in which
+//! language, and when the request started (for `duration`). Extraction fails with OCP's 401
+//! envelope; a JSON body that cannot be read fails with 400 or 413.
 
-use crate::reply::Meta;
-use crate::state::AppState;
+use crate::http::envelope::{refuse_bare, Meta};
+use crate::http::state::AppState;
+use crate::sim::refusal::Refusal;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
@@ -41,42 +43,38 @@ impl Ctx {
         self.meta.ok_no_data()
     }
 
-    pub fn refuse(&self, r: &crate::estate::Refusal) -> Response {
-        self.meta.error(r.status, r.code, r.message(self.lang))
+    /// OCP's error reply for `r`, in the caller's language.
+    pub fn refuse(&self, r: &Refusal) -> Response {
+        self.meta.refuse(r, self.lang)
     }
 
-    pub fn bad_request(&self, en: &str, zh: &str) -> Response {
-        let msg = match self.lang {
-            Lang::En => en,
-            Lang::Zh => zh,
-        };
-        self.meta.error(StatusCode::BAD_REQUEST, 10001, msg)
+    /// A handler's answer: what `body` replies, or its refusal as OCP's error reply.
+    pub fn answer(&self, body: impl FnOnce() -> Result<Response, Refusal>) -> Response {
+        body().unwrap_or_else(|r| self.refuse(&r))
     }
 
     /// Write calls need the operator role (OCP: AccessDeniedException → 403, code 30014).
-    pub fn require_operator(&self) -> Result<(), Response> {
+    pub fn require_operator(&self) -> Result<(), Refusal> {
         match self.role {
             Role::Operator => Ok(()),
-            Role::Viewer => Err(self.meta.error(
-                StatusCode::FORBIDDEN,
+            Role::Viewer => Err(Refusal::new(
+                StatusCode::FORBIDDEN.as_u16(),
                 30014,
-                match self.lang {
-                    Lang::En => "You are not authorized to perform the corresponding operation. Contact the administrator.",
-                    Lang::Zh => "您没有权限进行此操作，请联系管理员。",
-                },
+                "You are not authorized to perform the corresponding operation. Contact the administrator.",
+                "您没有权限进行此操作，请联系管理员。",
             )),
         }
     }
+}
 
-    /// Parses a numeric path segment, or answers 400 naming it.
-    pub fn id(&self, raw: &str, what: &str) -> Result<i64, Response> {
-        raw.parse::<i64>().map_err(|_| {
-            self.bad_request(
-                &format!("The input parameter {what} is empty or invalid: \"{raw}\" is not a number. Please check and try again."),
-                &format!("输入参数 {what} 为空或无效：\"{raw}\" 不是数字，请检查后重试。"),
-            )
-        })
-    }
+/// Parses a numeric path segment, or refuses with 400 naming it.
+pub fn path_id(raw: &str, what: &str) -> Result<i64, Refusal> {
+    raw.parse::<i64>().map_err(|_| {
+        Refusal::bad(
+            format!("The input parameter {what} is empty or invalid: \"{raw}\" is not a number. Please check and try again."),
+            format!("输入参数 {what} 为空或无效：\"{raw}\" 不是数字，请检查后重试。"),
+        )
+    })
 }
 
 fn credentials(parts: &Parts) -> Option<(String, String)> {
@@ -102,6 +100,10 @@ pub fn lang_of(parts: &Parts) -> Lang {
         .unwrap_or_default()
 }
 
+fn unauthorized(en: &str, zh: &str) -> Refusal {
+    Refusal::new(StatusCode::UNAUTHORIZED.as_u16(), 0, en, zh)
+}
+
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = Response;
 
@@ -109,13 +111,12 @@ impl FromRequestParts<AppState> for Ctx {
         let meta = Meta::new(state);
         let lang = lang_of(parts);
         let Some((user, password)) = credentials(parts) else {
-            return Err(meta.error(
-                StatusCode::UNAUTHORIZED,
-                0,
-                match lang {
-                    Lang::En => "The current user has not logged on or a logon error has occurred. Please log on and try again.",
-                    Lang::Zh => "当前用户未登录或登录出错，请重新登录。",
-                },
+            return Err(meta.refuse(
+                &unauthorized(
+                    "The current user has not logged on or a logon error has occurred. Please log on and try again.",
+                    "当前用户未登录或登录出错，请重新登录。",
+                ),
+                lang,
             ));
         };
         match USERS.iter().find(|(u, p, _)| *u == user && *p == password) {
@@ -125,14 +126,7 @@ impl FromRequestParts<AppState> for Ctx {
                 user,
                 role: *role,
             }),
-            None => Err(meta.error(
-                StatusCode::UNAUTHORIZED,
-                0,
-                match lang {
-                    Lang::En => "Bad credentials",
-                    Lang::Zh => "用户名或密码错误",
-                },
-            )),
+            None => Err(meta.refuse(&unauthorized("Bad credentials", "用户名或密码错误"), lang)),
         }
     }
 }
@@ -157,7 +151,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
                         rejection.body_text()
                     )
                 };
-                return Err(crate::reply::bare_error(state, status, 0, &message));
+                return Err(refuse_bare(
+                    state,
+                    &Refusal::same(status.as_u16(), 0, message),
+                ));
             }
         };
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -171,7 +168,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
                 } else {
                     "Invalid request body"
                 };
-                crate::reply::bare_error(state, StatusCode::BAD_REQUEST, 0, &format!("{what}: {e}"))
+                refuse_bare(
+                    state,
+                    &Refusal::same(StatusCode::BAD_REQUEST.as_u16(), 0, format!("{what}: {e}")),
+                )
             })
     }
 }

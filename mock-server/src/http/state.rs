@@ -1,12 +1,13 @@
-//! Shared server state: the demo estate, its tasks, armed faults, replay stubs and the request
-//! journal.
+//! Shared server state: the simulated estate, the task templates, armed faults, replay stubs and
+//! the request journal. Getters only lock: simulated time moves in the tick
+//! (`middleware::tick`), once per request.
 
-use crate::estate::Estate;
-use crate::faults::Fault;
-use crate::journal::JournalEntry;
-use crate::stubs::Stubs;
-use crate::templates::Templates;
-use crate::Config;
+use crate::config::Config;
+use crate::http::faults::Fault;
+use crate::http::journal::JournalEntry;
+use crate::http::stubs::Stubs;
+use crate::sim::estate::Estate;
+use crate::sim::templates::Templates;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 #[derive(Clone)]
@@ -57,17 +58,15 @@ impl AppState {
         &self.0.config.server_name
     }
 
-    /// The estate, with simulated time and every task brought up to date first.
+    /// The estate as the last tick left it (plus what handlers changed since). Only locks.
     pub fn estate(&self) -> MutexGuard<'_, Estate> {
-        let mut e = lock(&self.0.estate);
-        e.tick();
-        e
+        lock(&self.0.estate)
     }
 
-    /// The simulated clock's current time, in OCP's format (envelope timestamps).
+    /// The simulated clock's time as of the last tick, in OCP's format (envelope timestamps).
+    /// Reads only.
     pub fn server_time(&self) -> String {
-        let mut e = lock(&self.0.estate);
-        e.clock.sync();
+        let e = self.estate();
         e.clock.ocp_time(e.clock.now_ms())
     }
 
@@ -87,7 +86,7 @@ impl AppState {
     /// start: what every test starts from.
     pub fn reset(&self) {
         self.0.stubs.reset();
-        *lock(&self.0.estate) = Estate::demo(self.0.config.speed);
+        *self.estate() = Estate::demo(self.0.config.speed);
         self.faults().clear();
         self.journal().clear();
     }

@@ -1,7 +1,17 @@
 //! Simulated time. Tasks advance by this clock, not by requests: it runs at a configurable speed,
 //! and tests pause it and step it forward through the admin API, so they never sleep on guesses.
 
+use console_core::time::Offset;
 use std::time::Instant;
+
+/// The demo OCP's server zone: UTC+8, OCP's default and what the seed samples carry.
+pub const SERVER_ZONE: Offset = Offset::UTC8;
+
+/// OCP's timestamp format: ISO-8601, milliseconds, offset (`2024-07-23T17:42:33.754+08:00`),
+/// in the demo OCP's zone.
+pub fn ocp_time(t: console_core::time::Instant) -> String {
+    t.to_ocp(SERVER_ZONE)
+}
 
 #[derive(Debug, Clone)]
 pub struct Clock {
@@ -45,7 +55,7 @@ impl Clock {
 
     /// A simulated instant in OCP's wire format, in the demo OCP's zone.
     pub fn ocp_time(&self, sim_ms: i64) -> String {
-        crate::reply::ocp_time(self.instant(sim_ms))
+        ocp_time(self.instant(sim_ms))
     }
 
     pub fn advance(&mut self, seconds: f64) {

@@ -1,7 +1,8 @@
-//! URL map of the mock. Each feature has its handler module: `clusters` (estate reads), `dr`
-//! (prechecks and launches), `tasks`, `iam`, and `admin` (test control, outside `/api/v2`).
+//! The URL map and one handler module per API area: admin, clusters, dr, tasks, iam, gfc.
+//! Imports the rest of `crate::http` and `crate::sim`; nothing but `app()` imports it.
+//!
 //! `/api` and `/gfc` requests pass, outermost first, the journal, replay stubs (which answer
-//! before auth and faults), faults, then the handlers.
+//! before auth and faults), faults, the clock tick, then the handlers; `/__admin` only the tick.
 
 pub mod admin;
 pub mod clusters;
@@ -10,8 +11,10 @@ pub mod gfc;
 pub mod iam;
 pub mod tasks;
 
-use crate::reply::bare_error;
-use crate::state::AppState;
+use crate::http::envelope::refuse_bare;
+use crate::http::middleware::{faults::faults, journal::journal, spa, stubs::stubs, tick::tick};
+use crate::http::state::AppState;
+use crate::sim::refusal::Refusal;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{StatusCode, Uri};
 use axum::middleware::from_fn_with_state;
@@ -86,9 +89,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(from_fn_with_state(state.clone(), crate::faults::apply))
-        .layer(from_fn_with_state(state.clone(), crate::stubs::answer))
-        .layer(from_fn_with_state(state.clone(), crate::journal::record));
+        .layer(from_fn_with_state(state.clone(), tick))
+        .layer(from_fn_with_state(state.clone(), faults))
+        .layer(from_fn_with_state(state.clone(), stubs))
+        .layer(from_fn_with_state(state.clone(), journal));
 
     let g = "/failover";
     let gfc = Router::new()
@@ -102,34 +106,41 @@ pub fn router(state: AppState) -> Router {
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(from_fn_with_state(state.clone(), crate::faults::apply))
-        .layer(from_fn_with_state(state.clone(), crate::stubs::answer))
-        .layer(from_fn_with_state(state.clone(), crate::journal::record));
+        .layer(from_fn_with_state(state.clone(), tick))
+        .layer(from_fn_with_state(state.clone(), faults))
+        .layer(from_fn_with_state(state.clone(), stubs))
+        .layer(from_fn_with_state(state.clone(), journal));
+
+    let admin = admin::router().layer(from_fn_with_state(state.clone(), tick));
 
     Router::new()
         .nest("/api", api)
         .nest("/gfc", gfc)
-        .nest("/__admin", admin::router())
-        .merge(crate::spa::router(state.config().dist.as_deref()))
+        .nest("/__admin", admin)
+        .merge(spa::router(state.config().dist.as_deref()))
         .layer(tower_http::cors::CorsLayer::very_permissive())
         .with_state(state)
 }
 
 async fn api_not_found(State(state): State<AppState>, uri: Uri) -> Response {
-    bare_error(
+    refuse_bare(
         &state,
-        StatusCode::NOT_FOUND,
-        0,
-        &format!("No API at {}.", uri.path()),
+        &Refusal::same(
+            StatusCode::NOT_FOUND.as_u16(),
+            0,
+            format!("No API at {}.", uri.path()),
+        ),
     )
 }
 
 async fn api_method_not_allowed(State(state): State<AppState>, uri: Uri) -> Response {
-    bare_error(
+    refuse_bare(
         &state,
-        StatusCode::METHOD_NOT_ALLOWED,
-        0,
-        &format!("{} does not accept this method.", uri.path()),
+        &Refusal::same(
+            StatusCode::METHOD_NOT_ALLOWED.as_u16(),
+            0,
+            format!("{} does not accept this method.", uri.path()),
+        ),
     )
 }
 
@@ -140,7 +151,12 @@ pub struct PageReq {
 }
 
 impl PageReq {
-    pub fn parse(q: &HashMap<String, String>) -> Result<PageReq, String> {
+    /// Reads `page` and `size`, or refuses with 400 naming the problem.
+    pub fn parse(q: &HashMap<String, String>) -> Result<PageReq, Refusal> {
+        PageReq::read(q).map_err(|e| Refusal::bad(e.clone(), e))
+    }
+
+    fn read(q: &HashMap<String, String>) -> Result<PageReq, String> {
         let num = |key: &str, default: usize| -> Result<usize, String> {
             match q.get(key).map(|s| s.trim()) {
                 None | Some("") => Ok(default),

@@ -1,8 +1,13 @@
 //! Test and demo control, outside `/api/v2` and without auth (the mock binds to loopback):
-//! reset state, arm and clear faults, read and clear the request journal, install replay stubs.
+//! reset state, arm and clear faults, read and clear the request journal, install replay stubs,
+//! and drive the simulation (its clock, task faults, demo tenants and GFC components). Its
+//! replies are plain JSON, not OCP envelopes.
 
-use crate::faults::Fault;
-use crate::state::AppState;
+use crate::http::faults::Fault;
+use crate::http::state::AppState;
+use crate::http::stubs::{parse_stub, StubError};
+use crate::sim::engine::TaskFault;
+use crate::sim::estate::Estate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -74,11 +79,11 @@ async fn list_stubs(State(state): State<AppState>) -> Response {
 /// One stub object (a file's array form is refused: post them one at a time); 201 `{id}`.
 async fn add_stub(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
     let parsed = serde_json::from_slice::<serde_json::Value>(&body)
-        .map_err(|e| crate::stubs::StubError {
+        .map_err(|e| StubError {
             pointer: None,
             message: format!("not valid JSON: {e}"),
         })
-        .and_then(crate::stubs::parse_stub);
+        .and_then(parse_stub);
     match parsed {
         Ok(spec) => {
             let id = state.stubs().add(spec);
@@ -175,7 +180,7 @@ async fn set_tenant(
     Json(json!({ "id": t.id, "name": t.name, "primaryReachable": t.primary_reachable, "lagSecs": t.lag_secs, "status": t.status })).into_response()
 }
 
-fn clock_json(e: &crate::estate::Estate) -> serde_json::Value {
+fn clock_json(e: &Estate) -> serde_json::Value {
     json!({
         "nowMs": e.clock.now_ms(),
         "now": e.clock.ocp_time(e.clock.now_ms()),
@@ -221,16 +226,7 @@ async fn set_clock(State(state): State<AppState>, body: axum::body::Bytes) -> Re
             .into_response();
     }
     let mut estate = state.estate();
-    if let Some(p) = change.paused {
-        estate.clock.set_paused(p);
-    }
-    if let Some(s) = change.speed {
-        estate.clock.set_speed(s);
-    }
-    if let Some(a) = change.advance_seconds {
-        estate.clock.advance(a);
-    }
-    estate.tick();
+    estate.change_clock(change.paused, change.speed, change.advance_seconds);
     Json(clock_json(&estate)).into_response()
 }
 
@@ -239,7 +235,7 @@ async fn list_task_faults(State(state): State<AppState>) -> Response {
 }
 
 async fn add_task_fault(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
-    let fault: crate::engine::TaskFault = match serde_json::from_slice(&body) {
+    let fault: TaskFault = match serde_json::from_slice(&body) {
         Ok(f) => f,
         Err(e) => {
             return (

@@ -2,7 +2,7 @@
 //! console uses it to verify a sign-in and to warn a viewer before a launch. The shape
 //! (`{id, username, roles[]}`) is the mock's assumption; docs/mock-api.md notes it.
 
-use crate::ctx::{Ctx, Role};
+use crate::http::ctx::{Ctx, Role};
 use axum::response::Response;
 use serde_json::json;
 

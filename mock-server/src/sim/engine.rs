@@ -3,9 +3,9 @@
 //! in reverse (READY once all downstreams are PENDING, ends PENDING). Faults armed through the
 //! admin API make a named subtask fail or hang past its timeout on its next run.
 
-use crate::clock::Clock;
-use crate::templates::TaskKind;
-use axum::http::StatusCode;
+use crate::sim::clock::{Clock, SERVER_ZONE};
+use crate::sim::refusal::{Refusal, BAD_REQUEST, NOT_FOUND};
+use crate::sim::templates::TaskKind;
 use console_core::wire::{
     SubtaskInstance, SubtaskOperation as Op, SubtaskStatus as St, TaskInstance, TaskOperation,
     TaskStatus,
@@ -80,12 +80,10 @@ pub struct TaskRec {
     pub effect_applied: bool,
 }
 
-/// An engine refusal: HTTP status, OCP code, message.
-pub type Refused = (StatusCode, i64, String);
-
-fn state_invalid(what: &str, id: i64, state: &str) -> Refused {
-    (
-        StatusCode::BAD_REQUEST,
+/// OCP's refusal of an operation the task or subtask's state does not allow (English only).
+fn state_invalid(what: &str, id: i64, state: &str) -> Refusal {
+    Refusal::same(
+        BAD_REQUEST,
         20003,
         format!("This operation is not supported for the {id} {what} in the {state} state."),
     )
@@ -334,17 +332,17 @@ impl TaskRec {
         self.task.status == Some(TaskStatus::Successful) && !self.rolling_back()
     }
 
-    fn subtask_mut(&mut self, sid: i64) -> Result<&mut SubtaskInstance, Refused> {
+    fn subtask_mut(&mut self, sid: i64) -> Result<&mut SubtaskInstance, Refusal> {
         let task = self.id();
-        self.subs_mut().iter_mut().find(|s| id_of(s) == sid).ok_or((
-            StatusCode::NOT_FOUND,
+        self.subs_mut().iter_mut().find(|s| id_of(s) == sid).ok_or_else(|| Refusal::same(
+            NOT_FOUND,
             10002,
             format!("No records of the subtask type found based on the taskId={task}, subtaskId={sid} parameter. Please check and try again."),
         ))
     }
 
     /// T3: retry a FAILED task (not a rollback): every FAILED subtask runs again.
-    pub fn retry(&mut self, now_ms: i64) -> Result<(), Refused> {
+    pub fn retry(&mut self, now_ms: i64) -> Result<(), Refusal> {
         let status = self.task.status.clone().unwrap_or(TaskStatus::Running);
         if status != TaskStatus::Failed || self.rolling_back() {
             return Err(state_invalid("task", self.id(), status.as_wire()));
@@ -365,7 +363,7 @@ impl TaskRec {
     }
 
     /// T4: roll back a FAILED task, undoing its steps in reverse order.
-    pub fn rollback(&mut self, now_ms: i64) -> Result<(), Refused> {
+    pub fn rollback(&mut self, now_ms: i64) -> Result<(), Refusal> {
         let status = self.task.status.clone().unwrap_or(TaskStatus::Running);
         if status != TaskStatus::Failed {
             return Err(state_invalid("task", self.id(), status.as_wire()));
@@ -380,8 +378,8 @@ impl TaskRec {
             .map(|s| s.name.clone().unwrap_or_default())
             .collect();
         if !prohibited.is_empty() {
-            return Err((
-                StatusCode::BAD_REQUEST,
+            return Err(Refusal::same(
+                BAD_REQUEST,
                 20004,
                 format!(
                     "Task {} can not rollback. These steps cannot be undone: {}.",
@@ -409,7 +407,7 @@ impl TaskRec {
     }
 
     /// T5: retry one FAILED subtask.
-    pub fn retry_subtask(&mut self, sid: i64, now_ms: i64) -> Result<SubtaskInstance, Refused> {
+    pub fn retry_subtask(&mut self, sid: i64, now_ms: i64) -> Result<SubtaskInstance, Refusal> {
         let rolling_back = self.rolling_back();
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Failed) || rolling_back {
@@ -433,7 +431,7 @@ impl TaskRec {
     }
 
     /// T6: skip a FAILED subtask (it is set successful; under rollback it is set pending).
-    pub fn skip_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refused> {
+    pub fn skip_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refusal> {
         let rolling_back = self.rolling_back();
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Failed) {
@@ -456,7 +454,7 @@ impl TaskRec {
     }
 
     /// T7: cancel a RUNNING subtask: CANCELING now, FAILED (op CANCEL) half a second later.
-    pub fn cancel_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refused> {
+    pub fn cancel_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refusal> {
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Running) {
             let st = s
@@ -475,9 +473,9 @@ impl TaskRec {
     }
 
     /// T8: the subtask's log up to simulated `now_ms`; it grows while the subtask runs.
-    pub fn log(&self, sid: i64, now_ms: i64, clock: &Clock) -> Result<String, Refused> {
-        let s = self.subs().iter().find(|s| id_of(s) == sid).ok_or((
-            StatusCode::NOT_FOUND,
+    pub fn log(&self, sid: i64, now_ms: i64, clock: &Clock) -> Result<String, Refusal> {
+        let s = self.subs().iter().find(|s| id_of(s) == sid).ok_or_else(|| Refusal::same(
+            NOT_FOUND,
             10002,
             format!("No records of the subtask type found based on the subtaskId={sid} parameter. Please check and try again."),
         ))?;
@@ -485,7 +483,7 @@ impl TaskRec {
         let mut out = String::new();
         for run in self.runs.get(&sid).into_iter().flatten() {
             // Log lines carry local time of the demo OCP (UTC+8), as OCP's logs do.
-            let stamp = |ms: i64| clock.instant(ms).to_local(crate::reply::SERVER_ZONE);
+            let stamp = |ms: i64| clock.instant(ms).to_local(SERVER_ZONE);
             out.push_str(&format!(
                 "############{{{}}}{{{}}}############\n",
                 run.op.as_wire(),
@@ -535,12 +533,12 @@ impl TaskRec {
 #[cfg(test)]
 mod tests {
     //! The state machine driven natively, the way the routes drive it: an operation at the
-    //! current simulated time, then `advance` to that time (the handlers' `tick`), and time moved
+    //! current simulated time, then `advance` to that time (the estate's settle), and time moved
     //! on only by the test. Assertions are on what a user polling the task would see: statuses,
     //! operations, run counts, timestamps and logs.
 
     use super::*;
-    use crate::templates::Templates;
+    use crate::sim::templates::Templates;
 
     /// A subtask of a hand-built task; `task` fills in downstreams and the launch statuses.
     fn step(id: i64, name: &str, ups: &[i64]) -> SubtaskInstance {
@@ -744,9 +742,14 @@ mod tests {
             .unwrap_or_else(|| panic!("{name} never seen {status:?}: {seen:?}"))
     }
 
-    fn assert_refused(r: Result<impl std::fmt::Debug, Refused>, code: i64, state: &str) {
-        let (status, c, msg) = r.expect_err("the engine should refuse");
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{msg}");
+    fn assert_refused(r: Result<impl std::fmt::Debug, Refusal>, code: i64, state: &str) {
+        let Refusal {
+            status,
+            code: c,
+            en: msg,
+            ..
+        } = r.expect_err("the engine should refuse");
+        assert_eq!(status, BAD_REQUEST, "{msg}");
         assert_eq!(c, code, "{msg}");
         assert!(
             msg.contains(&format!("in the {state} state")),
@@ -1056,10 +1059,11 @@ mod tests {
         assert_refused(sim.rec.cancel_subtask(verify, 1_000), 20003, "PENDING");
         assert_refused(sim.rec.retry(1_000), 20003, "RUNNING");
         assert_refused(sim.rec.rollback(1_000), 20003, "RUNNING");
-        let (status, code, _) = sim.rec.skip_subtask(999, 1_000).expect_err("unknown step");
-        assert_eq!((status, code), (StatusCode::NOT_FOUND, 10002));
-        let (status, code, _) = sim.rec.log(999, 1_000, &sim.clock).expect_err("no log");
-        assert_eq!((status, code), (StatusCode::NOT_FOUND, 10002));
+        let Refusal { status, code, .. } =
+            sim.rec.skip_subtask(999, 1_000).expect_err("unknown step");
+        assert_eq!((status, code), (NOT_FOUND, 10002));
+        let Refusal { status, code, .. } = sim.rec.log(999, 1_000, &sim.clock).expect_err("no log");
+        assert_eq!((status, code), (NOT_FOUND, 10002));
         assert_eq!(sim.rec.task, before, "a refusal changes nothing");
 
         // prepare SUCCESSFUL, switch FAILED, the task FAILED.
@@ -1271,8 +1275,13 @@ mod tests {
         assert_eq!(sim.task_st(), TaskStatus::Failed);
         let before = sim.rec.task.clone();
 
-        let (status, code, msg) = sim.rec.rollback(60_000).expect_err("refused");
-        assert_eq!((status, code), (StatusCode::BAD_REQUEST, 20004));
+        let Refusal {
+            status,
+            code,
+            en: msg,
+            ..
+        } = sim.rec.rollback(60_000).expect_err("refused");
+        assert_eq!((status, code), (BAD_REQUEST, 20004));
         assert!(msg.contains("Task 7001 can not rollback"), "{msg}");
         assert!(msg.contains("promote"), "names the step: {msg}");
         assert!(!msg.contains("switch"), "{msg}");
@@ -1294,7 +1303,7 @@ mod tests {
         ]));
         sim.arm("switch", FaultKind::Fail, 1, None);
         sim.at(60_000);
-        let (_, code, msg) = sim.rec.rollback(60_000).expect_err("refused");
+        let Refusal { code, en: msg, .. } = sim.rec.rollback(60_000).expect_err("refused");
         assert_eq!(code, 20004);
         assert!(msg.contains("switch"), "{msg}");
     }

@@ -1,0 +1,20 @@
+//! The layers `/api` and `/gfc` requests pass, outermost first: `journal`, `stubs`, `faults`,
+//! then `tick` (where simulated time follows real time) right before the handlers; `/__admin` gets
+//! `tick` only. `spa` serves the built console with its security headers. They may import the
+//! rest of the http layer and `crate::sim`; routes use them, never the other way round.
+
+pub mod faults;
+pub mod journal;
+pub mod spa;
+pub mod stubs;
+pub mod tick;
+
+use axum::extract::{OriginalUri, Request};
+
+/// The path as the client sent it: handlers under `nest("/api")` see it without the prefix.
+pub fn full_path(req: &Request) -> String {
+    req.extensions()
+        .get::<OriginalUri>()
+        .map(|u| u.path().to_string())
+        .unwrap_or_else(|| req.uri().path().to_string())
+}

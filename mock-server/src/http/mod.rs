@@ -1,0 +1,11 @@
+//! The HTTP layer: app state, envelope writer, ctx, faults, journal, stubs, middleware, routes.
+//! Imports `crate::sim`, `crate::config`, console-core, axum, tower; nothing in `sim` imports it.
+
+pub mod ctx;
+pub mod envelope;
+pub mod faults;
+pub mod journal;
+pub mod middleware;
+pub mod routes;
+pub mod state;
+pub mod stubs;

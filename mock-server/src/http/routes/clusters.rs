@@ -1,0 +1,73 @@
+//! Reads of the demo estate: `GET /api/v2/ob/clusters[/{id}[/tenants[/{tenantId}]]]`.
+
+use super::{now_ns, PageReq};
+use crate::http::ctx::{path_id, Ctx};
+use crate::http::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use std::collections::HashMap;
+
+pub async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    ctx.answer(|| {
+        let page = PageReq::parse(&q)?;
+        let estate = state.estate();
+        let name = q.get("name").map(|s| s.to_lowercase());
+        let all: Vec<_> = estate
+            .clusters
+            .iter()
+            .filter(|c| {
+                name.as_ref()
+                    .is_none_or(|n| c.name.to_lowercase().contains(n))
+            })
+            .map(|c| estate.cluster_json(c))
+            .collect();
+        Ok(ctx.ok(&page.slice(&all)))
+    })
+}
+
+pub async fn detail(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    ctx.answer(|| {
+        let id = path_id(&id, "id")?;
+        let estate = state.estate();
+        Ok(ctx.ok(&estate.cluster_json(estate.cluster(id)?)))
+    })
+}
+
+pub async fn tenants(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    ctx.answer(|| {
+        let id = path_id(&id, "id")?;
+        let page = PageReq::parse(&q)?;
+        let estate = state.estate();
+        estate.cluster(id)?;
+        let now = now_ns();
+        let all: Vec<_> = estate
+            .tenants
+            .iter()
+            .filter(|t| t.cluster_id == id)
+            .map(|t| estate.tenant_json(t, now))
+            .collect();
+        Ok(ctx.ok(&page.slice(&all)))
+    })
+}
+
+pub async fn tenant(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, tenant_id)): Path<(String, String)>,
+) -> Response {
+    ctx.answer(|| {
+        let id = path_id(&id, "id")?;
+        let tenant_id = path_id(&tenant_id, "tenantId")?;
+        let estate = state.estate();
+        Ok(ctx.ok(&estate.tenant_json(estate.tenant(id, tenant_id)?, now_ns())))
+    })
+}

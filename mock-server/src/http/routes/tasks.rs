@@ -1,0 +1,138 @@
+//! Task endpoints (ocp-api.md §4): the paged list, the task detail (`WrappedTaskInstance`), the
+//! operations (retry, rollback, subtask retry/skip/cancel; operator only) and subtask logs.
+
+use super::PageReq;
+use crate::http::ctx::{path_id, Ctx};
+use crate::http::state::AppState;
+use crate::sim::engine::TaskRec;
+use crate::sim::refusal::Refusal;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use console_core::wire::TaskInstance;
+use std::collections::HashMap;
+
+pub async fn detail(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    ctx.answer(|| {
+        let id = path_id(&id, "taskInstanceId")?;
+        Ok(ctx.ok(&state.estate().task_json(id)?))
+    })
+}
+
+pub async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    ctx.answer(|| {
+        let page = PageReq::parse(&q)?;
+        let statuses: Option<Vec<String>> =
+            q.get("status").filter(|s| !s.trim().is_empty()).map(|s| {
+                s.split(',')
+                    .map(|x| x.trim().to_ascii_uppercase())
+                    .collect()
+            });
+        let cluster = q.get("clusterId").and_then(|v| v.parse::<i64>().ok());
+        let tenant = q.get("tenantId").and_then(|v| v.parse::<i64>().ok());
+        let estate = state.estate();
+        // Newest first, as OCP's task list shows them.
+        let all: Vec<TaskInstance> = estate
+            .tasks
+            .values()
+            .rev()
+            .filter(|r| {
+                let status = r.task.status.as_ref().map(|s| s.as_wire().to_string());
+                statuses
+                    .as_ref()
+                    .is_none_or(|ss| status.as_ref().is_some_and(|s| ss.contains(s)))
+                    && cluster.is_none_or(|c| r.cluster_id == c)
+                    && tenant.is_none_or(|t| r.tenant_id == Some(t))
+            })
+            .map(|r| estate.task_view(r))
+            .collect();
+        Ok(ctx.ok(&page.slice(&all)))
+    })
+}
+
+/// T3: retry a FAILED task; answers the task as it now runs.
+pub async fn retry(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    ctx.answer(|| {
+        ctx.require_operator()?;
+        let id = path_id(&id, "taskInstanceId")?;
+        let mut estate = state.estate();
+        estate.operate(id, |t, now| t.retry(now))?;
+        Ok(ctx.ok(&estate.task_json(id)?))
+    })
+}
+
+/// T4. OCP Express answers a rollback without data (ocp-api.md §4 note); the mock does the same.
+pub async fn rollback(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    ctx.answer(|| {
+        ctx.require_operator()?;
+        let id = path_id(&id, "taskInstanceId")?;
+        state.estate().operate(id, |t, now| t.rollback(now))?;
+        Ok(ctx.ok_no_data())
+    })
+}
+
+/// The subtask operations (T5-T7): operator only, numeric ids, OCP's state rules.
+fn subtask_op<T>(
+    ctx: &Ctx,
+    state: &AppState,
+    id: &str,
+    sid: &str,
+    op: impl FnOnce(&mut TaskRec, i64, i64) -> Result<T, Refusal>,
+) -> Result<T, Refusal> {
+    ctx.require_operator()?;
+    let sid = path_id(sid, "subtaskInstanceId")?;
+    let id = path_id(id, "taskInstanceId")?;
+    state.estate().operate(id, |t, now| op(t, sid, now))
+}
+
+pub async fn retry_subtask(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Response {
+    ctx.answer(|| {
+        let sub = subtask_op(&ctx, &state, &id, &sid, TaskRec::retry_subtask)?;
+        Ok(ctx.ok(&sub))
+    })
+}
+
+pub async fn skip_subtask(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Response {
+    ctx.answer(|| {
+        subtask_op(&ctx, &state, &id, &sid, TaskRec::skip_subtask)?;
+        Ok(ctx.ok_no_data())
+    })
+}
+
+pub async fn cancel_subtask(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Response {
+    ctx.answer(|| {
+        subtask_op(&ctx, &state, &id, &sid, TaskRec::cancel_subtask)?;
+        Ok(ctx.ok_no_data())
+    })
+}
+
+pub async fn subtask_log(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Response {
+    ctx.answer(|| {
+        let id = path_id(&id, "taskInstanceId")?;
+        let sid = path_id(&sid, "subtaskInstanceId")?;
+        let log = state.estate().subtask_log(id, sid)?;
+        Ok(ctx.ok(&console_core::wire::SubtaskLog {
+            log: Some(log),
+            unreadable: Default::default(),
+        }))
+    })
+}

@@ -1,0 +1,197 @@
+//! Replay stubs: replies recorded from a real OCP, answered verbatim to matching `/api` and
+//! `/gfc` requests before authentication, armed faults and the simulation. The simulation answers
+//! as the demo estate says; a stub answers as one real OCP did, so a reply the console mishandled
+//! can be reproduced without teaching the simulation about it.
+//!
+//! A stub file holds one stub object or an array of them. Errors name the JSON pointer and what
+//! was expected (and, for files, the file), so a hand-edited capture is quick to fix. When several
+//! stubs match, the one added last wins, as in WireMock: files load in name order, then the admin
+//! API adds on top. A reset drops the API's stubs and brings back exactly those loaded at start.
+
+mod spec;
+
+pub use spec::{
+    load_dir, parse_file, parse_stub, HeaderKey, HeaderText, RecordedReply, RequestPattern,
+    StubError, StubSpec,
+};
+
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::Response;
+use serde_json::Value;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// A stub in service: its spec, where it came from, and the reply built once.
+#[derive(Debug)]
+pub struct Stub {
+    pub id: String,
+    /// The file it was loaded from, or `api`.
+    pub source: String,
+    pub spec: StubSpec,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+/// Headers the mock computes itself for the body it actually sends.
+const COMPUTED: [HeaderName; 4] = [
+    header::CONTENT_LENGTH,
+    header::TRANSFER_ENCODING,
+    header::CONNECTION,
+    header::CONTENT_ENCODING,
+];
+
+impl Stub {
+    fn new(id: String, source: String, spec: StubSpec) -> Stub {
+        let r = &spec.response;
+        let (body, default_type) = match &r.body {
+            None => (Bytes::new(), None),
+            Some(Value::String(s)) => (Bytes::from(s.clone()), Some("text/plain; charset=utf-8")),
+            Some(v) => (
+                Bytes::from(serde_json::to_vec(v).unwrap_or_default()),
+                Some("application/json"),
+            ),
+        };
+        let mut headers = HeaderMap::new();
+        for (k, v) in &r.headers {
+            // Both were checked when read.
+            let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(k.0.as_bytes()),
+                HeaderValue::from_str(&v.0),
+            ) else {
+                continue;
+            };
+            if !COMPUTED.contains(&name) && name.as_str() != "keep-alive" {
+                headers.append(name, value);
+            }
+        }
+        if let Some(t) = default_type {
+            if !headers.contains_key(header::CONTENT_TYPE) {
+                headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(t));
+            }
+        }
+        Stub {
+            status: StatusCode::from_u16(r.status).unwrap_or(StatusCode::OK),
+            headers,
+            body,
+            id,
+            source,
+            spec,
+        }
+    }
+
+    fn matches(&self, method: &str, path: &str, query: &[(String, String)]) -> bool {
+        let p = &self.spec.request;
+        p.method.eq_ignore_ascii_case(method)
+            && p.path == path
+            && p.query
+                .iter()
+                .all(|(k, v)| query.iter().any(|(qk, qv)| qk == k && qv == v))
+    }
+
+    pub fn reply(&self) -> Response {
+        let mut resp = Response::new(Body::from(self.body.clone()));
+        *resp.status_mut() = self.status;
+        *resp.headers_mut() = self.headers.clone();
+        resp.extensions_mut().insert(StubHit(self.id.clone()));
+        resp
+    }
+
+    /// How `GET /__admin/stubs` shows it.
+    pub fn to_json(&self) -> Value {
+        serde_json::json!({
+            "id": self.id,
+            "source": self.source,
+            "request": self.spec.request,
+            "response": self.spec.response,
+        })
+    }
+}
+
+/// Marks a reply a stub gave, for the journal.
+#[derive(Debug, Clone)]
+pub struct StubHit(pub String);
+
+/// The stubs in service, in match order (the last added first).
+#[derive(Debug, Default)]
+pub struct Stubs {
+    /// Loaded at start, in load order; what a reset brings back.
+    loaded: Vec<Arc<Stub>>,
+    live: Mutex<Live>,
+}
+
+#[derive(Debug, Default)]
+struct Live {
+    list: Vec<Arc<Stub>>,
+    /// Ids issued so far; never reused, so a journal entry names one stub only.
+    issued: u64,
+}
+
+impl Stubs {
+    /// The stubs of `--stubs DIR`, ids `s1`, `s2`… in load order.
+    pub fn from_dir(dir: &Path) -> Result<Stubs, String> {
+        let loaded: Vec<Arc<Stub>> = load_dir(dir)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, (source, spec))| Arc::new(Stub::new(format!("s{}", i + 1), source, spec)))
+            .collect();
+        let live = Live {
+            list: loaded.iter().rev().cloned().collect(),
+            issued: loaded.len() as u64,
+        };
+        Ok(Stubs {
+            loaded,
+            live: Mutex::new(live),
+        })
+    }
+
+    fn live(&self) -> MutexGuard<'_, Live> {
+        // A poisoned lock only means a handler panicked mid-update; keep serving.
+        self.live.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Adds a stub ahead of every other; returns its id.
+    pub fn add(&self, spec: StubSpec) -> String {
+        let mut live = self.live();
+        live.issued += 1;
+        let id = format!("s{}", live.issued);
+        live.list
+            .insert(0, Arc::new(Stub::new(id.clone(), "api".into(), spec)));
+        id
+    }
+
+    /// In match order.
+    pub fn list(&self) -> Vec<Arc<Stub>> {
+        self.live().list.clone()
+    }
+
+    pub fn clear(&self) {
+        self.live().list.clear();
+    }
+
+    /// False when no stub has that id.
+    pub fn remove(&self, id: &str) -> bool {
+        let mut live = self.live();
+        let before = live.list.len();
+        live.list.retain(|s| s.id != id);
+        live.list.len() != before
+    }
+
+    /// Back to the stubs loaded at start.
+    pub fn reset(&self) {
+        self.live().list = self.loaded.iter().rev().cloned().collect();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live().list.is_empty()
+    }
+
+    pub fn find(&self, method: &str, path: &str, query: &[(String, String)]) -> Option<Arc<Stub>> {
+        self.live()
+            .list
+            .iter()
+            .find(|s| s.matches(method, path, query))
+            .cloned()
+    }
+}

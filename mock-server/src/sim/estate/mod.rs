@@ -1,0 +1,142 @@
+//! The world the mock simulates: primary and standby clusters and tenants, the tasks launched
+//! against them, the GFC, and the simulated clock they all run on. What lives where:
+//! `seed` (the demo estate), `prechecks` (the rules that compute prechecks from the state, never
+//! from fixed files), `tasks` (launches and operations on tasks), `effects` (what a finished
+//! launch changes), `wire` (records as OCP's wire types).
+//!
+//! Field names OCP does not document for tenants (`tenantRole`, `syncScn`, `primaryTenant*`,
+//! `serviceName`) and every precheck error code other than OBE26107 are the mock's own
+//! choices; docs/mock-api.md lists them as assumptions.
+
+mod effects;
+mod prechecks;
+mod seed;
+mod tasks;
+mod wire;
+
+pub use prechecks::LAG_WARNING_SECS;
+
+use crate::sim::clock::Clock;
+use crate::sim::engine::{TaskFault, TaskRec};
+use crate::sim::gfc::Gfc;
+use crate::sim::refusal::Refusal;
+use crate::sim::templates::TaskKind;
+use console_core::wire::{ClusterStatus, ClusterType, TenantMode, TenantRole, TenantStatus};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone)]
+pub struct ClusterRec {
+    pub id: i64,
+    pub name: String,
+    pub ob_cluster_id: i64,
+    pub cluster_type: ClusterType,
+    pub status: ClusterStatus,
+    pub ob_version: String,
+    pub primary: Option<i64>,
+    /// For a standby cluster: whether its primary cluster still answers.
+    pub primary_reachable: bool,
+    pub server_count: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct TenantRec {
+    pub id: i64,
+    pub name: String,
+    pub cluster_id: i64,
+    pub role: TenantRole,
+    pub status: TenantStatus,
+    pub mode: TenantMode,
+    /// Service name of a primary tenant.
+    pub service_name: Option<String>,
+    /// For a standby: its primary tenant.
+    pub primary_tenant: Option<i64>,
+    /// For a standby: whether its primary can still be connected (then failover is refused).
+    pub primary_reachable: bool,
+    /// For a standby: replication lag; `None` when the sync position is unknown.
+    pub lag_secs: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Estate {
+    pub clusters: Vec<ClusterRec>,
+    pub tenants: Vec<TenantRec>,
+    pub tasks: BTreeMap<i64, TaskRec>,
+    pub clock: Clock,
+    pub task_faults: Vec<TaskFault>,
+    /// The component failover center (GFC), on the same simulated clock.
+    pub gfc: Gfc,
+    instances: HashMap<TaskKind, i64>,
+}
+
+impl Estate {
+    pub fn cluster(&self, id: i64) -> Result<&ClusterRec, Refusal> {
+        self.clusters
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| Refusal::cluster_not_found(id))
+    }
+
+    pub fn tenant(&self, cluster_id: i64, id: i64) -> Result<&TenantRec, Refusal> {
+        self.cluster(cluster_id)?;
+        self.tenants
+            .iter()
+            .find(|t| t.id == id && t.cluster_id == cluster_id)
+            .ok_or_else(|| Refusal::tenant_not_found(cluster_id, id))
+    }
+
+    fn tenant_by_id(&self, id: i64) -> Option<&TenantRec> {
+        self.tenants.iter().find(|t| t.id == id)
+    }
+
+    /// The clock tick, the only place simulated time follows real time (the admin clock control
+    /// steps it on command): syncs the clock with the real time that passed, then settles the
+    /// world at the new instant. The http layer runs it once per request, before the handler.
+    pub fn tick(&mut self) {
+        self.clock.sync();
+        self.settle();
+    }
+
+    /// Runs every task and the GFC up to the clock's current instant (the clock itself does not
+    /// move) and applies the estate change of each launch that finished (a failed-over standby
+    /// becomes primary, and so on).
+    fn settle(&mut self) {
+        let now = self.clock.now_ms();
+        let mut finished = Vec::new();
+        for rec in self.tasks.values_mut() {
+            rec.advance(now, &self.clock, &mut self.task_faults);
+            if rec.succeeded_forward() && !rec.effect_applied {
+                rec.effect_applied = true;
+                finished.push((
+                    rec.kind,
+                    rec.cluster_id,
+                    rec.tenant_id,
+                    rec.service_name.clone(),
+                ));
+            }
+        }
+        self.gfc.tick(&self.clock);
+        for (kind, cluster, tenant, service) in finished {
+            self.apply_effect(kind, cluster, tenant, service);
+        }
+    }
+
+    /// The admin clock control: pause or resume, change the speed, or step forward. Whatever
+    /// falls due up to the new instant runs, in order, before this returns.
+    pub fn change_clock(
+        &mut self,
+        paused: Option<bool>,
+        speed: Option<f64>,
+        advance_seconds: Option<f64>,
+    ) {
+        if let Some(p) = paused {
+            self.clock.set_paused(p);
+        }
+        if let Some(s) = speed {
+            self.clock.set_speed(s);
+        }
+        if let Some(a) = advance_seconds {
+            self.clock.advance(a);
+        }
+        self.settle();
+    }
+}

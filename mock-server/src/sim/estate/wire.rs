@@ -1,0 +1,124 @@
+//! The estate's records as OCP's wire types: clusters, tenants (with their sync SCN) and the task
+//! detail view (`WrappedTaskInstance`).
+
+use super::{ClusterRec, Estate, TenantRec};
+use crate::sim::engine::TaskRec;
+use crate::sim::refusal::Refusal;
+use console_core::wire::Cluster;
+use console_core::wire::{ClusterRef, Creator, TaskInstance, Tenant, TenantRole};
+use console_core::Long;
+
+const CREATE_TIME: &str = "2024-03-18T10:12:45.120+08:00";
+
+impl Estate {
+    pub fn cluster_json(&self, c: &ClusterRec) -> Cluster {
+        let tenant_count = self.tenants.iter().filter(|t| t.cluster_id == c.id).count();
+        let standbys: Vec<ClusterRef> = self
+            .clusters
+            .iter()
+            .filter(|s| s.primary == Some(c.id))
+            .map(cluster_ref)
+            .collect();
+        Cluster {
+            create_time: Some(CREATE_TIME.into()),
+            id: Some(Long(c.id)),
+            name: Some(c.name.clone()),
+            ob_cluster_id: Some(Long(c.ob_cluster_id)),
+            ob_version: Some(c.ob_version.clone()),
+            primary_cluster: c
+                .primary
+                .and_then(|p| self.clusters.iter().find(|x| x.id == p))
+                .map(cluster_ref),
+            server_count: Some(Long(c.server_count)),
+            standby_clusters: (!standbys.is_empty()).then_some(standbys),
+            status: Some(c.status.clone()),
+            tenant_count: Some(Long(tenant_count as i64)),
+            cluster_type: Some(c.cluster_type.clone()),
+            unreadable: Default::default(),
+        }
+    }
+
+    pub fn tenant_json(&self, t: &TenantRec, now_ns: i64) -> Tenant {
+        let cluster = self.clusters.iter().find(|c| c.id == t.cluster_id);
+        let primary = t.primary_tenant.and_then(|p| self.tenant_by_id(p));
+        Tenant {
+            cluster_id: Some(Long(t.cluster_id)),
+            cluster_name: cluster.map(|c| c.name.clone()),
+            cluster_type: cluster.map(|c| c.cluster_type.clone()),
+            create_time: Some(CREATE_TIME.into()),
+            id: Some(Long(t.id)),
+            locked: Some(false),
+            mode: Some(t.mode.clone()),
+            name: Some(t.name.clone()),
+            ob_tenant_id: Some(Long(1000 + t.id % 1000)),
+            primary_tenant_cluster_id: primary.map(|p| Long(p.cluster_id)),
+            primary_tenant_id: primary.map(|p| Long(p.id)),
+            primary_tenant_name: primary.map(|p| p.name.clone()),
+            primary_zone: Some("zone1;zone2;zone3".into()),
+            service_name: match t.role {
+                TenantRole::Standby => primary.and_then(|p| p.service_name.clone()),
+                _ => t.service_name.clone(),
+            },
+            status: Some(t.status.clone()),
+            sync_scn: self.sync_scn(t, now_ns),
+            tenant_role: Some(t.role.clone()),
+            unreadable: Default::default(),
+        }
+    }
+
+    pub(super) fn sync_scn(&self, t: &TenantRec, now_ns: i64) -> Option<Long> {
+        match t.role {
+            TenantRole::Standby => t.lag_secs.map(|lag| Long(now_ns - lag * 1_000_000_000)),
+            _ => None,
+        }
+    }
+
+    /// The detail view OCP returns: `creator` an object, `cluster` and `tenant` filled in.
+    pub fn task_view(&self, rec: &TaskRec) -> TaskInstance {
+        let mut t = rec.task.clone();
+        if let Some(Creator::Name(name)) = t.creator.take() {
+            t.creator = Some(Creator::Object {
+                id: None,
+                name: Some(name),
+            });
+        }
+        if let Ok(c) = self.cluster(rec.cluster_id) {
+            t.cluster = Some(ClusterRef {
+                id: Some(c.id.into()),
+                name: Some(c.name.clone()),
+                ob_cluster_id: Some(c.ob_cluster_id.into()),
+                cluster_type: Some(c.cluster_type.clone()),
+                unreadable: Default::default(),
+            });
+        }
+        if let Some(tid) = rec.tenant_id {
+            if let Some(tn) = self.tenants.iter().find(|x| x.id == tid) {
+                t.tenant = Some(console_core::wire::task::TenantRef {
+                    id: Some(tn.id.into()),
+                    name: Some(tn.name.clone()),
+                    ..Default::default()
+                });
+            }
+        }
+        t
+    }
+
+    /// Task `id` in the detail view.
+    pub fn task_json(&self, id: i64) -> Result<TaskInstance, Refusal> {
+        let rec = self
+            .tasks
+            .get(&id)
+            .ok_or_else(|| Refusal::task_not_found(id))?;
+        Ok(self.task_view(rec))
+    }
+}
+
+fn cluster_ref(c: &ClusterRec) -> ClusterRef {
+    ClusterRef {
+        id: Some(Long(c.id)),
+        name: Some(c.name.clone()),
+        ob_cluster_id: Some(Long(c.ob_cluster_id)),
+        cluster_type: Some(c.cluster_type.clone()),
+        unreadable: Default::default(),
+    }
+}
