@@ -56,6 +56,8 @@ texts! {
     NavSignOut => "Sign out", "退出登录";
     SwitchLanguage => "中文", "English";
     SignedInAs => "Signed in as {0}", "当前用户 {0}";
+    RoleOperator => "operator", "操作员";
+    RoleReadOnly => "read only", "只读";
     SignInTitle => "Sign in to OCP", "登录 OCP";
     SignInHint => "Use your OCP account. Credentials stay in this browser tab and are forgotten when it closes.", "使用 OCP 账号登录。凭据仅保存在当前浏览器标签页中，关闭后即清除。";
     Username => "Username", "用户名";

@@ -21,6 +21,10 @@ pub fn Header() -> impl IntoView {
             </nav>
             <div class="topbar-right">
                 <span class="who" data-testid="signed-in-as">{move || i18n.f(Text::SignedInAs, &[&user()])}</span>
+                // What this account may do, always in view: a viewer learns it before any form.
+                {move || session.current.get().is_some().then(|| view! {
+                    <span class="badge" data-testid="user-role">{move || if session.can_operate() { i18n.t(Text::RoleOperator) } else { i18n.t(Text::RoleReadOnly) }}</span>
+                })}
                 <button class="btn btn-quiet" on:click=move |_| i18n.toggle()>{move || i18n.t(Text::SwitchLanguage)}</button>
                 <button class="btn btn-quiet" on:click=move |_| session.sign_out()>{move || i18n.t(Text::NavSignOut)}</button>
             </div>

@@ -124,6 +124,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
     view! {
         <section class="page">
             <h1>{move || i18n.f(Text::BatchTitle, &[&name()])}</h1>
+            <ViewerNotice />
             <FailureView failure=detail.error />
             {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
             <FailureView failure=precheck.error on_retry=Callback::new(move |_| precheck.reload()) busy=precheck.loading />
@@ -215,7 +216,6 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                 None => None,
             }}
             <div class="launch-bar">
-                <ViewerNotice />
                 <button class="btn btn-danger" data-testid="launch"
                     disabled=move || chosen().is_empty() || !session.can_operate() || precheck.loading.get()
                     on:click=move |_| dialog.set(true)>

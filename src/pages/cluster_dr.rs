@@ -71,6 +71,7 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
     view! {
         <section class="page">
             <h1>{title}</h1>
+            <ViewerNotice />
             <FailureView failure=detail.error on_retry=Callback::new(move |_| detail.reload()) busy=detail.loading />
             <div class="precheck card">
                 {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
@@ -81,7 +82,6 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
                 </button>
             </div>
             <div class="launch-bar">
-                <ViewerNotice />
                 {move || (summary().is_some() && !passes()).then(|| view! { <p class="hint">{i18n.t(Text::LaunchBlockedHint)}</p> })}
                 <button class="btn btn-danger" data-testid="launch"
                     disabled=move || !(passes() && session.can_operate() && !precheck.loading.get())

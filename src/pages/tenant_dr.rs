@@ -173,6 +173,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
     view! {
         <section class="page">
             <h1>{title} " " {move || detail.data.get().and_then(|t| t.tenant_role).map(|r| view! { <RoleBadge role=r.as_wire().to_string() /> })}</h1>
+            <ViewerNotice />
             <p class="muted">
                 {move || detail.data.get().map(|t| format!(
                     "{} · {} {}",
@@ -208,7 +209,6 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                 </button>
             </div>
             <div class="launch-bar">
-                <ViewerNotice />
                 {move || (precheck.data.get().is_some() && !passes()).then(|| view! { <p class="hint">{i18n.t(Text::LaunchBlockedHint)}</p> })}
                 <button class="btn btn-danger" data-testid="launch" disabled=move || !can_launch() on:click=move |_| dialog.set(true)>
                     {move || match action {

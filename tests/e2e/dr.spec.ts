@@ -19,6 +19,7 @@ test('a passing tenant precheck launches one failover and opens its task', async
   await openTenantAction(page, 'sales_dr', 'Failover…');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Failover of tenant sales_dr');
   await expect(page).toHaveTitle('Failover of tenant sales_dr · Failover Console');
+  await expect(page.getByTestId('user-role')).toHaveText('operator');
   await expect(page.getByTestId('verdict')).toContainText('Can fail over');
   await expect(page.getByTestId('count-blocking')).toHaveText('0 blocking');
   await expect(page.getByTestId('count-warnings')).toHaveText('0 warnings');
@@ -197,6 +198,11 @@ test('the viewer is told before trying that launching needs the operator role', 
     'Launching needs the operator role. You are signed in as viewer, who may only read.');
   await expect(page.getByTestId('launch')).toBeDisabled();
   expect(await posts(request, '/failover')).toBe(0);
+  // The header says what the account may do, and the page says why at its top.
+  await expect(page.getByTestId('user-role')).toHaveText('read only');
+  const notice = await page.getByTestId('viewer-notice').boundingBox();
+  const verdict = await page.getByTestId('verdict').boundingBox();
+  expect(notice!.y).toBeLessThan(verdict!.y);
 });
 
 test('a 403 from OCP on launch is shown as such', async ({ page, request }) => {
