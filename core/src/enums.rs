@@ -63,11 +63,7 @@ macro_rules! ocp_enum {
                 match v {
                     serde_json::Value::String(s) => Some($name::from_wire(s)),
                     serde_json::Value::Number(n) => Some($name::Unknown(n.to_string())),
-                    serde_json::Value::Null => None,
-                    other => {
-                        bad.push(at.to_string(), other.clone());
-                        None
-                    }
+                    other => $crate::lenient::reject(other, at, bad),
                 }
             }
         }

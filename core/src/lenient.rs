@@ -80,7 +80,8 @@ fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-fn reject<T>(v: &Value, at: &str, bad: &mut Unreadable) -> Option<T> {
+/// Records `v` as unreadable at `at` (unless it is `null`, which carries nothing to show).
+pub fn reject<T>(v: &Value, at: &str, bad: &mut Unreadable) -> Option<T> {
     if !v.is_null() {
         bad.push(at.to_string(), v.clone());
     }
@@ -201,10 +202,7 @@ macro_rules! ocp_struct {
                 bad: &mut $crate::lenient::Unreadable,
             ) -> Option<Self> {
                 let serde_json::Value::Object(map) = v else {
-                    if !v.is_null() {
-                        bad.push(at.to_string(), v.clone());
-                    }
-                    return None;
+                    return $crate::lenient::reject(v, at, bad);
                 };
                 let mut own = $crate::lenient::Unreadable::default();
                 Some($name {

@@ -96,6 +96,12 @@ fn duration_ms(s: &SubtaskInstance) -> i64 {
     2000 + (series * 7919 + name * 31).rem_euclid(4000)
 }
 
+/// OCP's 20003 for an operation the subtask's current state does not allow.
+fn subtask_state_invalid(s: &SubtaskInstance, sid: i64) -> Refusal {
+    let st = s.status.as_ref().map(|x| x.as_wire()).unwrap_or_default();
+    state_invalid("subtask", sid, st)
+}
+
 fn id_of(s: &SubtaskInstance) -> i64 {
     s.id.map(|l| l.0).unwrap_or_default()
 }
@@ -411,12 +417,7 @@ impl TaskRec {
         let rolling_back = self.rolling_back();
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Failed) || rolling_back {
-            let st = s
-                .status
-                .as_ref()
-                .map(|x| x.as_wire().to_string())
-                .unwrap_or_default();
-            return Err(state_invalid("subtask", sid, &st));
+            return Err(subtask_state_invalid(s, sid));
         }
         s.status = Some(St::Ready);
         s.operation = Some(Op::Retry);
@@ -435,12 +436,7 @@ impl TaskRec {
         let rolling_back = self.rolling_back();
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Failed) {
-            let st = s
-                .status
-                .as_ref()
-                .map(|x| x.as_wire().to_string())
-                .unwrap_or_default();
-            return Err(state_invalid("subtask", sid, &st));
+            return Err(subtask_state_invalid(s, sid));
         }
         s.status = Some(St::Ready);
         s.operation = Some(if rolling_back {
@@ -457,12 +453,7 @@ impl TaskRec {
     pub fn cancel_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refusal> {
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Running) {
-            let st = s
-                .status
-                .as_ref()
-                .map(|x| x.as_wire().to_string())
-                .unwrap_or_default();
-            return Err(state_invalid("subtask", sid, &st));
+            return Err(subtask_state_invalid(s, sid));
         }
         s.status = Some(St::Canceling);
         if let Some(run) = self.runs.get_mut(&sid).and_then(|r| r.last_mut()) {
