@@ -42,14 +42,7 @@ macro_rules! ocp_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
-                let mut bad = $crate::lenient::Unreadable::default();
-                <$name as $crate::lenient::Read>::read(&v, "", &mut bad).ok_or_else(|| {
-                    <D::Error as serde::de::Error>::custom(format!(
-                        concat!("expected a ", stringify!($name), " name, found {}"),
-                        $crate::lenient::raw_text(&v)
-                    ))
-                })
+                $crate::lenient::deserialize(d, concat!("a ", stringify!($name), " name"))
             }
         }
 

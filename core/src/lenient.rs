@@ -214,17 +214,27 @@ macro_rules! ocp_struct {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
-                let mut bad = $crate::lenient::Unreadable::default();
-                <$name as $crate::lenient::Read>::read(&v, "", &mut bad).ok_or_else(|| {
-                    <D::Error as serde::de::Error>::custom(format!(
-                        concat!("expected an object for ", stringify!($name), ", found {}"),
-                        $crate::lenient::raw_text(&v)
-                    ))
-                })
+                $crate::lenient::deserialize(d, concat!("an object for ", stringify!($name)))
             }
         }
     };
+}
+
+/// `Deserialize` for a [`Read`] type (what the `ocp_struct!` and `ocp_enum!` macros generate):
+/// the value is read leniently; only a value of no usable shape at all is an error, naming
+/// what was `expected`.
+pub fn deserialize<'de, D, T>(d: D, expected: &str) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Read,
+{
+    let v = <Value as serde::Deserialize>::deserialize(d)?;
+    T::read(&v, "", &mut Unreadable::default()).ok_or_else(|| {
+        <D::Error as serde::de::Error>::custom(format!(
+            "expected {expected}, found {}",
+            raw_text(&v)
+        ))
+    })
 }
 
 /// For serde `deserialize_with` on types that keep plain (non-`Option`) fields: the value if it
