@@ -2,15 +2,7 @@
 //! recovery screen straight into the DOM (the wasm instance cannot be trusted after a panic),
 //! with a link that reloads the console. Session credentials survive in sessionStorage.
 
-use console_core::i18n::{text, Lang, Text};
-
-fn lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.session_storage().ok().flatten())
-        .and_then(|s| s.get_item("failover-console.lang").ok().flatten())
-        .map(|c| Lang::from_code(&c))
-        .unwrap_or_default()
-}
+use console_core::i18n::{text, Text};
 
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -29,7 +21,7 @@ pub fn show(detail: &str) {
         return;
     };
     let Some(body) = document.body() else { return };
-    let lang = lang();
+    let lang = crate::i18n::chosen();
     let href = window.location().href().unwrap_or_else(|_| "/".into());
     let build = || -> Option<web_sys::Element> {
         let root = document.create_element("div").ok()?;

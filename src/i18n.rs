@@ -14,16 +14,7 @@ pub struct I18n {
 
 impl I18n {
     pub fn detect() -> I18n {
-        let window = web_sys::window();
-        let saved = window
-            .as_ref()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .and_then(|s| s.get_item(KEY).ok().flatten());
-        let browser = window.and_then(|w| w.navigator().language());
-        let lang = saved
-            .or(browser)
-            .map(|c| Lang::from_code(&c))
-            .unwrap_or_default();
+        let lang = chosen();
         set_html_lang(lang);
         I18n {
             lang: RwSignal::new(lang),
@@ -47,6 +38,21 @@ impl I18n {
         set_html_lang(next);
         self.lang.set(next);
     }
+}
+
+/// The operator's language: the saved choice, else the browser's, else English. Also read by
+/// the crash screen, which cannot use the reactive `I18n`.
+pub fn chosen() -> Lang {
+    let window = web_sys::window();
+    let saved = window
+        .as_ref()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(KEY).ok().flatten());
+    let browser = window.and_then(|w| w.navigator().language());
+    saved
+        .or(browser)
+        .map(|c| Lang::from_code(&c))
+        .unwrap_or_default()
 }
 
 fn set_html_lang(lang: Lang) {

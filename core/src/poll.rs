@@ -45,6 +45,16 @@ impl Backoff {
     /// GFC operations after a launch: every second; failures back off from 1 s to 30 s.
     pub const GFC_OPERATIONS: Backoff = Backoff::TASK;
 
+    /// A page's data (`use_load`): fetched once; a transient failure is retried from 2 s,
+    /// doubling to 30 s, so the page recovers by itself once the backend does.
+    pub const PAGE_DATA: Backoff = Backoff {
+        interval_ms: 0,
+        first_retry_ms: 2000,
+        cap_ms: 30_000,
+        not_ready_cap_ms: 30_000,
+        hidden_recheck_ms: 500,
+    };
+
     /// The wait after `failures` failures in a row (0: after a good reply, the interval).
     pub fn delay(&self, failures: u32) -> u32 {
         self.delay_capped(failures, self.cap_ms)
@@ -205,6 +215,13 @@ mod tests {
         assert_eq!(p.after(Outcome::Continue), Step::Wait(1000));
         assert!(p.has_succeeded());
         assert_eq!(p.failures(), 0);
+    }
+
+    #[test]
+    fn page_data_retries_from_two_seconds_to_thirty() {
+        let waits: Vec<u32> = (1..=6).map(|n| Backoff::PAGE_DATA.delay(n)).collect();
+        assert_eq!(waits, [2000, 4000, 8000, 16_000, 30_000, 30_000]);
+        assert_eq!(Backoff::PAGE_DATA.delay(u32::MAX), 30_000);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! After a transient failure (network, timeout, 5xx, garbled reply) it tries again by itself,
 //! backing off from 2 s to 30 s, so the page recovers once the backend does.
 
+use console_core::poll::Backoff;
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,6 +30,11 @@ impl<T: Send + Sync + 'static> Load<T> {
     }
 }
 
+/// What one fetch hands back to the shared machinery: on success, a step that stores the value
+/// (run only if the reply is still the latest).
+type Commit = Box<dyn FnOnce()>;
+type Fetch = std::pin::Pin<Box<dyn Future<Output = Result<Commit, ApiFailure>>>>;
+
 /// Runs `fetch(key())` now and whenever `key` changes or `reload` is called.
 pub fn use_load<T, K, Fut>(
     key: impl Fn() -> K + 'static,
@@ -39,21 +45,42 @@ where
     K: 'static,
     Fut: Future<Output = Result<T, ApiFailure>> + 'static,
 {
-    let load = Load {
-        data: RwSignal::new(None),
-        error: RwSignal::new(None),
-        loading: RwSignal::new(true),
-        trigger: RwSignal::new(0),
+    let data = RwSignal::new(None);
+    // Only this adapter is built per `T`; the retry and ordering rules below exist once in the
+    // bundle (they were copied into every page's code when the whole hook was generic).
+    let start = move || -> Fetch {
+        let fut = fetch(key());
+        Box::pin(async move {
+            let v = fut.await?;
+            Ok(Box::new(move || {
+                data.try_set(Some(v));
+            }) as Commit)
+        })
     };
+    let (error, loading, trigger) = run(Box::new(start));
+    Load {
+        data,
+        error,
+        loading,
+        trigger,
+    }
+}
+
+#[allow(clippy::type_complexity)]
+fn run(
+    start: Box<dyn Fn() -> Fetch>,
+) -> (RwSignal<Option<ApiFailure>>, RwSignal<bool>, RwSignal<u32>) {
+    let error = RwSignal::new(None);
+    let loading = RwSignal::new(true);
+    let trigger = RwSignal::new(0u32);
     let generation = StoredValue::new(0u64);
     let failures = StoredValue::new(0u32);
     Effect::new(move |_| {
-        load.trigger.track();
-        let k = key();
+        trigger.track();
         let this = generation.get_value().wrapping_add(1);
         generation.set_value(this);
-        load.loading.set(true);
-        let fut = fetch(k);
+        loading.set(true);
+        let fut = start();
         spawn_local(async move {
             let result = fut.await;
             // The owner may be gone (the page was left); then the signals are disposed.
@@ -61,29 +88,29 @@ where
                 return;
             }
             let retry_in = match result {
-                Ok(v) => {
-                    load.data.try_set(Some(v));
-                    load.error.try_set(None);
+                Ok(commit) => {
+                    commit();
+                    error.try_set(None);
                     let _ = failures.try_set_value(0);
                     None
                 }
                 Err(e) => {
                     let transient = e.is_transient();
-                    load.error.try_set(Some(e));
+                    error.try_set(Some(e));
                     let n = failures.try_get_value().unwrap_or(0).saturating_add(1);
                     let _ = failures.try_set_value(n);
-                    transient.then(|| 2000u32.saturating_mul(1 << (n - 1).min(4)).min(30_000))
+                    transient.then(|| Backoff::PAGE_DATA.delay(n))
                 }
             };
-            load.loading.try_set(false);
+            loading.try_set(false);
             if let Some(ms) = retry_in {
                 gloo_timers::future::TimeoutFuture::new(ms).await;
                 // Only if nothing newer started meanwhile and the view still exists.
                 if generation.try_get_value() == Some(this) {
-                    load.trigger.try_update(|n| *n = n.wrapping_add(1));
+                    trigger.try_update(|n| *n = n.wrapping_add(1));
                 }
             }
         });
     });
-    load
+    (error, loading, trigger)
 }
