@@ -134,6 +134,18 @@ impl Direction {
         }
     }
 
+    /// The direction in the operator's words: the confirmation's title and the word typed to
+    /// confirm it.
+    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
+        crate::i18n::text(
+            lang,
+            match self {
+                Direction::Failover => crate::i18n::Text::GfcWordFailover,
+                Direction::Failback => crate::i18n::Text::GfcWordFailback,
+            },
+        )
+    }
+
     pub fn from_mark(mark: &str) -> Option<Direction> {
         match mark.trim() {
             m if m.eq_ignore_ascii_case("failover") => Some(Direction::Failover),
@@ -565,6 +577,14 @@ pub fn may_launch(v: &CheckVerdict, acknowledged: &[(i64, String)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_confirmation_word_is_in_the_operators_language() {
+        use crate::i18n::Lang;
+        assert_eq!(Direction::Failover.word(Lang::En), "failover");
+        assert_eq!(Direction::Failback.word(Lang::Zh), "回切");
+        assert_eq!(Direction::Failover.word(Lang::Zh), "切换");
+    }
 
     fn body() -> LaunchBody {
         LaunchBody {

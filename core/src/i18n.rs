@@ -319,6 +319,10 @@ texts! {
     GfcLaunchFailover => "Fail over these components…", "切换这些组件…";
     GfcLaunchFailback => "Fail back these components…", "回切这些组件…";
     GfcConfirmTitle => "{0} of {1} components", "{1} 个组件的 {0}";
+    // The word an operator types to confirm: in their own language, so a Chinese page never
+    // asks for an English word.
+    GfcWordFailover => "failover", "切换";
+    GfcWordFailback => "failback", "回切";
     GfcConsequenceFailover => "These components move to their other data center and stay there until failed back: {0}.", "以下组件将切换到另一个数据中心，直到回切：{0}。";
     GfcConsequenceFailback => "These components return to their home data center: {0}.", "以下组件将回到本地数据中心：{0}。";
     GfcErrReason => "Give the reason for this move.", "请填写切换原因。";

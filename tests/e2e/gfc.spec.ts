@@ -116,6 +116,28 @@ test('failback of components needs no failback time and returns them', async ({ 
   await expect(page.getByTestId('op-row').first()).toContainText('→ Automatic (AUTO)');
 });
 
+test('in Chinese the confirmation asks for the Chinese word, and the English one does not unlock it', async ({ page, request }) => {
+  await findComponents(page, '359 181');
+  await page.getByText('Failback: return to the home data center').click();
+  await page.getByLabel('Reason').fill('DFW back in service');
+  await page.getByTestId('run-checks').click();
+  await arrived(request, 'POST', '/gfc/failover/doPreFailBackCheck');
+  await clock(request, { advanceSeconds: 30 });
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByTestId('launch').click();
+  const dialog = page.getByTestId('confirm-dialog');
+  await expect(dialog.getByRole('heading', { level: 2 })).toContainText('2 个组件的 回切');
+  const word = dialog.getByLabel('输入 回切 以确认');
+  await word.fill('failback');
+  await expect(dialog.getByTestId('confirm-launch')).toBeDisabled();
+  await word.fill('回切');
+  await dialog.getByTestId('confirm-launch').click();
+  await expect(page).toHaveURL(/mark=failback$/);
+  await arrived(request, 'POST', '/gfc/failover/doFailoverback');
+  const launches = (await journal(request)).filter((e) => e.method === 'POST' && e.path === '/gfc/failover/doFailoverback');
+  expect(launches.length).toBe(1);
+});
+
 test('a legacy backend answering 500 before the first result is waited out', async ({ page, request }) => {
   await request.post('/__admin/gfc/mode', { data: { legacy500: true } });
   await findComponents(page, '7922');

@@ -128,6 +128,7 @@ pub fn LaunchStep(
         </div>
         {move || dialog.get().then(|| {
             let d = direction.get();
+            let word = d.word(i18n.lang.get_untracked());
             let (count, list) = components.with(|c| (c.len(), c.iter().map(|c| format!("{} ({})", c.name, c.id)).collect::<Vec<_>>().join(", ")));
             let consequence = Signal::derive(move || match direction.get() {
                 Direction::Failover => i18n.f(Text::GfcConsequenceFailover, &[&list]),
@@ -135,9 +136,9 @@ pub fn LaunchStep(
             });
             view! {
                 <ConfirmDialog
-                    title=i18n.f(Text::GfcConfirmTitle, &[d.mark(), &count.to_string()])
+                    title=i18n.f(Text::GfcConfirmTitle, &[word, &count.to_string()])
                     consequence
-                    expected=d.mark().to_string()
+                    expected=word.to_string()
                     tasks_href="/components".to_string()
                     launch
                     on_confirm
