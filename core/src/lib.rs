@@ -8,6 +8,7 @@
 pub mod lenient;
 #[macro_use]
 mod enums;
+pub mod crossings;
 pub mod envelope;
 pub mod failure;
 pub mod gfc;

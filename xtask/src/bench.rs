@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: runs tests/bench.rs (the task graph, built with the shipping wasm
-//! profile) in headless Chromium, and checks the figures against the budgets.
+//! profile) in headless Chromium, and checks the figures against the budgets; then compares
+//! the layout with Graphviz dot (bench_layout.rs). `--only graph` or `--only layout` runs one.
 
 use crate::Env;
 use std::io::{BufRead, BufReader};
@@ -30,7 +31,28 @@ fn parse(line: &str) -> Option<(String, usize, f64)> {
     Some((name, n?, ms?))
 }
 
-pub fn run(root: &Path, env: &Env) -> Result<(), String> {
+pub fn run(root: &Path, env: &Env, args: &[String]) -> Result<(), String> {
+    let (graph, layout) = match args {
+        [] => (true, true),
+        [flag, what] if flag == "--only" && what == "graph" => (true, false),
+        [flag, what] if flag == "--only" && what == "layout" => (false, true),
+        _ => return Err("usage: cargo xtask bench [--only graph|layout]".into()),
+    };
+    // Both halves run even if the first fails, so one run shows every figure.
+    let graph_result = if graph { run_graph(root, env) } else { Ok(()) };
+    let layout_result = if layout {
+        crate::bench_layout::run(root, env)
+    } else {
+        Ok(())
+    };
+    match (graph_result, layout_result) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
+        (Err(a), Err(b)) => Err(format!("{a}; {b}")),
+    }
+}
+
+fn run_graph(root: &Path, env: &Env) -> Result<(), String> {
     let mut c = env.command("cargo", root);
     c.args([
         "test",

@@ -113,7 +113,8 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
         )?;
     }
 
-    // npm packages: Playwright Test and binaryen's wasm-opt, as package-lock.json pins them.
+    // npm packages: Playwright Test, binaryen's wasm-opt and Graphviz (the layout benchmark's
+    // reference), as package-lock.json pins them.
     let installed = root.join("node_modules/.package-lock.json");
     let lock = root.join("package-lock.json");
     let stale = match (std::fs::metadata(&installed), std::fs::metadata(&lock)) {
@@ -123,8 +124,11 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
         },
         _ => true,
     };
-    if stale || !root.join("node_modules/.bin/wasm-opt").exists() {
-        eprintln!("setup: npm ci (Playwright Test, binaryen)");
+    if stale
+        || !root.join("node_modules/.bin/wasm-opt").exists()
+        || !root.join("node_modules/@hpcc-js/wasm-graphviz").exists()
+    {
+        eprintln!("setup: npm ci (Playwright Test, binaryen, Graphviz)");
         let mut c = env.command("npm", root);
         c.args(["ci", "--no-audit", "--no-fund"])
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
