@@ -4,6 +4,7 @@
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
+use crate::components::live_status::LiveStatus;
 use crate::graph::details::StepDetails;
 use crate::graph::legend::Legend;
 use crate::graph::model::TaskModel;
@@ -17,7 +18,7 @@ use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use console_core::i18n::Text;
-use console_core::poll::{Backoff, Outcome};
+use console_core::poll::{failure_outcome, Backoff, Outcome};
 use console_core::present;
 use console_core::task_view::{format_duration, impact, task_interventions, Intervention};
 use console_core::time::parse_ms;
@@ -66,11 +67,9 @@ fn TaskView(id: i64) -> impl IntoView {
                 Outcome::Finished
             }
         },
-        // A 401 opens the sign-in dialog; polling resumes once signed in again.
-        |f, _| match f.status() {
-            Some(404 | 403) => Outcome::Fatal,
-            _ => Outcome::Failed,
-        },
+        // A 401 opens the sign-in dialog and is retried until signed in again; a 403 or 404
+        // will not heal: the poller stops and the page says so.
+        |f, _| failure_outcome(f),
     );
     let local_now = use_ticker();
     let selected = RwSignal::new(None::<usize>);
@@ -147,14 +146,6 @@ fn TaskView(id: i64) -> impl IntoView {
             })
         });
         (assumed(&h.start) || assumed(&h.finish) || in_steps).then_some(zone)
-    };
-    let stale = move || {
-        let err = poll.error.get()?;
-        let ago = poll
-            .last_ok
-            .get()
-            .map(|t| ((local_now.get() - t) / 1000).max(0));
-        Some((err, ago))
     };
 
     let preview_text = move || {
@@ -266,14 +257,7 @@ fn TaskView(id: i64) -> impl IntoView {
                 }
             })}
             {move || assumed_zone().map(|z| view! { <p class="hint" data-testid="assumed-zone">{i18n.f(Text::AssumedZone, &[&z.to_string()])}</p> })}
-            <p class="live" data-testid="live">
-                {move || match stale() {
-                    Some((_, Some(ago))) => view! { <span class="stale" data-testid="reconnecting">{i18n.f(Text::Reconnecting, &[&ago.to_string()])}</span> }.into_any(),
-                    Some((_, None)) => view! { <span class="stale" data-testid="reconnecting">{i18n.t(Text::Connecting)}</span> }.into_any(),
-                    None if poll.active.get() => view! { <span class="live-dot">{i18n.t(Text::LiveUpdating)}</span> }.into_any(),
-                    None => view! { <span class="muted" data-testid="not-polling">{i18n.t(Text::NotPolling)}</span> }.into_any(),
-                }}
-            </p>
+            <LiveStatus poll now_ms=local_now finished=Text::NotPolling />
             <FailureView failure=poll.error />
             {move || model.graph_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="graph-error">{i18n.f(Text::GraphInvalid, &[&format!("task {id}: {e}")])}</p> })}
             <div class="task-actions">

@@ -91,9 +91,12 @@ pub fn TasksPage() -> impl IntoView {
                 <button class="btn" on:click=move |_| tasks.reload()>{move || i18n.t(Text::Refresh)}</button>
             </div>
             <FailureView failure=tasks.error on_retry=Callback::new(move |_| tasks.reload()) busy=tasks.loading />
+            {move || (tasks.data.with(Option::is_none) && tasks.loading.get()).then(|| view! {
+                <p class="loading" aria-busy="true" data-testid="tasks-loading">{i18n.t(Text::Loading)}</p>
+            })}
             {move || tasks.data.get().map(|d| {
                 if d.contents.is_empty() {
-                    return view! { <p class="empty">{i18n.t(Text::TasksEmpty)}</p> }.into_any();
+                    return view! { <p class="empty" data-testid="tasks-empty">{i18n.t(Text::TasksEmpty)}</p> }.into_any();
                 }
                 view! {
                     <table class="grid">
