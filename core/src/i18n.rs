@@ -262,6 +262,7 @@ texts! {
     TenantsEmpty => "This cluster has no tenants.", "该集群没有租户。";
     GfcOpsEmpty => "This session has no operations.", "该会话没有任何操作。";
     InterventionTitle => "Before it is sent", "发送前确认";
+    PrecheckTitle => "Precheck", "预检查";
     ViewGraph => "Graph", "图";
     ViewTable => "Table", "表格";
     RelatedTasks => "Related tasks", "相关任务";

@@ -165,6 +165,7 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <div class="grid-scroll" tabindex="0">
         <table class="grid">
             <thead>
                 <tr>
@@ -178,5 +179,6 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }

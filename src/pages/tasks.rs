@@ -99,6 +99,7 @@ pub fn TasksPage() -> impl IntoView {
                     return view! { <p class="empty" data-testid="tasks-empty">{i18n.t(Text::TasksEmpty)}</p> }.into_any();
                 }
                 view! {
+                    <div class="grid-scroll" tabindex="0">
                     <table class="grid">
                         <thead><tr>
                             <th scope="col">{i18n.t(Text::ColTask)}</th>
@@ -130,6 +131,7 @@ pub fn TasksPage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any()
             })}
             <Pager info=Signal::derive(move || tasks.data.get().and_then(|d| d.page)) page />

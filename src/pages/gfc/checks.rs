@@ -144,7 +144,7 @@ pub fn CheckGrid(
         {move || (!results.with(BTreeMap::is_empty)).then(|| {
             let cols = columns.get();
             view! {
-                <div class="grid-scroll">
+                <div class="grid-scroll" tabindex="0">
                 <table class="grid check-grid" data-testid="check-grid">
                     <thead><tr>
                         <th scope="col">{i18n.t(Text::GfcComponent)}</th>

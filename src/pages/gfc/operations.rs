@@ -63,7 +63,7 @@ pub fn GfcOperationsPage() -> impl IntoView {
             {move || data.get().map(|d| if d.operations.is_empty() {
                 view! { <p class="empty" data-testid="ops-empty">{i18n.t(Text::GfcOpsEmpty)}</p> }.into_any()
             } else { view! {
-                <div class="grid-scroll">
+                <div class="grid-scroll" tabindex="0">
                 <table class="grid" data-testid="operations">
                     <thead><tr>
                         <th scope="col">{i18n.t(Text::GfcComponent)}</th>

@@ -64,7 +64,7 @@ pub fn GfcReportPage() -> impl IntoView {
                         <dt>{i18n.t(Text::FieldFinished)}</dt><dd>{r.end_time.clone()}</dd>
                     </dl>
                     {r.operations.is_empty().then(|| view! { <p class="empty">{i18n.t(Text::GfcOpsEmpty)}</p> })}
-                    <div class="grid-scroll">
+                    <div class="grid-scroll" tabindex="0">
                     <table class="grid" data-testid="report-rows">
                         <thead><tr>
                             <th scope="col">{i18n.t(Text::GfcComponent)}</th>
