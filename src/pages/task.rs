@@ -327,7 +327,7 @@ fn TaskView(id: i64) -> impl IntoView {
                         view! { <TaskGraph model selected impact=impacts now_ms=now /> }.into_any()
                     }}
                 </div>
-                <div class="task-side">
+                <aside class="task-side">
                     {move || match selected.get() {
                         Some(node) => {
                             // Re-created when the structure is rebuilt, so it binds the new signals.
@@ -340,7 +340,7 @@ fn TaskView(id: i64) -> impl IntoView {
                         }
                         None => view! { <p class="muted">{i18n.t(Text::SelectStep)}</p> }.into_any(),
                     }}
-                </div>
+                </aside>
             </div>
         </section>
     }
