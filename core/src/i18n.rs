@@ -256,6 +256,13 @@ texts! {
     Connecting => "Connecting…", "正在连接…";
     LiveUpdating => "Live: updating every second", "实时：每秒更新";
     NotPolling => "The task has ended; updates stopped.", "任务已结束，停止更新。";
+    PollGaveUp => "Updates stopped: asking OCP again would get the same answer. Reload once the cause is fixed.", "已停止更新：再次请求 OCP 也会得到同样的结果。请在问题解决后重新加载。";
+    Reload => "Reload", "重新加载";
+    ChecksEnded => "Every check has ended.", "所有检查均已结束。";
+    TenantsEmpty => "This cluster has no tenants.", "该集群没有租户。";
+    GfcOpsEmpty => "This session has no operations.", "该会话没有任何操作。";
+    InterventionTitle => "Before it is sent", "发送前确认";
+    PrecheckTitle => "Precheck", "预检查";
     ViewGraph => "Graph", "图";
     ViewTable => "Table", "表格";
     RelatedTasks => "Related tasks", "相关任务";

@@ -5,6 +5,12 @@
 //!
 //! A poll's reply is judged by the page into an [`Outcome`]; [`Poller::after`] turns the
 //! outcome into the next [`Step`]; [`Poller::before_poll`] says whether to send at all.
+//! [`failure_outcome`] is the one rule for which failures are final, and [`Poller::phase`]
+//! says what the page tells the operator about the poller (loading, live, reconnecting,
+//! stopped for good, finished), so a page never claims "live" before a reply came nor
+//! "reconnecting" when nothing will be asked again.
+
+use crate::ApiFailure;
 
 /// A poller's pacing, in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +108,35 @@ pub enum Step {
     Stop,
 }
 
+/// What a failed poll comes to when the page has no special reading of it: a failure that
+/// asking again may heal (network, timeout, 5xx, 429, a garbled body, and 401, which heals
+/// once the operator signs in again) is retried; anything else (403: not permitted, 404: gone,
+/// another 4xx: the request itself is refused) is final, and the poller stops for good.
+pub fn failure_outcome(f: &ApiFailure) -> Outcome {
+    if f.is_unauthorized() || f.is_transient() {
+        Outcome::Failed
+    } else {
+        Outcome::Fatal
+    }
+}
+
+/// Where a poller stands, as the page says it in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Started; nothing came back yet: "Loading…", never "live".
+    Loading,
+    /// The last reply was good and more will follow: "live".
+    Live,
+    /// The backend answered "not yet": waiting for it, not a failure.
+    Waiting,
+    /// The last poll failed and will be retried: "reconnecting".
+    Retrying,
+    /// A good reply said there is nothing more to follow.
+    Finished,
+    /// A failure that asking again will not fix: stopped for good; the page offers a reload.
+    GaveUp,
+}
+
 /// One run of a poller, from its start to its stop.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Poller {
@@ -111,6 +146,8 @@ pub struct Poller {
     failures: u32,
     succeeded: bool,
     stopped: bool,
+    /// The outcome of the last poll, if any came.
+    last: Option<Outcome>,
 }
 
 impl Poller {
@@ -122,6 +159,20 @@ impl Poller {
             failures: 0,
             succeeded: false,
             stopped: false,
+            last: None,
+        }
+    }
+
+    /// Where it stands, for the page to say: before any reply it is loading; after that the
+    /// last poll decides, and once stopped it stays finished or given up.
+    pub fn phase(&self) -> Phase {
+        match self.last {
+            None => Phase::Loading,
+            Some(Outcome::Continue) => Phase::Live,
+            Some(Outcome::Finished) => Phase::Finished,
+            Some(Outcome::Failed) => Phase::Retrying,
+            Some(Outcome::NotReady) => Phase::Waiting,
+            Some(Outcome::Fatal) => Phase::GaveUp,
         }
     }
 
@@ -167,6 +218,7 @@ impl Poller {
         if self.stopped {
             return Step::Stop;
         }
+        self.last = Some(outcome);
         match outcome {
             Outcome::Continue => {
                 self.succeeded = true;
@@ -319,6 +371,78 @@ mod tests {
         assert!(!p.starting(21_000.0, 20_000.0), "the grace ran out");
         p.after(Outcome::Continue);
         assert!(!p.starting(2_000.0, 20_000.0), "a good reply ends it");
+    }
+
+    fn http(status: u16) -> ApiFailure {
+        ApiFailure::Http {
+            status,
+            code: None,
+            message: None,
+            trace_id: None,
+        }
+    }
+
+    #[test]
+    fn forbidden_gone_and_refused_are_final_the_rest_is_retried() {
+        for s in [403, 404, 400, 409, 410, 422] {
+            assert_eq!(failure_outcome(&http(s)), Outcome::Fatal, "HTTP {s}");
+        }
+        for s in [500, 502, 503, 504, 429, 408, 401] {
+            assert_eq!(failure_outcome(&http(s)), Outcome::Failed, "HTTP {s}");
+        }
+        let net = ApiFailure::Network {
+            detail: "reset".into(),
+        };
+        assert_eq!(failure_outcome(&net), Outcome::Failed);
+        assert_eq!(
+            failure_outcome(&ApiFailure::Timeout { after_ms: 15_000 }),
+            Outcome::Failed
+        );
+        // A sign-in page standing in front of OCP at 403 will not go away by asking again.
+        let page = ApiFailure::NotJson {
+            status: 403,
+            content_type: Some("text/html".into()),
+            first_line: "Forbidden".into(),
+        };
+        assert_eq!(failure_outcome(&page), Outcome::Fatal);
+    }
+
+    #[test]
+    fn it_is_loading_until_the_first_reply_and_live_only_after_a_good_one() {
+        let mut p = Poller::new(P, 0.0);
+        assert_eq!(p.phase(), Phase::Loading);
+        p.after(Outcome::Failed);
+        assert_eq!(p.phase(), Phase::Retrying, "failing before any reply");
+        p.after(Outcome::NotReady);
+        assert_eq!(p.phase(), Phase::Waiting);
+        p.after(Outcome::Continue);
+        assert_eq!(p.phase(), Phase::Live);
+        p.after(Outcome::Failed);
+        assert_eq!(p.phase(), Phase::Retrying);
+        p.after(Outcome::Continue);
+        assert_eq!(p.phase(), Phase::Live);
+    }
+
+    #[test]
+    fn a_final_failure_gives_up_for_good_never_reconnecting() {
+        let mut p = Poller::new(P, 0.0);
+        p.after(Outcome::Continue);
+        let step = p.after(failure_outcome(&http(404)));
+        assert_eq!(step, Step::Stop);
+        assert_eq!(p.phase(), Phase::GaveUp);
+        // Nothing later changes what it says: it asks nothing more.
+        assert_eq!(p.after(Outcome::Continue), Step::Stop);
+        assert_eq!(p.phase(), Phase::GaveUp);
+        assert_eq!(p.before_poll(false), Step::Stop);
+
+        let mut q = Poller::new(P, 0.0);
+        q.after(failure_outcome(&http(403)));
+        assert_eq!(q.phase(), Phase::GaveUp, "forbidden from the start");
+
+        let mut r = Poller::new(P, 0.0);
+        r.after(Outcome::Continue);
+        r.after(Outcome::Finished);
+        assert_eq!(r.phase(), Phase::Finished);
     }
 
     #[test]

@@ -14,6 +14,20 @@ pub enum Intervention {
     CancelSubtask(usize),
 }
 
+/// What the operator must type before an intervention is sent, for those that end the failover
+/// attempt (a rollback): the task's name, as on the page (its id when OCP sent no name). The
+/// others are confirmed by the preview alone. The typed text is checked like a launch's, by
+/// [`crate::precheck::confirmation_ready`].
+pub fn typed_confirmation(a: Intervention, task_name: &str, task_id: i64) -> Option<String> {
+    match a {
+        Intervention::RollbackTask => Some(match task_name.trim() {
+            "" => task_id.to_string(),
+            name => name.to_string(),
+        }),
+        _ => None,
+    }
+}
+
 /// What an intervention does to one step, as previewed on the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Impact {
@@ -265,5 +279,33 @@ mod scale_tests {
         );
         eprintln!("impact preview, 10,000 steps: {took:?}");
         assert!(took.as_millis() < 250, "impact preview took {took:?}");
+    }
+}
+
+#[cfg(test)]
+mod typed_tests {
+    use super::*;
+    use crate::precheck::confirmation_ready;
+
+    #[test]
+    fn a_rollback_is_confirmed_by_typing_the_task_name_the_rest_by_the_preview() {
+        let name = typed_confirmation(Intervention::RollbackTask, " Switchover tenant ", 7);
+        assert_eq!(name.as_deref(), Some("Switchover tenant"));
+        let expected = name.unwrap_or_default();
+        assert!(!confirmation_ready("", &expected, &[]));
+        assert!(!confirmation_ready("switchover tenant", &expected, &[]));
+        assert!(confirmation_ready(" Switchover tenant", &expected, &[]));
+        assert_eq!(
+            typed_confirmation(Intervention::RollbackTask, "", 171603).as_deref(),
+            Some("171603")
+        );
+        for a in [
+            Intervention::RetryTask,
+            Intervention::RetrySubtask(0),
+            Intervention::SkipSubtask(0),
+            Intervention::CancelSubtask(0),
+        ] {
+            assert_eq!(typed_confirmation(a, "x", 1), None, "{a:?}");
+        }
     }
 }

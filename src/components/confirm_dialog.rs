@@ -1,8 +1,11 @@
 //! The danger confirmation for a launch: the consequence in words, the name typed to unlock,
 //! each warning accepted explicitly, an optional new service name, and the outcome. One
-//! confirmation sends one request (see `hooks::launch`).
+//! confirmation sends one request (see `hooks::launch`). [`TypeToConfirm`] is the typed-name
+//! field, also used by the task page's rollback; the rule is `precheck::confirmation_ready`.
+//! At the keyboard it behaves as every dialog does (`hooks::dialog`).
 
 use crate::components::failure_view::FailureView;
+use crate::hooks::dialog::use_dialog;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
@@ -59,10 +62,16 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
         LaunchState::Refused(f) => Some(f),
         _ => None,
     });
-    let expected_label = expected.clone();
+    let root = NodeRef::new();
+    let on_keydown = use_dialog(
+        root,
+        Signal::derive(move || !launch.is_sending()),
+        on_cancel,
+    );
     view! {
-        <div class="overlay">
-            <form class="dialog card danger" role="dialog" aria-modal="true" aria-labelledby="confirm-title" on:submit=submit data-testid="confirm-dialog">
+        <div class="overlay" node_ref=root on:keydown=on_keydown>
+            <div class="dialog card danger" role="dialog" aria-modal="true" aria-labelledby="confirm-title" data-testid="confirm-dialog">
+            <form class="dialog-form" on:submit=submit>
                 <h2 id="confirm-title">{move || i18n.f(Text::ConfirmTitle, &[&title])}</h2>
                 <p class="consequence" data-testid="consequence">{move || consequence.get()}</p>
                 {(!warnings.is_empty()).then(|| view! {
@@ -86,9 +95,7 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
                         on:input=move |ev| new_service.set(event_target_value(&ev)) />
                     <p class="hint">{move || i18n.f(Text::NewServiceNameHint, &[&current])}</p>
                 })}
-                <label for="confirm-name">{move || i18n.f(Text::TypeToConfirm, &[&expected_label])}</label>
-                <input id="confirm-name" autocomplete="off" spellcheck="false" prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev)) />
+                <TypeToConfirm expected=expected.clone() typed />
                 <FailureView failure />
                 {move || matches!(launch.state.get(), LaunchState::Refused(ref f) if f.is_forbidden())
                     .then(|| view! { <p class="notice">{i18n.t(Text::NeedsOperator)}</p> })}
@@ -112,6 +119,24 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
                     </button>
                 </div>
             </form>
+            </div>
         </div>
+    }
+}
+
+/// "Type NAME to confirm" and its field, which takes the focus when its dialog opens. Whether
+/// what was typed unlocks the action is `console_core::precheck::confirmation_ready`'s to say.
+#[component]
+pub fn TypeToConfirm(
+    #[prop(into)] expected: String,
+    typed: RwSignal<String>,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = id.unwrap_or_else(|| "confirm-name".to_string());
+    view! {
+        <label for=id.clone()>{move || i18n.f(Text::TypeToConfirm, &[&expected])}</label>
+        <input id=id type="text" autocomplete="off" spellcheck="false" data-autofocus="" prop:value=move || typed.get()
+            on:input=move |ev| typed.set(event_target_value(&ev)) />
     }
 }

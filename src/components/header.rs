@@ -25,7 +25,7 @@ pub fn Header() -> impl IntoView {
                 {move || session.current.get().is_some().then(|| view! {
                     <span class="badge" data-testid="user-role">{move || if session.can_operate() { i18n.t(Text::RoleOperator) } else { i18n.t(Text::RoleReadOnly) }}</span>
                 })}
-                <button class="btn btn-quiet" on:click=move |_| i18n.toggle()>{move || i18n.t(Text::SwitchLanguage)}</button>
+                <button class="btn btn-quiet" lang=move || i18n.lang.get().other().code() on:click=move |_| i18n.toggle()>{move || i18n.t(Text::SwitchLanguage)}</button>
                 <button class="btn btn-quiet" on:click=move |_| session.sign_out()>{move || i18n.t(Text::NavSignOut)}</button>
             </div>
         </header>

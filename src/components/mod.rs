@@ -3,6 +3,7 @@
 pub mod confirm_dialog;
 pub mod failure_view;
 pub mod header;
+pub mod live_status;
 pub mod pager;
 pub mod role_badge;
 pub mod sign_in_form;

@@ -19,6 +19,9 @@ pub fn StepDetails(
     #[prop(into)] now_ms: Signal<i64>,
     on_intervene: Callback<Intervention>,
     #[prop(into)] can_operate: Signal<bool>,
+    /// Shown right below the step's intervention buttons: the preview of the one chosen.
+    #[prop(optional)]
+    children: Option<ChildrenFn>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
@@ -129,9 +132,10 @@ pub fn StepDetails(
                         on:click=move |_| on_intervene.run(a)>{label(a)}</button>
                 }).collect_view()}
             </div>
+            {children.map(|c| c())}
             <h3>{move || i18n.t(Text::LogTitle)}" "{move || running().then(|| view! { <span class="muted">{i18n.t(Text::LogFollowing)}</span> })}</h3>
             {move || log_error.get().map(|e| view! { <p class="form-error">{e}</p> })}
-            <pre class="log" data-testid="step-log">{move || log.get().filter(|l| !l.is_empty()).unwrap_or_else(|| i18n.t(Text::LogEmpty).to_string())}</pre>
+            <pre class="log" data-testid="step-log" tabindex="0">{move || log.get().filter(|l| !l.is_empty()).unwrap_or_else(|| i18n.t(Text::LogEmpty).to_string())}</pre>
         </section>
     }
     .into_any()

@@ -1,4 +1,5 @@
 pub mod cluster;
+pub mod dialog;
 pub mod launch;
 pub mod load;
 pub mod poll;

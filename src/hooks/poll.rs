@@ -5,7 +5,7 @@
 //! `wake` starts it, and starts it again after it stopped (after an intervention on a task, a
 //! new precheck run).
 
-use console_core::poll::{Backoff, Outcome, Poller, Step};
+use console_core::poll::{Backoff, Outcome, Phase, Poller, Step};
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,6 +22,10 @@ pub struct Poll {
     pub not_ready: RwSignal<bool>,
     /// Whether the poller runs (woken, not stopped).
     pub active: RwSignal<bool>,
+    /// Where it stands, for the page to say (`None`: never woken). See
+    /// `console_core::poll::Phase`: loading until the first reply, live only after a good one,
+    /// given up for good after a failure that will not heal.
+    pub phase: RwSignal<Option<Phase>>,
     alive: StoredValue<bool>,
     running: StoredValue<bool>,
     start: StoredValue<Rc<dyn Fn()>, LocalStorage>,
@@ -60,6 +64,7 @@ where
     let error = RwSignal::new(None);
     let not_ready = RwSignal::new(false);
     let active = RwSignal::new(false);
+    let phase = RwSignal::new(None);
     let running = StoredValue::new(false);
     let job = Rc::new((fetch, on_reply, on_failure));
     let start: Rc<dyn Fn()> = Rc::new(move || {
@@ -100,7 +105,9 @@ where
                         outcome
                     }
                 };
-                match poller.after(outcome) {
+                let step = poller.after(outcome);
+                phase.try_set(Some(poller.phase()));
+                match step {
                     Step::Stop => break,
                     Step::Wait(ms) => sleep(ms).await,
                     Step::Poll => {}
@@ -115,6 +122,7 @@ where
         error,
         not_ready,
         active,
+        phase,
         alive,
         running,
         start: StoredValue::new_local(start),
@@ -131,6 +139,7 @@ impl Poll {
         }
         self.running.set_value(true);
         self.active.set(true);
+        self.phase.set(Some(Phase::Loading));
         if let Some(start) = self.start.try_get_value() {
             start();
         }

@@ -174,6 +174,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                         return Some(view! { <p class="empty">{i18n.t(Text::BatchNoMatch)}</p> }.into_any());
                     }
                     Some(view! {
+                        <div class="grid-scroll" tabindex="0">
                         <table class="grid">
                             <thead><tr>
                                 <th scope="col">{i18n.t(Text::ColSelect)}</th>
@@ -211,6 +212,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     }.into_any())
                 }
                 None => None,

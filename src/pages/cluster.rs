@@ -58,12 +58,17 @@ fn ClusterView(id: i64) -> impl IntoView {
             .map(|t| t.as_wire().to_string())
     };
     let is_standby = move || role().is_some_and(|r| r.eq_ignore_ascii_case("STANDBY"));
-    let body = move || match tenants.data.get() {
+    let body = move || {
+        match tenants.data.get() {
         None if tenants.loading.get() => Some(
             view! { <p class="loading" aria-busy="true">{move || i18n.t(Text::Loading)}</p> }
                 .into_any(),
         ),
         None => None,
+        Some(d) if d.contents.is_empty() && d.unreadable.is_empty() => Some(
+            view! { <p class="empty" data-testid="tenants-empty">{move || i18n.t(Text::TenantsEmpty)}</p> }
+                .into_any(),
+        ),
         Some(d) => {
             let skipped = d.unreadable.under("/contents").count();
             Some(
@@ -71,6 +76,7 @@ fn ClusterView(id: i64) -> impl IntoView {
                     .into_any(),
             )
         }
+    }
     };
     view! {
         <section class="page">
@@ -159,6 +165,7 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <div class="grid-scroll" tabindex="0">
         <table class="grid">
             <thead>
                 <tr>
@@ -172,5 +179,6 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }

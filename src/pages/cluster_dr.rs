@@ -74,6 +74,7 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
             <ViewerNotice />
             <FailureView failure=detail.error on_retry=Callback::new(move |_| detail.reload()) busy=detail.loading />
             <div class="precheck card">
+                <h2 class="card-title">{move || i18n.t(Text::PrecheckTitle)}</h2>
                 {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
                 {move || summary().map(|s| view! { <VerdictPanel summary=s action /> })}
                 <FailureView failure=precheck.error />

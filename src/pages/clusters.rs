@@ -101,6 +101,7 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <div class="grid-scroll" tabindex="0">
         <table class="grid">
             <thead>
                 <tr>
@@ -113,5 +114,6 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }

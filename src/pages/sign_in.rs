@@ -2,6 +2,7 @@
 //! opens where it pointed once the operator is in.
 
 use crate::components::sign_in_form::SignInForm;
+use crate::hooks::dialog::use_dialog;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use console_core::i18n::Text;
@@ -16,7 +17,7 @@ pub fn SignInPage() -> impl IntoView {
                 <h1>{move || i18n.t(Text::SignInTitle)}</h1>
                 <p class="hint">{move || i18n.t(Text::SignInHint)}</p>
                 <SignInForm />
-                <button class="btn btn-quiet" on:click=move |_| i18n.toggle()>{move || i18n.t(Text::SwitchLanguage)}</button>
+                <button class="btn btn-quiet" lang=move || i18n.lang.get().other().code() on:click=move |_| i18n.toggle()>{move || i18n.t(Text::SwitchLanguage)}</button>
             </div>
         </main>
     }
@@ -25,17 +26,28 @@ pub fn SignInPage() -> impl IntoView {
 /// Opens over the current page when OCP says the session ended, so nothing on the page is lost.
 #[component]
 pub fn SessionExpiredDialog() -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
     view! {
         <Show when=move || session.expired.get()>
-            <div class="overlay">
-                <div class="dialog card" role="dialog" aria-modal="true" aria-labelledby="expired-title">
-                    <h2 id="expired-title">{move || i18n.t(Text::SignInTitle)}</h2>
-                    <p class="hint">{move || i18n.t(Text::SessionEnded)}</p>
-                    <SignInForm preset_user=session.current.get_untracked().map(|s| s.user).unwrap_or_default() />
-                </div>
-            </div>
+            <ExpiredDialog />
         </Show>
+    }
+}
+
+/// A dialog at the keyboard (`hooks::dialog`) that only signing in closes.
+#[component]
+fn ExpiredDialog() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let root = NodeRef::new();
+    let on_keydown = use_dialog(root, Signal::stored(false), Callback::new(|_| {}));
+    view! {
+        <div class="overlay" node_ref=root on:keydown=on_keydown>
+            <div class="dialog card" role="dialog" aria-modal="true" aria-labelledby="expired-title">
+                <h2 id="expired-title">{move || i18n.t(Text::SignInTitle)}</h2>
+                <p class="hint">{move || i18n.t(Text::SessionEnded)}</p>
+                <SignInForm preset_user=session.current.get_untracked().map(|s| s.user).unwrap_or_default() />
+            </div>
+        </div>
     }
 }

@@ -3,12 +3,15 @@
 //! it is confirmed and sent once.
 
 use crate::api::use_api;
+use crate::components::confirm_dialog::TypeToConfirm;
 use crate::components::failure_view::FailureView;
+use crate::components::live_status::LiveStatus;
 use crate::graph::details::StepDetails;
 use crate::graph::legend::Legend;
 use crate::graph::model::TaskModel;
 use crate::graph::table::SubtaskTable;
 use crate::graph::view::TaskGraph;
+use crate::hooks::dialog::use_dialog;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::hooks::poll::use_poll;
 use crate::hooks::ticker::use_ticker;
@@ -17,9 +20,12 @@ use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use console_core::i18n::Text;
-use console_core::poll::{Backoff, Outcome};
+use console_core::poll::{failure_outcome, Backoff, Outcome};
+use console_core::precheck::confirmation_ready;
 use console_core::present;
-use console_core::task_view::{format_duration, impact, task_interventions, Intervention};
+use console_core::task_view::{
+    format_duration, impact, task_interventions, typed_confirmation, Intervention,
+};
 use console_core::time::parse_ms;
 use console_core::wire::TaskStatus;
 use leptos::prelude::*;
@@ -66,11 +72,9 @@ fn TaskView(id: i64) -> impl IntoView {
                 Outcome::Finished
             }
         },
-        // A 401 opens the sign-in dialog; polling resumes once signed in again.
-        |f, _| match f.status() {
-            Some(404 | 403) => Outcome::Fatal,
-            _ => Outcome::Failed,
-        },
+        // A 401 opens the sign-in dialog and is retried until signed in again; a 403 or 404
+        // will not heal: the poller stops and the page says so.
+        |f, _| failure_outcome(f),
     );
     let local_now = use_ticker();
     let selected = RwSignal::new(None::<usize>);
@@ -148,14 +152,6 @@ fn TaskView(id: i64) -> impl IntoView {
         });
         (assumed(&h.start) || assumed(&h.finish) || in_steps).then_some(zone)
     };
-    let stale = move || {
-        let err = poll.error.get()?;
-        let ago = poll
-            .last_ok
-            .get()
-            .map(|t| ((local_now.get() - t) / 1000).max(0));
-        Some((err, ago))
-    };
 
     let preview_text = move || {
         let p = preview.get()?;
@@ -190,7 +186,7 @@ fn TaskView(id: i64) -> impl IntoView {
         };
         action.set(Some(launch));
     });
-    let cancel_preview = move |_| {
+    let cancel_preview = move |_: ()| {
         preview.set(None);
         action.set(None);
     };
@@ -233,6 +229,44 @@ fn TaskView(id: i64) -> impl IntoView {
         _ => {}
     });
     let action_state = move || action.get().map(|l| l.state.get());
+    let sending = move || matches!(action_state(), Some(LaunchState::Sending));
+    // The preview opens where the operator is: a task's in place of the task's buttons, a
+    // step's right below the step's buttons. Memos, so the polls that re-render those buttons
+    // leave an open preview (and what was typed in it) alone.
+    let task_preview = Memo::new(move |_| {
+        preview
+            .get()
+            .filter(|p| matches!(p, Intervention::RetryTask | Intervention::RollbackTask))
+    });
+    let step_preview = Memo::new(move |_| match preview.get() {
+        Some(
+            Intervention::RetrySubtask(n)
+            | Intervention::SkipSubtask(n)
+            | Intervention::CancelSubtask(n),
+        ) => Some(n),
+        _ => None,
+    });
+    // A rollback ends the failover attempt: it is confirmed like a launch, by typing the
+    // task's name (console_core::task_view::typed_confirmation).
+    let must_type = Memo::new(move |_| {
+        let p = preview.get()?;
+        let name = model
+            .header
+            .with_untracked(|h| h.as_ref().map(|h| h.name.clone()))
+            .unwrap_or_default();
+        typed_confirmation(p, &name, id)
+    });
+    let preview_view = move || {
+        view! {
+            <InterventionPreview
+                text=Signal::derive(move || preview_text().unwrap_or_default())
+                state=Signal::derive(action_state)
+                expected=must_type.get_untracked()
+                on_cancel=Callback::new(move |_| cancel_preview(()))
+                on_confirm=confirm
+            />
+        }
+    };
 
     view! {
         <section class="page task-page">
@@ -253,7 +287,7 @@ fn TaskView(id: i64) -> impl IntoView {
                 };
                 view! {
                     <div class="task-facts">
-                        <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=h.total aria-valuenow=h.done>
+                        <div class="progress" role="progressbar" aria-label=i18n.t(Text::ColProgress) aria-valuemin="0" aria-valuemax=h.total aria-valuenow=h.done>
                             <div class="progress-bar" style:width=format!("{pct}%")></div>
                         </div>
                         <span data-testid="task-progress">{i18n.f(Text::ProgressOf, &[&h.done.to_string(), &h.total.to_string()])}</span>
@@ -266,50 +300,20 @@ fn TaskView(id: i64) -> impl IntoView {
                 }
             })}
             {move || assumed_zone().map(|z| view! { <p class="hint" data-testid="assumed-zone">{i18n.f(Text::AssumedZone, &[&z.to_string()])}</p> })}
-            <p class="live" data-testid="live">
-                {move || match stale() {
-                    Some((_, Some(ago))) => view! { <span class="stale" data-testid="reconnecting">{i18n.f(Text::Reconnecting, &[&ago.to_string()])}</span> }.into_any(),
-                    Some((_, None)) => view! { <span class="stale" data-testid="reconnecting">{i18n.t(Text::Connecting)}</span> }.into_any(),
-                    None if poll.active.get() => view! { <span class="live-dot">{i18n.t(Text::LiveUpdating)}</span> }.into_any(),
-                    None => view! { <span class="muted" data-testid="not-polling">{i18n.t(Text::NotPolling)}</span> }.into_any(),
-                }}
-            </p>
+            <LiveStatus poll now_ms=local_now finished=Text::NotPolling />
             <FailureView failure=poll.error />
             {move || model.graph_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="graph-error">{i18n.f(Text::GraphInvalid, &[&format!("task {id}: {e}")])}</p> })}
             <div class="task-actions">
                 {move || header().map(|h| task_interventions(h.status.as_ref(), h.operation.as_ref()).into_iter().map(|a| view! {
                     <button class="btn" data-testid=if a == Intervention::RetryTask { "act-retry-task" } else { "act-rollback" }
-                        disabled=move || !can_operate.get() || preview.get().is_some()
+                        disabled=move || !can_operate.get() || sending()
                         on:click=move |_| begin.run(a)>
                         {match a { Intervention::RetryTask => i18n.t(Text::ActRetryTask), _ => i18n.t(Text::ActRollbackTask) }}
                     </button>
                 }).collect_view())}
                 <crate::components::viewer_notice::ViewerNotice />
+                {move || task_preview.get().map(|_| preview_view())}
             </div>
-            {move || preview_text().map(|text| view! {
-                <div class="preview card" role="dialog" data-testid="intervention">
-                    <p class="consequence">{text}</p>
-                    {move || match action_state() {
-                        Some(LaunchState::Refused(f)) => {
-                            let rollback_refused = f.code().and_then(|c| c.as_int()) == Some(20004);
-                            Some(view! {
-                                <FailureView failure=Signal::stored(Some(f)) />
-                                {rollback_refused.then(|| view! { <p class="notice" data-testid="rollback-refused">{i18n.t(Text::RollbackRefused)}</p> })}
-                            }.into_any())
-                        }
-                        Some(LaunchState::Unknown(_)) => Some(view! { <p class="unknown-outcome" role="alert" data-testid="outcome-unknown">{i18n.t(Text::OutcomeUnknownTask)}</p> }.into_any()),
-                        _ => None,
-                    }}
-                    <div class="dialog-actions">
-                        <button class="btn" on:click=cancel_preview>{move || i18n.t(Text::Cancel)}</button>
-                        <button class="btn btn-danger" data-testid="confirm-intervention"
-                            disabled=move || matches!(action_state(), Some(LaunchState::Sending) | Some(LaunchState::Unknown(_)) | Some(LaunchState::Refused(_)))
-                            on:click=move |_| confirm.run(())>
-                            {move || if matches!(action_state(), Some(LaunchState::Sending)) { i18n.t(Text::Launching) } else { i18n.t(Text::ConfirmAction) }}
-                        </button>
-                    </div>
-                </div>
-            })}
             <div class="view-switch" role="tablist">
                 <button role="tab" class="btn" aria-selected=move || (!table_view.get()).to_string() on:click=move |_| table_view.set(false)>{move || i18n.t(Text::ViewGraph)}</button>
                 <button role="tab" class="btn" data-testid="view-table" aria-selected=move || table_view.get().to_string() on:click=move |_| table_view.set(true)>{move || i18n.t(Text::ViewTable)}</button>
@@ -328,12 +332,72 @@ fn TaskView(id: i64) -> impl IntoView {
                         Some(node) => {
                             // Re-created when the structure is rebuilt, so it binds the new signals.
                             model.version.track();
-                            view! { <StepDetails model task_id=id node now_ms=now on_intervene=begin can_operate /> }.into_any()
+                            view! {
+                                <StepDetails model task_id=id node now_ms=now on_intervene=begin can_operate>
+                                    {move || step_preview.get().filter(|n| *n == node).map(|_| preview_view())}
+                                </StepDetails>
+                            }.into_any()
                         }
                         None => view! { <p class="muted">{i18n.t(Text::SelectStep)}</p> }.into_any(),
                     }}
                 </aside>
             </div>
         </section>
+    }
+}
+
+/// An intervention before it is sent: what it will do (marked on the graph meanwhile), the
+/// task's name to type for a rollback, and how the send ended when it did not. A dialog at the
+/// keyboard (`hooks::dialog`), shown next to the buttons that opened it.
+#[component]
+fn InterventionPreview(
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] state: Signal<Option<LaunchState<()>>>,
+    /// The name to type before it can be sent (a rollback), if any.
+    expected: Option<String>,
+    on_cancel: Callback<()>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let typed = RwSignal::new(String::new());
+    let sending = move || matches!(state.get(), Some(LaunchState::Sending));
+    let expected_ready = expected.clone();
+    let ready = move || {
+        expected_ready
+            .as_deref()
+            .is_none_or(|e| confirmation_ready(&typed.get(), e, &[]))
+    };
+    let root = NodeRef::new();
+    let on_keydown = use_dialog(
+        root,
+        Signal::derive(move || !matches!(state.get_untracked(), Some(LaunchState::Sending))),
+        on_cancel,
+    );
+    view! {
+        <div class="preview card" role="dialog" aria-labelledby="intervention-title" aria-describedby="intervention-text"
+            data-testid="intervention" node_ref=root on:keydown=on_keydown>
+            <h2 id="intervention-title" class="preview-title">{move || i18n.t(Text::InterventionTitle)}</h2>
+            <p class="consequence" id="intervention-text">{move || text.get()}</p>
+            {expected.map(|e| view! { <div class="typed-confirm"><TypeToConfirm expected=e typed id="intervention-name" /></div> })}
+            {move || match state.get() {
+                Some(LaunchState::Refused(f)) => {
+                    let rollback_refused = f.code().and_then(|c| c.as_int()) == Some(20004);
+                    Some(view! {
+                        <FailureView failure=Signal::stored(Some(f)) />
+                        {rollback_refused.then(|| view! { <p class="notice" data-testid="rollback-refused">{i18n.t(Text::RollbackRefused)}</p> })}
+                    }.into_any())
+                }
+                Some(LaunchState::Unknown(_)) => Some(view! { <p class="unknown-outcome" role="alert" data-testid="outcome-unknown">{i18n.t(Text::OutcomeUnknownTask)}</p> }.into_any()),
+                _ => None,
+            }}
+            <div class="dialog-actions">
+                <button type="button" class="btn" data-testid="cancel-intervention" disabled=sending on:click=move |_| on_cancel.run(())>{move || i18n.t(Text::Cancel)}</button>
+                <button type="button" class="btn btn-danger" data-testid="confirm-intervention"
+                    disabled=move || !ready() || matches!(state.get(), Some(LaunchState::Sending) | Some(LaunchState::Unknown(_)) | Some(LaunchState::Refused(_)))
+                    on:click=move |_| on_confirm.run(())>
+                    {move || if sending() { i18n.t(Text::Launching) } else { i18n.t(Text::ConfirmAction) }}
+                </button>
+            </div>
+        </div>
     }
 }

@@ -91,11 +91,15 @@ pub fn TasksPage() -> impl IntoView {
                 <button class="btn" on:click=move |_| tasks.reload()>{move || i18n.t(Text::Refresh)}</button>
             </div>
             <FailureView failure=tasks.error on_retry=Callback::new(move |_| tasks.reload()) busy=tasks.loading />
+            {move || (tasks.data.with(Option::is_none) && tasks.loading.get()).then(|| view! {
+                <p class="loading" aria-busy="true" data-testid="tasks-loading">{i18n.t(Text::Loading)}</p>
+            })}
             {move || tasks.data.get().map(|d| {
                 if d.contents.is_empty() {
-                    return view! { <p class="empty">{i18n.t(Text::TasksEmpty)}</p> }.into_any();
+                    return view! { <p class="empty" data-testid="tasks-empty">{i18n.t(Text::TasksEmpty)}</p> }.into_any();
                 }
                 view! {
+                    <div class="grid-scroll" tabindex="0">
                     <table class="grid">
                         <thead><tr>
                             <th scope="col">{i18n.t(Text::ColTask)}</th>
@@ -127,6 +131,7 @@ pub fn TasksPage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any()
             })}
             <Pager info=Signal::derive(move || tasks.data.get().and_then(|d| d.page)) page />

@@ -184,6 +184,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
             </p>
             <FailureView failure=detail.error on_retry=Callback::new(move |_| detail.reload()) busy=detail.loading />
             <div class="precheck card" aria-busy=move || precheck.loading.get().to_string()>
+                <h2 class="card-title">{move || i18n.t(Text::PrecheckTitle)}</h2>
                 {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
                 {move || precheck.data.get().map(|s| {
                     let scn_text = s.sync_scn.map(|v| v.to_string());

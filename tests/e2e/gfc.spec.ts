@@ -57,7 +57,7 @@ test('failover of several components with mixed checks: warning acknowledged, la
   const launches = (await journal(request)).filter((e) => e.method === 'POST' && e.path === '/gfc/failover/doFailoverback');
   expect(launches.length).toBe(1);
   await clock(request, { advanceSeconds: 20 });
-  await expect(page.getByTestId('ops-status')).toHaveText('Every operation has ended.');
+  await expect(page.getByTestId('not-polling')).toHaveText('Every operation has ended.');
   await expect(page.getByTestId('op-state')).toHaveText(['✔ Done', '✔ Done', '✔ Done']);
   await page.getByTestId('report-link').click();
   await expect(page.getByTestId('report-rows').locator('tbody tr')).toHaveCount(3);

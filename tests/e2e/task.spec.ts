@@ -95,6 +95,9 @@ test('a failed task is rolled back, its steps undone in reverse order', async ({
   await expect(page.getByTestId('intervention')).toContainText('undone in the numbered order');
   await expect(node(page, 'Wait standby log sync')).toContainText('↶1');
   await expect(node(page, 'Check tenant switchover status')).toContainText('↶2');
+  // A rollback ends the attempt: it is typed to confirm, like a launch.
+  await expect(page.getByTestId('confirm-intervention')).toBeDisabled();
+  await page.getByLabel('Type Switchover ob tenant for network mode to confirm').fill('Switchover ob tenant for network mode');
   await page.getByTestId('confirm-intervention').click();
   await expect(page.getByTestId('intervention')).toHaveCount(0);
   await clock(request, { advanceSeconds: 30 });
@@ -114,6 +117,7 @@ test('a refused rollback (20004) is explained', async ({ page, request }) => {
   await clock(request, { advanceSeconds: 60 });
   await expect(page.getByTestId('task-status')).toContainText('Failed');
   await page.getByTestId('act-rollback').click();
+  await page.getByLabel('Type Switchover OB cluster to confirm').fill('Switchover OB cluster');
   await page.getByTestId('confirm-intervention').click();
   await expect(page.getByTestId('rollback-refused')).toContainText('cannot be undone');
   await expect(page.getByTestId('intervention').getByTestId('failure')).toContainText('20004');

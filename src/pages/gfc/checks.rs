@@ -5,13 +5,15 @@
 use super::{check_name, component_name, Key};
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
+use crate::components::live_status::LiveStatus;
 use crate::hooks::poll::use_poll;
+use crate::hooks::ticker::use_ticker;
 use crate::i18n::use_i18n;
 use console_core::gfc::{
     CheckResult, CheckStatus, CheckType, Component, LaunchBody, PreCheckStatus,
 };
 use console_core::i18n::Text;
-use console_core::poll::{Backoff, Outcome};
+use console_core::poll::{failure_outcome, Backoff, Outcome};
 use console_core::present;
 use console_core::ApiFailure;
 use leptos::prelude::*;
@@ -41,6 +43,7 @@ pub fn CheckGrid(
     let api = use_api();
     let session = RwSignal::new(String::new());
     let start_error = RwSignal::new(None::<ApiFailure>);
+    let now_ms = use_ticker();
     let api_p = api.clone();
     let poll = use_poll(
         Backoff::GFC_PRECHECK,
@@ -66,12 +69,13 @@ pub fn CheckGrid(
             // The legacy 500 means "not started yet" only before any status came back.
             if f.status() == Some(500) && poller.starting(js_sys::Date::now(), NOT_READY_GRACE_MS) {
                 Outcome::NotReady
-            } else if f.is_transient() {
-                // Say so, keep the grid, try again with backoff.
-                Outcome::Failed
             } else {
-                checking.try_set(false);
-                Outcome::Fatal
+                // Transient: say so, keep the grid, try again with backoff. Final: stop.
+                let outcome = failure_outcome(f);
+                if outcome == Outcome::Fatal {
+                    checking.try_set(false);
+                }
+                outcome
             }
         },
     );
@@ -135,11 +139,12 @@ pub fn CheckGrid(
             {move || checking.get().then(|| view! { <span class="loading">{i18n.t(Text::RunningPrecheck)}</span> })}
             {move || poll.not_ready.get().then(|| view! { <span class="stale" data-testid="not-ready">{i18n.t(Text::GfcNotReady)}</span> })}
         </div>
+        <LiveStatus poll now_ms finished=Text::ChecksEnded />
         <FailureView failure />
         {move || (!results.with(BTreeMap::is_empty)).then(|| {
             let cols = columns.get();
             view! {
-                <div class="grid-scroll">
+                <div class="grid-scroll" tabindex="0">
                 <table class="grid check-grid" data-testid="check-grid">
                     <thead><tr>
                         <th scope="col">{i18n.t(Text::GfcComponent)}</th>

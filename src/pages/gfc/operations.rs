@@ -2,11 +2,13 @@
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
+use crate::components::live_status::LiveStatus;
 use crate::hooks::poll::use_poll;
+use crate::hooks::ticker::use_ticker;
 use crate::i18n::use_i18n;
 use console_core::gfc::Operations;
 use console_core::i18n::Text;
-use console_core::poll::{Backoff, Outcome};
+use console_core::poll::{failure_outcome, Backoff, Outcome};
 use console_core::present;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -27,6 +29,7 @@ pub fn GfcOperationsPage() -> impl IntoView {
             .unwrap_or_else(|| "failover".into())
     };
     let data = RwSignal::new(None::<Operations>);
+    let now_ms = use_ticker();
     // One request at a time, every second, until every operation ended.
     let poll = use_poll(
         Backoff::GFC_OPERATIONS,
@@ -44,7 +47,8 @@ pub fn GfcOperationsPage() -> impl IntoView {
                 Outcome::Continue
             }
         },
-        |_, _| Outcome::Failed,
+        // A session GFC does not know (404) or may not show (403) stops it for good.
+        |f, _| failure_outcome(f),
     );
     Effect::new(move |_| {
         let _ = (session(), ids(), mark());
@@ -54,9 +58,12 @@ pub fn GfcOperationsPage() -> impl IntoView {
         <section class="page">
             <h1>{move || i18n.f(Text::GfcOperationsTitle, &[&mark()])}</h1>
             <p class="muted">{move || format!("session {}", session())}</p>
+            <LiveStatus poll now_ms finished=Text::GfcAllDone />
             <FailureView failure=poll.error />
-            {move || data.get().map(|d| view! {
-                <p data-testid="ops-status">{if d.done { i18n.t(Text::GfcAllDone) } else { i18n.t(Text::LiveUpdating) }}</p>
+            {move || data.get().map(|d| if d.operations.is_empty() {
+                view! { <p class="empty" data-testid="ops-empty">{i18n.t(Text::GfcOpsEmpty)}</p> }.into_any()
+            } else { view! {
+                <div class="grid-scroll" tabindex="0">
                 <table class="grid" data-testid="operations">
                     <thead><tr>
                         <th scope="col">{i18n.t(Text::GfcComponent)}</th>
@@ -83,8 +90,9 @@ pub fn GfcOperationsPage() -> impl IntoView {
                         }
                     }).collect_view()}</tbody>
                 </table>
+                </div>
                 <A href=format!("/components/report/{}", d.session_id) attr:class="btn" attr:data-testid="report-link">{i18n.t(Text::GfcOpenReport)}</A>
-            })}
+            }.into_any() })}
         </section>
     }
 }

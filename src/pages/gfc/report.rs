@@ -41,6 +41,9 @@ pub fn GfcReportPage() -> impl IntoView {
     view! {
         <section class="page report">
             <FailureView failure=report.error on_retry=Callback::new(move |_| report.reload()) busy=report.loading />
+            {move || (report.data.with(Option::is_none) && report.loading.get()).then(|| view! {
+                <p class="loading" aria-busy="true">{i18n.t(Text::Loading)}</p>
+            })}
             {move || report.data.get().map(|r| {
                 let json = serde_json::to_string_pretty(&r).unwrap_or_default();
                 let csv = report_csv(&r);
@@ -60,6 +63,8 @@ pub fn GfcReportPage() -> impl IntoView {
                         <dt>{i18n.t(Text::ColStarted)}</dt><dd>{r.start_time.clone()}</dd>
                         <dt>{i18n.t(Text::FieldFinished)}</dt><dd>{r.end_time.clone()}</dd>
                     </dl>
+                    {r.operations.is_empty().then(|| view! { <p class="empty">{i18n.t(Text::GfcOpsEmpty)}</p> })}
+                    <div class="grid-scroll" tabindex="0">
                     <table class="grid" data-testid="report-rows">
                         <thead><tr>
                             <th scope="col">{i18n.t(Text::GfcComponent)}</th>
@@ -80,6 +85,7 @@ pub fn GfcReportPage() -> impl IntoView {
                             </tr>
                         }).collect_view()}</tbody>
                     </table>
+                    </div>
                 }
             })}
         </section>

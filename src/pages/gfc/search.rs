@@ -75,6 +75,7 @@ pub fn ComponentSearch(
             (!missing.is_empty()).then(|| view! { <p class="form-error" role="alert" data-testid="not-found">{i18n.f(Text::GfcNotFound, &[&missing.join(", ")])}</p> })
         }}
         {move || (!components.with(Vec::is_empty)).then(|| view! {
+            <div class="grid-scroll" tabindex="0">
             <table class="grid" data-testid="components">
                 <thead><tr>
                     <th scope="col">{i18n.t(Text::ColId)}</th>
@@ -93,12 +94,13 @@ pub fn ComponentSearch(
                             <td>{c.service.clone()}</td>
                             <td>{format!("{} ⇄ {}", c.data_center, c.peer_data_center)}</td>
                             <td data-testid="component-state">{i18n.t(present::component_state(&c.state).text)}" "<code>{c.state.as_wire().to_string()}</code></td>
-                            <td><input class="ticket" aria-label=format!("ticket {id}") prop:value=move || tickets.get().get(&id).cloned().unwrap_or_default()
+                            <td><input class="ticket" aria-label=move || format!("{} {id}", i18n.t(Text::GfcTicket)) prop:value=move || tickets.get().get(&id).cloned().unwrap_or_default()
                                 on:input=move |ev| { let v = event_target_value(&ev); tickets.update(|t| { t.insert(id, v); }); } /></td>
                         </tr>
                     }
                 }).collect_view()}</tbody>
             </table>
+            </div>
         })}
         <FieldError field="componentIDs" problems show=show_errors />
     }
