@@ -78,7 +78,6 @@ texts! {
     ColId => "ID", "ID";
     RolePrimary => "Primary", "主集群";
     RoleStandby => "Standby", "备集群";
-    RoleUnknown => "Unknown role ({0})", "未知角色（{0}）";
     StandbyOf => "standby of {0}", "{0} 的备集群";
     Loading => "Loading…", "加载中…";
     Retry => "Retry", "重试";
@@ -111,7 +110,7 @@ texts! {
     InvalidId => "\"{0}\" is not a valid id.", "“{0}” 不是有效的 ID。";
     ColSync => "Standby sync", "备租户同步";
     ColService => "Service name", "服务名";
-    LagSeconds => "{0} s behind", "落后 {0} 秒";
+    LagSeconds => "{0} behind", "落后 {0}";
     LagUnknown => "unknown", "未知";
     StatusRunning => "Running", "运行中";
     NavTasks => "Tasks", "任务";
@@ -170,7 +169,7 @@ texts! {
     ConsequenceClusterFailover => "Failover makes cluster {0} the primary cluster. The current primary cluster is abandoned, and data not yet replicated to {0} is lost. This cannot be undone.", "容灾切换会将集群 {0} 提升为主集群。当前主集群将被放弃，尚未同步到 {0} 的数据将会丢失。此操作不可撤销。";
     ConsequenceClusterSwitchover => "Switchover swaps the roles of cluster {0} and its primary cluster. No data is lost; clients are briefly interrupted.", "主备切换会交换集群 {0} 与其主集群的角色。不会丢失数据，客户端会短暂中断。";
     ConsequenceBatch => "Failover makes each tenant below the primary. Their primaries are abandoned, and data not yet replicated to these standbys is lost. This cannot be undone.", "容灾切换会将下列每个租户提升为主租户。原主租户将被放弃，尚未同步到这些备租户的数据将会丢失。此操作不可撤销。";
-    LagAtPrecheck => "At the precheck this standby was {0} s behind.", "预检查时该备租户落后 {0} 秒。";
+    LagAtPrecheck => "At the precheck this standby was {0} behind.", "预检查时该备租户落后 {0}。";
     TypeToConfirm => "Type {0} to confirm", "输入 {0} 以确认";
     NewServiceName => "New service name (optional)", "新服务名（可选）";
     NewServiceNameHint => "Leave empty to keep {0}.", "留空则沿用 {0}。";
@@ -206,7 +205,6 @@ texts! {
     ClusterMessages => "Messages", "信息";
     TasksTitle => "Tasks", "任务";
     TasksEmpty => "No tasks match.", "没有符合条件的任务。";
-    TasksFilteredBy => "Filtered by {0}", "筛选条件：{0}";
     ColTask => "Task", "任务";
     ColProgress => "Progress", "进度";
     ColStarted => "Started", "开始时间";
@@ -352,6 +350,79 @@ texts! {
     StatusUnavailable => "Unavailable", "不可用";
     StatusOther => "{0}", "{0}";
     AssumedZone => "Times without a zone are read as {0} (ocpTimeZone).", "未标时区的时间按 {0} 解读（ocpTimeZone）。";
+    // Times as an operator reads them (time::human): {0} is the clock reading "13:52:17".
+    TimeToday => "{0} today", "今天 {0}";
+    TimeYesterday => "{0} yesterday", "昨天 {0}";
+    TimeTomorrow => "{0} tomorrow", "明天 {0}";
+    // {0} day, {1} month (month_short), {2} clock reading.
+    TimeDate => "{0} {1} {2}", "{1}月{0}日 {2}";
+    // {0} day, {1} month, {2} year, {3} clock reading.
+    TimeDateYear => "{0} {1} {2} {3}", "{2}年{1}月{0}日 {3}";
+    // {0} the time, {1} the zone ("UTC+8").
+    TimeZoned => "{0} ({1})", "{0} ({1})";
+    AgoJustNow => "just now", "刚刚";
+    AgoMinutes => "{0} min ago", "{0} 分钟前";
+    AgoHours => "{0} h ago", "{0} 小时前";
+    AgoDays => "{0} d ago", "{0} 天前";
+    InMinutes => "in {0} min", "{0} 分钟后";
+    InHours => "in {0} h", "{0} 小时后";
+    InDays => "in {0} d", "{0} 天后";
+    DurSeconds => "{0} s", "{0} 秒";
+    DurMinutes => "{0} m", "{0} 分";
+    DurHours => "{0} h", "{0} 小时";
+    DurDays => "{0} d", "{0} 天";
+    UnreadableTime => "unreadable", "无法读取";
+    ColStartedIn => "Started ({0})", "开始时间 ({0})";
+    ColFinishedIn => "Finished ({0})", "结束时间 ({0})";
+    // Words for OCP's machine words (present.rs).
+    OpExecute => "Execute", "执行";
+    OpRetry => "Retry", "重试";
+    OpRollback => "Roll back", "回滚";
+    OpSkip => "Skip", "跳过";
+    OpRollbackSkip => "Skip in rollback", "回滚时跳过";
+    OpCancel => "Cancel", "取消";
+    TenantRolePrimary => "Primary", "主租户";
+    TenantRoleStandby => "Standby", "备租户";
+    StateNormal => "Normal", "正常";
+    StateStopped => "Stopped", "已停止";
+    StateCreating => "Creating", "创建中";
+    StateTakingOver => "Taking over", "接管中";
+    StateDeleting => "Deleting", "删除中";
+    StateMovingOut => "Moving out", "迁出中";
+    StateRestarting => "Restarting", "重启中";
+    StateStarting => "Starting", "启动中";
+    StateStopping => "Stopping", "停止中";
+    StateSwitchingOver => "Switching over", "主备切换中";
+    StateFailingOver => "Failing over", "容灾切换中";
+    StateUpgrading => "Upgrading", "升级中";
+    StateOperating => "Operation in progress", "运维中";
+    StateAbandoned => "Abandoned", "已废弃";
+    StateDisconnecting => "Disconnecting", "断开中";
+    StateStartingReadOnly => "Starting read-only", "只读启动中";
+    StateModifying => "Modifying", "修改中";
+    StateRestoring => "Restoring", "恢复中";
+    // The task list's filter line (present::task_filter): names, else "#id".
+    TasksOfTenantInCluster => "Tasks of tenant {0} in cluster {1}", "集群 {1} 中租户 {0} 的任务";
+    TasksOfTenant => "Tasks of tenant {0}", "租户 {0} 的任务";
+    TasksOfCluster => "Tasks of cluster {0}", "集群 {0} 的任务";
+    TasksWithStatus => "Tasks with status {0}", "状态为“{0}”的任务";
+    TasksAndStatus => "{0}, status {1}", "{0}，状态为“{1}”";
+}
+
+/// A month as the date templates ([`Text::TimeDate`]) take it: `Nov` in English, `11` in
+/// Chinese (whose template adds 月). `?` for a month that does not exist.
+pub fn month_short(lang: Lang, month: u8) -> String {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::En => EN
+            .get(usize::from(month).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?")
+            .to_string(),
+        Lang::Zh => month.to_string(),
+    }
 }
 
 /// The text of `t` in `lang`.

@@ -1,5 +1,5 @@
 //! What the task page derives from a task: which interventions OCP allows, what each would do to
-//! the graph (shown before confirming), timing, and OCP timestamps.
+//! the graph (shown before confirming), and when a running step is past its timeout.
 
 use crate::graph::Graph;
 use crate::wire::{SubtaskStatus, TaskOperation, TaskStatus};
@@ -160,18 +160,6 @@ pub fn overdue(
     ) && matches!((start_ms, timeout_s), (Some(s), Some(t)) if t > 0 && now_ms - s > t * 1000)
 }
 
-/// `42 s`, `3 min 05 s`, `1 h 02 min`.
-pub fn format_duration(ms: i64) -> String {
-    let s = ms.max(0) / 1000;
-    if s < 60 {
-        format!("{s} s")
-    } else if s < 3600 {
-        format!("{} min {:02} s", s / 60, s % 60)
-    } else {
-        format!("{} h {:02} min", s / 3600, (s % 3600) / 60)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,13 +174,6 @@ mod tests {
             upstreams: Some(up.iter().copied().map(Long).collect()),
             ..Default::default()
         }
-    }
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(format_duration(42_000), "42 s");
-        assert_eq!(format_duration(185_000), "3 min 05 s");
-        assert_eq!(format_duration(3_720_000), "1 h 02 min");
     }
 
     #[test]

@@ -15,6 +15,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+pub mod human;
+
 /// Why a text is not a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeError {

@@ -86,12 +86,14 @@ impl Api {
         .map(|_| ())
     }
 
+    /// Also returns the server's clock, as [`Api::poll_task`] does: the list's ages and running
+    /// durations are judged by OCP's time.
     pub async fn list_tasks(
         &self,
         filter: &TaskFilter,
         page: u32,
         size: u32,
-    ) -> Result<Paged<TaskInstance>, ApiFailure> {
+    ) -> Result<(Paged<TaskInstance>, Option<String>), ApiFailure> {
         let mut q = vec![("page", page.to_string()), ("size", size.to_string())];
         if let Some(c) = filter.cluster_id {
             q.push(("clusterId", c.to_string()));
@@ -102,6 +104,10 @@ impl Api {
         if let Some(s) = filter.status.as_ref().filter(|s| !s.is_empty()) {
             q.push(("status", s.clone()));
         }
-        self.get("/api/v2/tasks/instances", &q).await
+        let env = self
+            .get_envelope::<Paged<TaskInstance>>("/api/v2/tasks/instances", &q, self.read_attempts)
+            .await?;
+        let timestamp = env.timestamp.clone();
+        Ok((super::require_data(env)?, timestamp))
     }
 }

@@ -10,3 +10,4 @@ pub mod sign_in_form;
 pub mod unreadable;
 pub mod verdict;
 pub mod viewer_notice;
+pub mod when;

@@ -1,22 +1,18 @@
 //! A cluster's or tenant's role in words and at a glance (the colour is never the only signal).
+//! The words come from `present` (a standby tenant is 备租户, a standby cluster 备集群); a role
+//! the console does not know is shown as OCP sent it, marked.
 
+use crate::components::unreadable::Word;
 use crate::i18n::use_i18n;
-use console_core::i18n::Text;
+use console_core::present::Look;
 use leptos::prelude::*;
 
 #[component]
-pub fn RoleBadge(#[prop(into)] role: String) -> impl IntoView {
+pub fn RoleBadge(look: Look, #[prop(into)] wire: String) -> impl IntoView {
     let i18n = use_i18n();
-    let upper = role.to_ascii_uppercase();
-    let class = match upper.as_str() {
-        "PRIMARY" => "badge badge-primary",
-        "STANDBY" => "badge badge-standby",
-        _ => "badge",
-    };
-    let label = move || match upper.as_str() {
-        "PRIMARY" => i18n.t(Text::RolePrimary).to_string(),
-        "STANDBY" => i18n.t(Text::RoleStandby).to_string(),
-        other => i18n.f(Text::RoleUnknown, &[other]),
-    };
-    view! { <span class=class>{label}</span> }
+    if look.is_unknown() {
+        return view! { <span class="badge"><Word wire unknown=true /></span> }.into_any();
+    }
+    view! { <span class=format!("badge badge-{}", look.class)>{move || i18n.t(look.text)}</span> }
+        .into_any()
 }

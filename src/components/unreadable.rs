@@ -46,3 +46,14 @@ pub fn SkippedRows(count: usize) -> impl IntoView {
         view! { <p class="hint" data-testid="rows-unreadable">{move || i18n.f(Text::RowsUnreadable, &[&count.to_string()])}</p> }
     })
 }
+
+/// A state in words (`console_core::present`); one the console does not know is shown as OCP
+/// sent it, marked "unrecognised".
+#[component]
+pub fn StateWord(look: console_core::present::Look, #[prop(into)] wire: String) -> impl IntoView {
+    let i18n = use_i18n();
+    if look.is_unknown() {
+        return view! { <Word wire unknown=true /> }.into_any();
+    }
+    view! { <span class="word">{move || i18n.t(look.text)}</span> }.into_any()
+}

@@ -4,10 +4,13 @@
 use super::model::TaskModel;
 use super::status_words;
 use crate::api::use_api;
+use crate::components::unreadable::StateWord;
+use crate::components::when::When;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::task_view::{format_duration, overdue, subtask_interventions, Intervention};
+use console_core::task_view::{overdue, subtask_interventions, Intervention};
+use console_core::time::human;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -48,7 +51,7 @@ pub fn StepDetails(
         } else {
             n.finish_ms()?
         };
-        Some(format_duration(end - start))
+        Some(human::duration(end - start, i18n.lang.get()))
     };
     let is_overdue = move || {
         let n = state.get();
@@ -115,13 +118,13 @@ pub fn StepDetails(
             <h2>{info.name.clone()}</h2>
             <dl class="facts">
                 <dt>{move || i18n.t(Text::ColStatus)}</dt><dd data-testid="step-status">{status}</dd>
-                <dt>{move || i18n.t(Text::ColOperation)}</dt><dd>{move || state.with(|n| n.operation.as_ref().map(|o| o.as_wire().to_string()))}</dd>
+                <dt>{move || i18n.t(Text::ColOperation)}</dt><dd>{move || state.with(|n| n.operation.as_ref().map(|o| view! { <StateWord look=present::subtask_operation(o) wire=o.as_wire().to_string() /> }))}</dd>
                 <dt>{move || i18n.t(Text::ColRuns)}</dt><dd>{move || state.with(|n| n.run_time)}</dd>
-                <dt>{move || i18n.t(Text::ColStarted)}</dt><dd>{move || state.with(|n| n.start.clone())}</dd>
-                <dt>{move || i18n.t(Text::FieldFinished)}</dt><dd>{move || state.with(|n| n.finish.clone())}</dd>
+                <dt>{move || i18n.t(Text::ColStarted)}</dt><dd data-testid="step-started"><When raw=Signal::derive(move || state.with(|n| n.start.clone())) now=now_ms age=true /></dd>
+                <dt>{move || i18n.t(Text::FieldFinished)}</dt><dd data-testid="step-finished"><When raw=Signal::derive(move || state.with(|n| n.finish.clone())) now=now_ms age=true /></dd>
                 <dt>{move || i18n.t(Text::ColElapsed)}</dt>
                 <dd>{elapsed}" "{move || is_overdue().then(|| view! { <span class="late" data-testid="overdue">"⚠ "{i18n.t(Text::Overdue)}</span> })}</dd>
-                <dt>{move || i18n.t(Text::ColTimeout)}</dt><dd>{timeout.map(|t| format!("{t} s"))}</dd>
+                <dt>{move || i18n.t(Text::ColTimeout)}</dt><dd>{move || timeout.map(|t| human::duration(t.saturating_mul(1000), i18n.lang.get()))}</dd>
                 <dt>{move || i18n.t(Text::FieldExecutor)}</dt><dd>{move || state.with(|n| n.executor.clone())}</dd>
                 {info.prohibit_rollback.then(|| view! { <dt>"⊘"</dt><dd>{move || i18n.t(Text::LegendNoRollback)}</dd> })}
             </dl>

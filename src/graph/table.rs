@@ -3,10 +3,13 @@
 
 use super::model::TaskModel;
 use super::status_words;
+use crate::components::unreadable::StateWord;
+use crate::components::when::{local_zone_now, When};
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::task_view::{format_duration, overdue};
+use console_core::task_view::overdue;
+use console_core::time::human;
 use leptos::prelude::*;
 
 #[component]
@@ -16,6 +19,8 @@ pub fn SubtaskTable(
     #[prop(into)] now_ms: Signal<i64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // The header names the zone once; a cell names its own only when it differs (summer time).
+    let zone = local_zone_now();
     let rows = move || {
         model.structure.get().map(|s| {
             s.graph
@@ -34,7 +39,7 @@ pub fn SubtaskTable(
                         let start = n.start_ms()?;
                         let running = present::subtask_status(n.status.as_ref()).is_active();
                         let end = if running { now_ms.get() } else { n.finish_ms()? };
-                        Some(format_duration(end - start))
+                        Some(human::duration(end - start, i18n.lang.get()))
                     };
                     let late = move || {
                         let n = state.get();
@@ -46,11 +51,11 @@ pub fn SubtaskTable(
                             <td class="num">{layer}</td>
                             <td><button class="linklike" on:click=move |_| selected.set(Some(i))>{info.name.clone()}</button></td>
                             <td data-testid="subtask-status">{status}</td>
-                            <td>{move || state.with(|n| n.operation.as_ref().map(|o| o.as_wire().to_string()))}</td>
+                            <td>{move || state.with(|n| n.operation.as_ref().map(|o| view! { <StateWord look=present::subtask_operation(o) wire=o.as_wire().to_string() /> }))}</td>
                             <td class="num">{move || state.with(|n| n.run_time)}</td>
-                            <td>{move || state.with(|n| n.start.clone())}</td>
+                            <td><When raw=Signal::derive(move || state.with(|n| n.start.clone())) now=now_ms header_zone=zone /></td>
                             <td>{elapsed}" "<span class="late">{late}</span></td>
-                            <td class="num">{info.timeout_s.map(|t| format!("{t} s"))}</td>
+                            <td class="num">{move || info.timeout_s.map(|t| human::duration(t.saturating_mul(1000), i18n.lang.get()))}</td>
                             <td>{info.prohibit_rollback.then(|| i18n.t(Text::LegendNoRollback))}</td>
                         </tr>
                     }
@@ -66,7 +71,7 @@ pub fn SubtaskTable(
                 <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
                 <th scope="col">{move || i18n.t(Text::ColOperation)}</th>
                 <th scope="col" class="num">{move || i18n.t(Text::ColRuns)}</th>
-                <th scope="col">{move || i18n.t(Text::ColStarted)}</th>
+                <th scope="col">{move || i18n.f(Text::ColStartedIn, &[&human::zone_label(zone)])}</th>
                 <th scope="col">{move || i18n.t(Text::ColElapsed)}</th>
                 <th scope="col" class="num">{move || i18n.t(Text::ColTimeout)}</th>
                 <th scope="col">{move || i18n.t(Text::ColRollback)}</th>

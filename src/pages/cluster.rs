@@ -5,14 +5,16 @@ use crate::api::use_api;
 use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
 use crate::components::role_badge::RoleBadge;
-use crate::components::unreadable::{text_or_unreadable, SkippedRows, Unreadable, Word};
+use crate::components::unreadable::{text_or_unreadable, SkippedRows, StateWord, Unreadable};
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::load::use_load;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use console_core::present;
 use console_core::scn;
-use console_core::wire::Tenant;
+use console_core::time::human;
+use console_core::wire::{ClusterType, Tenant, TenantRole};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -50,14 +52,8 @@ fn ClusterView(id: i64) -> impl IntoView {
     );
     let title = move || name.get();
     use_title(title);
-    let role = move || {
-        cluster
-            .data
-            .get()
-            .and_then(|c| c.cluster_type)
-            .map(|t| t.as_wire().to_string())
-    };
-    let is_standby = move || role().is_some_and(|r| r.eq_ignore_ascii_case("STANDBY"));
+    let role = move || cluster.data.get().and_then(|c| c.cluster_type);
+    let is_standby = move || role() == Some(ClusterType::Standby);
     let body = move || {
         match tenants.data.get() {
         None if tenants.loading.get() => Some(
@@ -83,7 +79,7 @@ fn ClusterView(id: i64) -> impl IntoView {
             <h1>
                 {title}
                 " "
-                {move || role().map(|r| view! { <RoleBadge role=r /> })}
+                {move || role().map(|r| view! { <RoleBadge look=present::cluster_role(&r) wire=r.as_wire().to_string() /> })}
             </h1>
             <FailureView failure=cluster.error on_retry=Callback::new(move |_| cluster.reload()) busy=cluster.loading />
             <nav class="actions" aria-label="cluster actions">
@@ -112,23 +108,25 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
             let role = t
                 .tenant_role
                 .as_ref()
-                .map(|r| r.as_wire().to_string())
-                .unwrap_or_default();
-            let is_standby = role.eq_ignore_ascii_case("STANDBY");
+                .map(|r| (present::tenant_role(r), r.as_wire().to_string()));
+            let is_standby = t.tenant_role == Some(TenantRole::Standby);
             let base = match (t.cluster_id, t.id) {
                 (Some(c), Some(id)) => Some(format!("/clusters/{c}/tenants/{id}")),
                 _ => None,
             };
             let lag = t.sync_scn.and_then(|s| scn::lag_secs(s, now_ms));
-            let status = t
-                .status
-                .as_ref()
-                .map(|s| s.as_wire().to_string())
-                .unwrap_or_default();
-            let status_class = format!("status status-{}", status.to_ascii_lowercase());
-            let status_cell = match &t.status {
-                Some(st) => view! { <Word wire=status.clone() unknown=st.is_unknown() /> }.into_any(),
-                None => text_or_unreadable(None, t.unreadable.get("/status")),
+            let (status_class, status_cell) = match &t.status {
+                Some(st) => {
+                    let look = present::tenant_status(st);
+                    (
+                        format!("status status-{}", look.class),
+                        view! { <StateWord look wire=st.as_wire().to_string() /> }.into_any(),
+                    )
+                }
+                None => (
+                    "status".to_string(),
+                    text_or_unreadable(None, t.unreadable.get("/status")),
+                ),
             };
             let scn_raw = t.unreadable.get("/syncScn").map(console_core::lenient::raw_text);
             let sync = move || {
@@ -136,7 +134,9 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                     return ().into_any();
                 }
                 match (lag, scn_raw.clone()) {
-                    (Some(l), _) => i18n.f(Text::LagSeconds, &[&l.to_string()]).into_any(),
+                    (Some(l), _) => i18n
+                        .f(Text::LagSeconds, &[&human::duration(l * 1000, i18n.lang.get())])
+                        .into_any(),
                     (None, Some(raw)) => view! { <Unreadable raw /> }.into_any(),
                     (None, None) => i18n.t(Text::LagUnknown).into_any(),
                 }
@@ -145,7 +145,7 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
             view! {
                 <tr data-testid="tenant-row">
                     <td>{name}</td>
-                    <td><RoleBadge role=role.clone() /></td>
+                    <td>{role.map(|(look, wire)| view! { <RoleBadge look wire /> })}</td>
                     <td><span class=status_class>{status_cell}</span></td>
                     <td>{sync}</td>
                     <td><code>{t.service_name.clone()}</code></td>

@@ -4,11 +4,12 @@ use crate::api::use_api;
 use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
 use crate::components::role_badge::RoleBadge;
-use crate::components::unreadable::{text_or_unreadable, SkippedRows, Word};
+use crate::components::unreadable::{text_or_unreadable, SkippedRows, StateWord};
 use crate::hooks::load::use_load;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use console_core::present;
 use console_core::wire::Cluster;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -69,15 +70,14 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
         .map(|c| {
             let id = c.id.map(|i| i.0);
             let name = c.name.clone().unwrap_or_else(|| format!("#{}", id.unwrap_or_default()));
-            let role = c.cluster_type.as_ref().map(|t| t.as_wire().to_string()).unwrap_or_default();
+            let role = c.cluster_type.as_ref().map(|t| (present::cluster_role(t), t.as_wire().to_string()));
             let primary = c.primary_cluster.as_ref().and_then(|p| p.name.clone());
-            let status = c.status.as_ref().map(|s| s.as_wire().to_string()).unwrap_or_default();
-            let status_unknown = c.status.as_ref().is_some_and(|s| s.is_unknown());
-            let status_class = format!("status status-{}", status.to_ascii_lowercase());
-            let status_cell = if c.status.is_some() {
-                view! { <Word wire=status unknown=status_unknown /> }.into_any()
-            } else {
-                text_or_unreadable(None, c.unreadable.get("/status"))
+            let (status_class, status_cell) = match &c.status {
+                Some(s) => {
+                    let look = present::cluster_status(s);
+                    (format!("status status-{}", look.class), view! { <StateWord look wire=s.as_wire().to_string() /> }.into_any())
+                }
+                None => ("status".to_string(), text_or_unreadable(None, c.unreadable.get("/status"))),
             };
             let versions = text_or_unreadable(c.ob_version.clone(), c.unreadable.get("/obVersion"));
             let tenants = text_or_unreadable(c.tenant_count.map(|n| n.to_string()), c.unreadable.get("/tenantCount"));
@@ -90,7 +90,7 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
                         }}
                     </td>
                     <td>
-                        <RoleBadge role=role />
+                        {role.map(|(look, wire)| view! { <RoleBadge look wire /> })}
                         {primary.map(|p| view! { <span class="muted">" "{move || i18n.f(Text::StandbyOf, &[&p])}</span> })}
                     </td>
                     <td><span class=status_class>{status_cell}</span></td>

@@ -6,6 +6,8 @@ use crate::api::use_api;
 use crate::components::confirm_dialog::TypeToConfirm;
 use crate::components::failure_view::FailureView;
 use crate::components::live_status::LiveStatus;
+use crate::components::unreadable::StateWord;
+use crate::components::when::When;
 use crate::graph::details::StepDetails;
 use crate::graph::legend::Legend;
 use crate::graph::model::TaskModel;
@@ -23,10 +25,8 @@ use console_core::i18n::Text;
 use console_core::poll::{failure_outcome, Backoff, Outcome};
 use console_core::precheck::confirmation_ready;
 use console_core::present;
-use console_core::task_view::{
-    format_duration, impact, task_interventions, typed_confirmation, Intervention,
-};
-use console_core::time::parse_ms;
+use console_core::task_view::{impact, task_interventions, typed_confirmation, Intervention};
+use console_core::time::{human, parse_ms};
 use console_core::wire::TaskStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -132,7 +132,7 @@ fn TaskView(id: i64) -> impl IntoView {
             Some(f) => f,
             None => now.get(),
         };
-        Some(format_duration(end - start))
+        Some(human::duration(end - start, i18n.lang.get()))
     };
     // Times OCP wrote without an offset are read in the configured zone: say which.
     let assumed_zone = move || {
@@ -292,9 +292,9 @@ fn TaskView(id: i64) -> impl IntoView {
                         </div>
                         <span data-testid="task-progress">{i18n.f(Text::ProgressOf, &[&h.done.to_string(), &h.total.to_string()])}</span>
                         <span>{i18n.t(Text::ColElapsed)}": "<span data-testid="task-elapsed">{elapsed}</span></span>
-                        <span>{i18n.t(Text::ColOperation)}": "{h.operation.map(|o| o.as_wire().to_string())}</span>
+                        <span>{i18n.t(Text::ColOperation)}": "<span data-testid="task-operation">{h.operation.map(|o| view! { <StateWord look=present::task_operation(&o) wire=o.as_wire().to_string() /> })}</span></span>
                         <span>{i18n.t(Text::ColCreator)}": "{h.creator}</span>
-                        <span>{i18n.t(Text::ColStarted)}": "{h.start}</span>
+                        <span>{i18n.t(Text::ColStarted)}": "<span data-testid="task-started"><When raw=h.start now age=true /></span></span>
                         <A href=filter>{i18n.t(Text::RelatedTasks)}</A>
                     </div>
                 }

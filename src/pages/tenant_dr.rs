@@ -17,7 +17,9 @@ use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use console_core::i18n::Text;
 use console_core::precheck::{changes, summarize, summarize_switchover, Action, Summary, Verdict};
+use console_core::present;
 use console_core::scn;
+use console_core::time::human;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -164,7 +166,8 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
         };
         match (action, lag()) {
             (Action::Failover, Some(l)) => {
-                format!("{base} {}", i18n.f(Text::LagAtPrecheck, &[&l.to_string()]))
+                let lag = human::duration(l * 1000, i18n.lang.get());
+                format!("{base} {}", i18n.f(Text::LagAtPrecheck, &[&lag]))
             }
             _ => base,
         }
@@ -172,7 +175,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>{title} " " {move || detail.data.get().and_then(|t| t.tenant_role).map(|r| view! { <RoleBadge role=r.as_wire().to_string() /> })}</h1>
+            <h1>{title} " " {move || detail.data.get().and_then(|t| t.tenant_role).map(|r| view! { <RoleBadge look=present::tenant_role(&r) wire=r.as_wire().to_string() /> })}</h1>
             <ViewerNotice />
             <p class="muted">
                 {move || detail.data.get().map(|t| format!(
@@ -195,7 +198,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                         <dl class="facts">
                             {scn_text.map(|v| view! { <dt>{i18n.t(Text::FieldSyncScn)}</dt><dd><code>{v}</code></dd> })}
                             {scn_raw.map(|raw| view! { <dt>{i18n.t(Text::FieldSyncScn)}</dt><dd><Unreadable raw /></dd> })}
-                            {lag().map(|l| view! { <dt>{i18n.t(Text::FieldStandbyLag)}</dt><dd>{i18n.f(Text::LagSeconds, &[&l.to_string()])}</dd> })}
+                            {lag().map(|l| view! { <dt>{i18n.t(Text::FieldStandbyLag)}</dt><dd>{i18n.f(Text::LagSeconds, &[&human::duration(l * 1000, i18n.lang.get())])}</dd> })}
                             {service.map(|v| view! { <dt>{i18n.t(Text::FieldPrimaryService)}</dt><dd><code>{v}</code></dd> })}
                         </dl>
                     }

@@ -17,7 +17,8 @@ test('signs in and lists the clusters with role, status and tenant count', async
   const standby = rows.filter({ hasText: 'OB424_B' });
   await expect(standby).toContainText('Standby');
   await expect(standby).toContainText('standby of OB424_P');
-  await expect(standby).toContainText('RUNNING');
+  await expect(standby).toContainText('Running');
+  await expect(standby).not.toContainText('RUNNING');
   await expect(standby.locator('td.num')).toHaveText('4');
 });
 
@@ -76,6 +77,19 @@ test('an unreachable server is called a network failure and offers a retry', asy
   await page.unroute('**/api/v2/ob/clusters/3000009**');
   await failure.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('OB424_P');
+});
+
+test('states and roles read as words; in Chinese a standby tenant is 备租户, its cluster 备集群', async ({ page }) => {
+  await openConsole(page, '/clusters/3000012');
+  await signIn(page);
+  const sales = page.getByTestId('tenant-row').filter({ hasText: 'sales_dr' });
+  await expect(sales).toContainText('Standby');
+  await expect(sales).toContainText('Normal');
+  await expect(sales).not.toContainText('NORMAL');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(sales).toContainText('备租户');
+  await expect(sales).toContainText('正常');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('备集群');
 });
 
 test('speaks Chinese on request, and an unknown page says so', async ({ page }) => {

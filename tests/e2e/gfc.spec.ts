@@ -61,6 +61,11 @@ test('failover of several components with mixed checks: warning acknowledged, la
   await expect(page.getByTestId('op-state')).toHaveText(['✔ Done', '✔ Done', '✔ Done']);
   await page.getByTestId('report-link').click();
   await expect(page.getByTestId('report-rows').locator('tbody tr')).toHaveCount(3);
+  // GFC's UTC failback time reads in the operator's zone, named; GFC's own text is on hover.
+  const failback = page.getByTestId('report-failback').getByTestId('time');
+  await expect(failback).toHaveText(/^10:30:00 tomorrow \(UTC([+-]\d{1,2}(:\d{2})?)?\)$/);
+  await expect(failback).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/);
+  await expect(page.getByTestId('report-rows').locator('tbody tr').first()).toContainText('Done');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   const text = fs.readFileSync(await csv.path(), 'utf8');
   const lines = text.trim().split('\n');

@@ -195,3 +195,56 @@ test('the poller pauses in a hidden tab and resumes when it is shown again', asy
   });
   await expect.poll(polls, { timeout: 15_000 }).toBeGreaterThan(hidden + 1);
 });
+
+// Issue 12: times in the operator's zone (the browser's, not OCP's +08:00), named, with the
+// exact time on hover; durations and operations in words.
+test.describe('times, durations and operations read as words', () => {
+  test.describe('English, in UTC+5:30', () => {
+    test.use({ timezoneId: 'Asia/Kolkata' });
+    test('the task page names the zone, keeps the exact time on hover, and counts in minutes', async ({ page, request }) => {
+      await taskFault(request, 'Mc lock ob clusters', 'hang');
+      const id = await launch(request, '/api/v2/ob/clusters/6/failover');
+      await openTask(page, id);
+      const started = page.getByTestId('task-started').getByTestId('time');
+      await expect(started).toHaveText(/^\d{2}:\d{2}:\d{2} (today|yesterday) \(UTC\+5:30\) · just now$/);
+      // OCP wrote it at +08:00; that exact text is on hover.
+      await expect(started).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
+      await expect(page.getByTestId('task-operation')).toHaveText('Execute');
+      await clock(request, { advanceSeconds: 80 });
+      // 80 s of OCP's clock; the page's one-second ticker may trail the last poll by under 1 s.
+      await expect(page.getByTestId('task-elapsed')).toHaveText(/^1 m (19|2\d) s$/);
+      await expect(started).toHaveText(/\(UTC\+5:30\) · 1 min ago$/);
+      await node(page, 'Mc lock ob clusters').click();
+      const details = page.getByTestId('step-details');
+      await expect(details.getByTestId('step-started')).toHaveText(/^\d{2}:\d{2}:\d{2} (today|yesterday) \(UTC\+5:30\) · 1 min ago$/);
+      await expect(details).toContainText('Timeout1 m');
+      await page.getByTestId('view-table').click();
+      await expect(page.getByTestId('subtasks').locator('th').filter({ hasText: 'Started' })).toHaveText('Started (UTC+5:30)');
+      await expect(page.getByTestId('subtask-row').first()).toContainText('Execute');
+      // The related tasks are named, not filtered by raw ids.
+      await page.getByRole('link', { name: 'Related tasks' }).click();
+      await expect(page.getByTestId('tasks-filter')).toHaveText('Tasks of cluster ob3x_standby');
+      // The list judges ages and durations by OCP's clock too (here 80 s ahead of the browser's).
+      await expect(page.getByTestId('task-row').first()).toContainText(/\d{2}:\d{2}:\d{2} (today|yesterday) · 1 min ago1 m (19|2\d) s/);
+      await expect(page.getByTestId('task-row').first()).toContainText('▶ Running');
+    });
+  });
+
+  test.describe('Chinese, in UTC+8', () => {
+    test.use({ timezoneId: 'Asia/Shanghai' });
+    test('the task page in Chinese: 今天 hh:mm:ss (UTC+8), elapsed 1 分 2x 秒', async ({ page, request }) => {
+      await taskFault(request, 'Mc lock ob clusters', 'hang');
+      const id = await launch(request, '/api/v2/ob/clusters/6/failover');
+      await openTask(page, id);
+      await page.getByRole('button', { name: '中文' }).click();
+      await clock(request, { advanceSeconds: 80 });
+      const started = page.getByTestId('task-started').getByTestId('time');
+      await expect(started).toHaveText(/^(今天|昨天) \d{2}:\d{2}:\d{2} \(UTC\+8\) · 1 分钟前$/);
+      await expect(started).toHaveAttribute('title', /\+08:00$/);
+      await expect(page.getByTestId('task-elapsed')).toHaveText(/^1 分 (19|2\d) 秒$/);
+      await expect(page.getByTestId('task-operation')).toHaveText('执行');
+      await page.getByRole('link', { name: '相关任务' }).click();
+      await expect(page.getByTestId('tasks-filter')).toHaveText('集群 ob3x_standby 的任务');
+    });
+  });
+});

@@ -3,6 +3,7 @@
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
 use crate::components::live_status::LiveStatus;
+use crate::components::when::{local_zone_now, When};
 use crate::hooks::poll::use_poll;
 use crate::hooks::ticker::use_ticker;
 use crate::i18n::use_i18n;
@@ -10,6 +11,7 @@ use console_core::gfc::Operations;
 use console_core::i18n::Text;
 use console_core::poll::{failure_outcome, Backoff, Outcome};
 use console_core::present;
+use console_core::time::{human, Offset};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -54,6 +56,8 @@ pub fn GfcOperationsPage() -> impl IntoView {
         let _ = (session(), ids(), mark());
         poll.wake();
     });
+    let now = use_ticker();
+    let zone = local_zone_now();
     view! {
         <section class="page">
             <h1>{move || i18n.f(Text::GfcOperationsTitle, &[&mark()])}</h1>
@@ -70,8 +74,8 @@ pub fn GfcOperationsPage() -> impl IntoView {
                         <th scope="col">{i18n.t(Text::GfcMove)}</th>
                         <th scope="col">{i18n.t(Text::ColStatus)}</th>
                         <th scope="col">{i18n.t(Text::GfcState)}</th>
-                        <th scope="col">{i18n.t(Text::ColStarted)}</th>
-                        <th scope="col">{i18n.t(Text::FieldFinished)}</th>
+                        <th scope="col">{i18n.f(Text::ColStartedIn, &[&human::zone_label(zone)])}</th>
+                        <th scope="col">{i18n.f(Text::ColFinishedIn, &[&human::zone_label(zone)])}</th>
                         <th scope="col">{i18n.t(Text::FieldDetail)}</th>
                     </tr></thead>
                     <tbody>{d.operations.into_iter().map(|o| {
@@ -83,8 +87,8 @@ pub fn GfcOperationsPage() -> impl IntoView {
                                 <td>{format!("{} → {}", o.from_dc, o.to_dc)}</td>
                                 <td class=format!("node-{slug}") data-testid="op-state">{icon}" "{i18n.t(text)}</td>
                                 <td>{format!("{} ({})", i18n.t(present::component_state(&o.state_before).text), o.state_before.as_wire())}{after}</td>
-                                <td>{o.start_time.clone()}</td>
-                                <td>{o.end_time.clone()}</td>
+                                <td><When raw=o.start_time.clone() now assumed=Offset::UTC header_zone=zone /></td>
+                                <td><When raw=o.end_time.clone() now assumed=Offset::UTC header_zone=zone /></td>
                                 <td>{o.message.clone()}</td>
                             </tr>
                         }

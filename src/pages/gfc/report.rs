@@ -3,11 +3,15 @@
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
+use crate::components::unreadable::StateWord;
+use crate::components::when::When;
 use crate::hooks::load::use_load;
+use crate::hooks::ticker::use_ticker;
 use crate::i18n::use_i18n;
 use console_core::gfc::report_csv;
 use console_core::i18n::Text;
 use console_core::present;
+use console_core::time::Offset;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -38,6 +42,8 @@ pub fn GfcReportPage() -> impl IntoView {
             let _ = w.print();
         }
     };
+    // Times read in words; the downloads keep them exactly as GFC sent them.
+    let now = use_ticker();
     view! {
         <section class="page report">
             <FailureView failure=report.error on_retry=Callback::new(move |_| report.reload()) busy=report.loading />
@@ -59,9 +65,9 @@ pub fn GfcReportPage() -> impl IntoView {
                         <dt>"Session"</dt><dd><code>{r.session_id.clone()}</code></dd>
                         <dt>{i18n.t(Text::ColCreator)}</dt><dd>{r.user_name.clone()}</dd>
                         <dt>{i18n.t(Text::GfcReason)}</dt><dd>{r.reason.clone()}</dd>
-                        <dt>{i18n.t(Text::GfcFailbackTime)}</dt><dd>{r.est_failback_time.clone()}" UTC"</dd>
-                        <dt>{i18n.t(Text::ColStarted)}</dt><dd>{r.start_time.clone()}</dd>
-                        <dt>{i18n.t(Text::FieldFinished)}</dt><dd>{r.end_time.clone()}</dd>
+                        <dt>{i18n.t(Text::GfcFailbackTime)}</dt><dd data-testid="report-failback"><When raw=Some(r.est_failback_time.clone()) now assumed=Offset::UTC /></dd>
+                        <dt>{i18n.t(Text::ColStarted)}</dt><dd><When raw=r.start_time.clone() now assumed=Offset::UTC /></dd>
+                        <dt>{i18n.t(Text::FieldFinished)}</dt><dd><When raw=r.end_time.clone() now assumed=Offset::UTC /></dd>
                     </dl>
                     {r.operations.is_empty().then(|| view! { <p class="empty">{i18n.t(Text::GfcOpsEmpty)}</p> })}
                     <div class="grid-scroll" tabindex="0">
@@ -78,7 +84,7 @@ pub fn GfcReportPage() -> impl IntoView {
                             <tr>
                                 <td>{format!("{} ({})", o.component_name, o.component_id)}</td>
                                 <td>{format!("{} → {}", o.from_dc, o.to_dc)}</td>
-                                <td>{o.state.as_wire().to_string()}</td>
+                                <td><StateWord look=present::operation_state(&o.state) wire=o.state.as_wire().to_string() /></td>
                                 <td>{i18n.t(present::component_state(&o.state_before).text)}{o.state_after.as_ref().map(|s| format!(" → {}", i18n.t(present::component_state(s).text)))}</td>
                                 <td>{o.ticket.clone()}</td>
                                 <td>{o.message.clone()}</td>
