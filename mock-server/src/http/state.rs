@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::http::faults::Fault;
-use crate::http::journal::JournalEntry;
+use crate::http::journal::Journal;
 use crate::http::stubs::Stubs;
 use crate::sim::estate::Estate;
 use crate::sim::templates::Templates;
@@ -18,7 +18,7 @@ pub struct Inner {
     pub templates: Templates,
     estate: Mutex<Estate>,
     faults: Mutex<Vec<Fault>>,
-    journal: Mutex<Vec<JournalEntry>>,
+    journal: Mutex<Journal>,
     stubs: Stubs,
 }
 
@@ -36,12 +36,13 @@ impl AppState {
             Some(dir) => Stubs::from_dir(dir)?,
             None => Stubs::default(),
         };
+        let journal = Journal::new(config.journal_size);
         Ok(AppState(Arc::new(Inner {
             config,
             templates,
             estate: Mutex::new(estate),
             faults: Mutex::new(Vec::new()),
-            journal: Mutex::new(Vec::new()),
+            journal: Mutex::new(journal),
             stubs,
         })))
     }
@@ -74,7 +75,7 @@ impl AppState {
         lock(&self.0.faults)
     }
 
-    pub fn journal(&self) -> MutexGuard<'_, Vec<JournalEntry>> {
+    pub fn journal(&self) -> MutexGuard<'_, Journal> {
         lock(&self.0.journal)
     }
 
