@@ -1,10 +1,48 @@
-//! `cargo xtask bench`: runs tests/bench.rs (the task graph, built with the shipping wasm
-//! profile) in headless Chromium, and checks the figures against the budgets.
+//! `cargo xtask bench [--only graph|mock]`: checks two sets of figures against their budgets.
+//! - graph: tests/bench.rs (the task graph, built with the shipping wasm profile) in headless
+//!   Chromium;
+//! - mock: the release mock server's throughput on what the console polls (`mock_bench`).
 
-use crate::Env;
+mod mock;
+
+use crate::{setup, Env};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
+
+/// Runs the benches `args` select (both by default), each even if the other failed.
+pub fn main(root: &Path, args: &[String]) -> Result<(), String> {
+    let (graph, mock) = match args {
+        [] => (true, true),
+        [flag, which] if flag == "--only" && which == "graph" => (true, false),
+        [flag, which] if flag == "--only" && which == "mock" => (false, true),
+        _ => return Err("usage: cargo xtask bench [--only graph|mock]".into()),
+    };
+    // The mock bench alone needs only cargo and wrk, not the browser toolchain.
+    let env = if graph {
+        setup::ensure(root)?
+    } else {
+        let env = setup::env(root);
+        setup::ensure_wrk(root, &env)?;
+        env
+    };
+    let mut failed = Vec::new();
+    if graph {
+        if let Err(e) = run(root, &env) {
+            failed.push(format!("graph: {e}"));
+        }
+    }
+    if mock {
+        if let Err(e) = mock::run(root, &env) {
+            failed.push(format!("mock: {e}"));
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.join("; "))
+    }
+}
 
 /// (measure, subtasks, budget in ms). Sizes without a budget are reported only.
 const BUDGETS: &[(&str, usize, f64)] = &[
@@ -30,7 +68,8 @@ fn parse(line: &str) -> Option<(String, usize, f64)> {
     Some((name, n?, ms?))
 }
 
-pub fn run(root: &Path, env: &Env) -> Result<(), String> {
+/// The task graph in headless Chromium.
+fn run(root: &Path, env: &Env) -> Result<(), String> {
     let mut c = env.command("cargo", root);
     c.args([
         "test",
