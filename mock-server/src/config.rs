@@ -1,5 +1,6 @@
 //! What the server is started with. A leaf: the http layer reads it, `lib.rs` re-exports it.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -18,6 +19,8 @@ pub struct Config {
     pub speed: f64,
     /// Folder of recorded replies (`*.json` stub files) answered before the simulation.
     pub stubs: Option<PathBuf>,
+    /// How many requests the journal keeps (`--journal-size`); older ones are dropped.
+    pub journal_size: NonZeroUsize,
 }
 
 impl Config {
@@ -30,10 +33,63 @@ impl Config {
             server_name: "3af57a8e6b".to_string(),
             speed: 1.0,
             stubs: None,
+            journal_size: default_journal_size(),
         }
     }
 }
 
 pub fn default_fixtures_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+}
+
+/// Requests the journal keeps when `--journal-size` is not given.
+pub const DEFAULT_JOURNAL_SIZE: usize = 10_000;
+/// The largest `--journal-size` accepted: an entry is about 200 bytes, so this is ~200 MB.
+pub const MAX_JOURNAL_SIZE: usize = 1_000_000;
+
+pub fn default_journal_size() -> NonZeroUsize {
+    NonZeroUsize::new(DEFAULT_JOURNAL_SIZE).unwrap_or(NonZeroUsize::MIN)
+}
+
+/// Reads `--journal-size`: a whole number from 1 to [`MAX_JOURNAL_SIZE`]. The message is what
+/// the server prints when it refuses to start.
+pub fn parse_journal_size(text: &str) -> Result<NonZeroUsize, String> {
+    let n: usize = text.trim().parse().map_err(|_| {
+        format!("\"{text}\" is not a whole number of entries (1 to {MAX_JOURNAL_SIZE})")
+    })?;
+    match NonZeroUsize::new(n) {
+        Some(n) if n.get() <= MAX_JOURNAL_SIZE => Ok(n),
+        Some(_) => Err(format!(
+            "{n} entries is more than the {MAX_JOURNAL_SIZE} the journal may keep"
+        )),
+        None => Err(format!(
+            "the journal must keep at least 1 entry (0 given; the default is {DEFAULT_JOURNAL_SIZE})"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_journal_size_is_a_whole_number_from_one_to_the_maximum() {
+        assert_eq!(parse_journal_size("1").unwrap().get(), 1);
+        assert_eq!(parse_journal_size("10000").unwrap().get(), 10_000);
+        assert_eq!(
+            parse_journal_size(&MAX_JOURNAL_SIZE.to_string())
+                .unwrap()
+                .get(),
+            MAX_JOURNAL_SIZE
+        );
+        assert_eq!(default_journal_size().get(), DEFAULT_JOURNAL_SIZE);
+        let zero = parse_journal_size("0").unwrap_err();
+        assert!(zero.contains("at least 1 entry"), "{zero}");
+        for bad in ["", "-1", "ten", "1.5", "99999999999999999999999"] {
+            let e = parse_journal_size(bad).unwrap_err();
+            assert!(e.contains("not a whole number"), "{bad}: {e}");
+        }
+        let big = parse_journal_size(&(MAX_JOURNAL_SIZE + 1).to_string()).unwrap_err();
+        assert!(big.contains("more than"), "{big}");
+    }
 }

@@ -1,8 +1,9 @@
 //! `mock-server`: run the mock OCP API (and, with --dist, the console) on one address.
 
 use clap::Parser;
-use mock_server::{bind, default_fixtures_dir, Config};
+use mock_server::{bind, default_fixtures_dir, default_journal_size, parse_journal_size, Config};
 use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -37,6 +38,10 @@ struct Args {
     /// server naming the file, the JSON pointer and what was expected. See docs/mock-api.md.
     #[arg(long, value_name = "DIR")]
     stubs: Option<PathBuf>,
+    /// How many requests the journal (GET /__admin/journal) keeps, 1 to 1,000,000; the oldest
+    /// are dropped beyond it, and counted.
+    #[arg(long, value_name = "N", default_value_t = default_journal_size(), value_parser = parse_journal_size)]
+    journal_size: NonZeroUsize,
     /// Print the Content-Security-Policy for this built index.html and exit (for nginx).
     #[arg(long, value_name = "INDEX_HTML")]
     print_csp: Option<PathBuf>,
@@ -73,6 +78,7 @@ async fn main() {
         server_name: args.server_name,
         speed: args.speed,
         stubs: args.stubs,
+        journal_size: args.journal_size,
     };
     let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {
         Ok(v) => v,

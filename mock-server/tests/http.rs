@@ -394,7 +394,7 @@ async fn injected_fault_answers_with_an_ocp_error_until_cleared() {
         .json()
         .await
         .unwrap();
-    let statuses: Vec<&Value> = journal
+    let statuses: Vec<&Value> = journal["entries"]
         .as_array()
         .unwrap()
         .iter()

@@ -369,3 +369,63 @@ async fn a_finished_tenant_failover_makes_the_standby_primary() {
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert_eq!(v["error"]["code"], json!(20000));
 }
+
+#[tokio::test]
+async fn the_kept_task_detail_is_what_the_list_renders_afresh_as_the_task_moves() {
+    // The detail is rendered once per change of the task and kept; the list renders every
+    // time. Both must show the same task, poll after poll, while it runs and after a rename.
+    let s = Mock::paused().await;
+    let id = s
+        .launch("/api/v2/ob/clusters/3000012/tenants/2000033/switchover")
+        .await;
+    let listed = |v: Value| {
+        v["data"]["contents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let mut seen = Vec::new();
+    for step in 0..6 {
+        let first = s.task(&id).await;
+        let again = s.task(&id).await;
+        assert_eq!(first, again, "step {step}");
+        let (_, list) = s.get("/api/v2/tasks/instances").await;
+        assert_eq!(first, listed(list), "step {step}");
+        seen.push(first["subtasks"].clone());
+        if step == 3 {
+            s.admin("/__admin/tenants/2000033", json!({"name": "renamed"}))
+                .await;
+            assert_eq!(s.task(&id).await["tenant"]["name"], json!("renamed"));
+        }
+        s.advance(5.0).await;
+    }
+    assert_ne!(seen.first(), seen.last(), "the task moved on");
+    // The envelope around a kept rendering: OCP's fields, keys sorted.
+    let (st, text) = s
+        .get_as(
+            Some(("admin", "admin")),
+            &format!("/api/v2/tasks/instances/{id}"),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "data",
+            "duration",
+            "server",
+            "status",
+            "successful",
+            "timestamp",
+            "traceId"
+        ]
+    );
+    assert!(text.starts_with("{\"data\":{"), "{text:.40}");
+    assert_eq!(v["status"], json!(200));
+    assert_eq!(v["successful"], json!(true));
+}

@@ -26,9 +26,12 @@ export async function clearFaults(request: APIRequestContext) {
   await request.delete('/__admin/faults');
 }
 
+/// The requests the mock's journal holds, oldest first (`GET /__admin/journal` answers
+/// `{capacity, dropped, entries}`; a test's few requests never reach the 10,000 it keeps).
 export async function journal(request: APIRequestContext): Promise<{ method: string; path: string; status: number }[]> {
   const r = await request.get('/__admin/journal');
-  return r.json();
+  expect(r.ok(), await r.text()).toBeTruthy();
+  return (await r.json()).entries;
 }
 
 export async function signIn(page: Page, user = 'admin', password = user) {

@@ -39,14 +39,53 @@ pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
     Err("Cargo.lock has no wasm-bindgen entry".into())
 }
 
-pub fn ensure(root: &Path) -> Result<Env, String> {
+/// The environment every tool runs with (npm's and cargo's bin first on PATH); installs nothing.
+pub fn env(root: &Path) -> Env {
     let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
     let path = format!(
         "{}:{home}/.cargo/bin:{}",
         root.join("node_modules/.bin").display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let env = Env { path };
+    Env { path }
+}
+
+/// Installs Debian packages (as root, or through sudo).
+fn apt_install(root: &Path, env: &Env, packages: &[&str]) -> Result<(), String> {
+    let sudo = output("id", &["-u"], env).as_deref() != Some("0");
+    let apt = |args: &[&str]| {
+        let mut c = if sudo {
+            let mut c = env.command("sudo", root);
+            c.arg("apt-get");
+            c
+        } else {
+            env.command("apt-get", root)
+        };
+        c.env("DEBIAN_FRONTEND", "noninteractive").args(args);
+        c
+    };
+    run_checked(apt(&["update"]), "apt-get update")?;
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    run_checked(
+        apt(&args),
+        &format!("apt-get install {}", packages.join(" ")),
+    )
+}
+
+/// Debian's `wrk`, the load generator of the mock's throughput bench (a small C program:
+/// nothing to compile, and light enough to share 2 cores with the server it measures).
+pub fn ensure_wrk(root: &Path, env: &Env) -> Result<(), String> {
+    // `wrk -v` exits 1 even when it works: look for the file instead.
+    if env.find("wrk").is_none() {
+        eprintln!("setup: installing Debian's wrk (HTTP load generator)");
+        apt_install(root, env, &["wrk"])?;
+    }
+    Ok(())
+}
+
+pub fn ensure(root: &Path) -> Result<Env, String> {
+    let env = env(root);
 
     // wasm target
     let targets = output("rustup", &["target", "list", "--installed"], &env).unwrap_or_default();
@@ -86,32 +125,13 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
     let missing_cjk = !Path::new(CJK_FONT).exists();
     if missing_browser || missing_cjk || !Path::new("/usr/sbin/nginx").exists() {
         eprintln!("setup: installing Debian's chromium, chromium-driver, nginx and fonts-noto-cjk");
-        let sudo = output("id", &["-u"], &env).as_deref() != Some("0");
-        let apt = |args: &[&str]| {
-            let mut c = if sudo {
-                let mut c = env.command("sudo", root);
-                c.arg("apt-get");
-                c
-            } else {
-                env.command("apt-get", root)
-            };
-            c.env("DEBIAN_FRONTEND", "noninteractive").args(args);
-            c
-        };
-        run_checked(apt(&["update"]), "apt-get update")?;
-        run_checked(
-            apt(&[
-                "install",
-                "-y",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-                "nginx",
-                "fonts-noto-cjk",
-            ]),
-            "apt-get install chromium chromium-driver nginx fonts-noto-cjk",
+        apt_install(
+            root,
+            &env,
+            &["chromium", "chromium-driver", "nginx", "fonts-noto-cjk"],
         )?;
     }
+    ensure_wrk(root, &env)?;
 
     // npm packages: Playwright Test, binaryen's wasm-opt and Graphviz (the layout benchmark's
     // reference), as package-lock.json pins them.

@@ -170,7 +170,7 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
     // End-to-end: the release console served by the mock server, driven in Chromium.
     // The shipped build, compressed assets included, so the suites see what hosts serve.
     let built = match crate::build_console(root, env) {
-        Ok(()) => true,
+        Ok(_) => true,
         Err(e) => {
             eprintln!("{e}");
             false

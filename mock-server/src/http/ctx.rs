@@ -39,6 +39,11 @@ impl Ctx {
         self.meta.ok(data)
     }
 
+    /// `ok` with `data` already rendered as JSON (sorted keys).
+    pub fn ok_rendered(&self, data: &str) -> Response {
+        self.meta.ok_rendered(data)
+    }
+
     pub fn ok_no_data(&self) -> Response {
         self.meta.ok_no_data()
     }

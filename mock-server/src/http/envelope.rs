@@ -87,6 +87,20 @@ impl Meta {
         }
     }
 
+    /// `SuccessResponse` around `data`, JSON already written with sorted keys (a kept rendering,
+    /// `http::task_replies`). The other fields are written as for [`Meta::ok`]; `data` sorts
+    /// before all of them, so it goes first.
+    pub fn ok_rendered(&self, data: &str) -> Response {
+        let base = to_text(Value::Object(self.base(StatusCode::OK)));
+        let rest = base.strip_prefix('{').unwrap_or(&base);
+        let mut text = String::with_capacity(data.len() + base.len() + 9);
+        text.push_str("{\"data\":");
+        text.push_str(data);
+        text.push(',');
+        text.push_str(rest);
+        json_body(StatusCode::OK, text)
+    }
+
     /// `NoDataResponse`: no `data` key at all.
     pub fn ok_no_data(&self) -> Response {
         body(StatusCode::OK, Value::Object(self.base(StatusCode::OK)))
@@ -105,8 +119,15 @@ impl Meta {
     }
 }
 
+fn to_text(v: Value) -> String {
+    serde_json::to_string(&sorted(v)).unwrap_or_else(|_| "{}".to_string())
+}
+
 fn body(status: StatusCode, v: Value) -> Response {
-    let text = serde_json::to_string(&sorted(v)).unwrap_or_else(|_| "{}".to_string());
+    json_body(status, to_text(v))
+}
+
+fn json_body(status: StatusCode, text: String) -> Response {
     let mut resp = (status, text).into_response();
     resp.headers_mut().insert(
         header::CONTENT_TYPE,

@@ -1,4 +1,5 @@
-//! The HTTP layer: app state, envelope writer, ctx, faults, journal, stubs, middleware, routes.
+//! The HTTP layer: app state, envelope writer, ctx, faults, journal, stubs, kept task replies,
+//! middleware, routes.
 //! Imports `crate::sim`, `crate::config`, console-core, axum, tower; nothing in `sim` imports it.
 
 pub mod ctx;
@@ -9,3 +10,4 @@ pub mod middleware;
 pub mod routes;
 pub mod state;
 pub mod stubs;
+pub mod task_replies;

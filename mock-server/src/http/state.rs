@@ -1,11 +1,12 @@
-//! Shared server state: the simulated estate, the task templates, armed faults, replay stubs and
-//! the request journal. Getters only lock: simulated time moves in the tick
+//! Shared server state: the simulated estate, the task templates, armed faults, replay stubs,
+//! the request journal and the kept task replies. Getters only lock: simulated time moves in the tick
 //! (`middleware::tick`), once per request.
 
 use crate::config::Config;
 use crate::http::faults::Fault;
-use crate::http::journal::JournalEntry;
+use crate::http::journal::Journal;
 use crate::http::stubs::Stubs;
+use crate::http::task_replies::TaskReplies;
 use crate::sim::estate::Estate;
 use crate::sim::templates::Templates;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -18,8 +19,10 @@ pub struct Inner {
     pub templates: Templates,
     estate: Mutex<Estate>,
     faults: Mutex<Vec<Fault>>,
-    journal: Mutex<Vec<JournalEntry>>,
+    journal: Mutex<Journal>,
     stubs: Stubs,
+    /// Lock after `estate` when both are held.
+    task_replies: Mutex<TaskReplies>,
 }
 
 /// A poisoned lock only means an earlier handler panicked mid-update; the mock keeps serving
@@ -36,13 +39,15 @@ impl AppState {
             Some(dir) => Stubs::from_dir(dir)?,
             None => Stubs::default(),
         };
+        let journal = Journal::new(config.journal_size);
         Ok(AppState(Arc::new(Inner {
             config,
             templates,
             estate: Mutex::new(estate),
             faults: Mutex::new(Vec::new()),
-            journal: Mutex::new(Vec::new()),
+            journal: Mutex::new(journal),
             stubs,
+            task_replies: Mutex::new(TaskReplies::default()),
         })))
     }
 
@@ -74,8 +79,13 @@ impl AppState {
         lock(&self.0.faults)
     }
 
-    pub fn journal(&self) -> MutexGuard<'_, Vec<JournalEntry>> {
+    pub fn journal(&self) -> MutexGuard<'_, Journal> {
         lock(&self.0.journal)
+    }
+
+    /// Task detail renderings kept between polls. Lock order: `estate()` first.
+    pub fn task_replies(&self) -> MutexGuard<'_, TaskReplies> {
+        lock(&self.0.task_replies)
     }
 
     pub fn stubs(&self) -> &Stubs {
@@ -89,5 +99,6 @@ impl AppState {
         *self.estate() = Estate::demo(self.0.config.speed);
         self.faults().clear();
         self.journal().clear();
+        self.task_replies().clear();
     }
 }

@@ -114,13 +114,17 @@ async fn remove_stub(State(state): State<AppState>, Path(id): Path<String>) -> R
     }
 }
 
+/// `{capacity, dropped, entries}`, oldest entry first. Serialised under the lock: one pass
+/// instead of copying up to `capacity` entries first.
 async fn journal(State(state): State<AppState>) -> Response {
-    Json(state.journal().clone()).into_response()
+    Json(&*state.journal()).into_response()
 }
 
+/// Empties it (the drop count too) and answers the emptied journal.
 async fn clear_journal(State(state): State<AppState>) -> Response {
-    state.journal().clear();
-    Json(json!([])).into_response()
+    let mut journal = state.journal();
+    journal.clear();
+    Json(&*journal).into_response()
 }
 
 /// Changes a demo tenant so a precheck comes out differently: `{primaryReachable?, lagSecs?,

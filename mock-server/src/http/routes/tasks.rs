@@ -11,10 +11,14 @@ use axum::response::Response;
 use console_core::wire::TaskInstance;
 use std::collections::HashMap;
 
+/// T2, what the console polls: rendered once per change of the task (`http::task_replies`).
 pub async fn detail(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
     ctx.answer(|| {
         let id = path_id(&id, "taskInstanceId")?;
-        Ok(ctx.ok(&state.estate().task_json(id)?))
+        let estate = state.estate();
+        let data = state.task_replies().data(&estate, id)?;
+        drop(estate);
+        Ok(ctx.ok_rendered(&data))
     })
 }
 

@@ -15,6 +15,7 @@ mod tasks;
 mod wire;
 
 pub use prechecks::LAG_WARNING_SECS;
+pub use wire::{task_view_with, TaskRefs};
 
 use crate::sim::clock::Clock;
 use crate::sim::engine::{TaskFault, TaskRec};

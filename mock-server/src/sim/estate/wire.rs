@@ -4,6 +4,7 @@
 use super::{ClusterRec, Estate, TenantRec};
 use crate::sim::engine::TaskRec;
 use crate::sim::refusal::Refusal;
+use console_core::wire::task::TenantRef;
 use console_core::wire::Cluster;
 use console_core::wire::{ClusterRef, Creator, TaskInstance, Tenant, TenantRole};
 use console_core::Long;
@@ -73,34 +74,26 @@ impl Estate {
         }
     }
 
-    /// The detail view OCP returns: `creator` an object, `cluster` and `tenant` filled in.
-    pub fn task_view(&self, rec: &TaskRec) -> TaskInstance {
-        let mut t = rec.task.clone();
-        if let Some(Creator::Name(name)) = t.creator.take() {
-            t.creator = Some(Creator::Object {
-                id: None,
-                name: Some(name),
-            });
-        }
-        if let Ok(c) = self.cluster(rec.cluster_id) {
-            t.cluster = Some(ClusterRef {
-                id: Some(c.id.into()),
-                name: Some(c.name.clone()),
-                ob_cluster_id: Some(c.ob_cluster_id.into()),
-                cluster_type: Some(c.cluster_type.clone()),
-                unreadable: Default::default(),
-            });
-        }
-        if let Some(tid) = rec.tenant_id {
-            if let Some(tn) = self.tenants.iter().find(|x| x.id == tid) {
-                t.tenant = Some(console_core::wire::task::TenantRef {
+    /// What the detail view adds to a stored task: its cluster and tenant as they are now (a
+    /// renamed tenant shows on the next poll). Cheap next to the view itself, so a cached
+    /// rendering of the view can be checked against it.
+    pub fn task_refs(&self, rec: &TaskRec) -> TaskRefs {
+        TaskRefs {
+            cluster: self.cluster(rec.cluster_id).ok().map(cluster_ref),
+            tenant: rec
+                .tenant_id
+                .and_then(|tid| self.tenants.iter().find(|x| x.id == tid))
+                .map(|tn| TenantRef {
                     id: Some(tn.id.into()),
                     name: Some(tn.name.clone()),
                     ..Default::default()
-                });
-            }
+                }),
         }
-        t
+    }
+
+    /// The detail view OCP returns: `creator` an object, `cluster` and `tenant` filled in.
+    pub fn task_view(&self, rec: &TaskRec) -> TaskInstance {
+        task_view_with(rec, self.task_refs(rec))
     }
 
     /// Task `id` in the detail view.
@@ -121,4 +114,29 @@ fn cluster_ref(c: &ClusterRec) -> ClusterRef {
         cluster_type: Some(c.cluster_type.clone()),
         unreadable: Default::default(),
     }
+}
+
+/// See [`Estate::task_refs`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskRefs {
+    pub cluster: Option<ClusterRef>,
+    pub tenant: Option<TenantRef>,
+}
+
+/// `rec`'s detail view with `refs` filled in (each kept from the stored task when absent).
+pub fn task_view_with(rec: &TaskRec, refs: TaskRefs) -> TaskInstance {
+    let mut t = rec.task.clone();
+    if let Some(Creator::Name(name)) = t.creator.take() {
+        t.creator = Some(Creator::Object {
+            id: None,
+            name: Some(name),
+        });
+    }
+    if let Some(c) = refs.cluster {
+        t.cluster = Some(c);
+    }
+    if let Some(tn) = refs.tenant {
+        t.tenant = Some(tn);
+    }
+    t
 }

@@ -7,6 +7,7 @@
 //! task, is not at least `MIN_SPEEDUP` times faster than dot at 2,000 subtasks, or takes
 //! longer than `MAX_MS_10000` at 10,000.
 
+use super::{Budget, Row};
 use crate::{target_dir, Env};
 use console_core::crossings::{count_crossings, EdgeTrack};
 use std::path::Path;
@@ -113,7 +114,7 @@ pub fn verdict(ours: &Ours, dot: &Dot) -> Vec<String> {
     bad
 }
 
-pub fn run(root: &Path, env: &Env) -> Result<(), String> {
+pub fn run(root: &Path, env: &Env) -> Result<Vec<Row>, String> {
     let dir = target_dir(root).join("layout-bench");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     eprintln!("bench: our layout (release build of console-core's layout_bench example)");
@@ -178,25 +179,41 @@ pub fn run(root: &Path, env: &Env) -> Result<(), String> {
         bad.extend(verdict(o, &dot));
         rows.push((o.clone(), dot));
     }
-    println!("\n| task | subtasks | crossings: ours | dot | time: ours (native) | dot (wasm, node) | speed-up |");
-    println!("|---|---|---|---|---|---|---|");
+    // The verdicts above are the budgets; each is also a row so the one table shows them.
+    let mut table = Vec::new();
     for (o, d) in &rows {
-        println!(
-            "| {} | {} | {} | {} | {:.1} ms | {:.1} ms | {:.0}x |",
-            o.shape,
-            o.n,
-            o.crossings,
-            d.crossings,
-            o.ms,
-            d.ms,
-            d.ms / o.ms.max(1e-3)
+        let name = format!("{} task, {} subtasks", o.shape, o.n);
+        table.push(
+            Row::new(
+                format!("layout crossings, {name}"),
+                o.crossings as f64,
+                format!("{} (dot: {})", o.crossings, d.crossings),
+            )
+            .budget(Budget::AtMost(d.crossings as f64), "≤ dot's"),
         );
+        let speedup = d.ms / o.ms.max(1e-3);
+        let time = Row::new(
+            format!("layout time, {name}"),
+            if o.n == 10_000 { o.ms } else { speedup },
+            format!(
+                "{:.1} ms native (dot: {:.1} ms in wasm; {speedup:.0}x)",
+                o.ms, d.ms
+            ),
+        );
+        table.push(match o.n {
+            2000 => time.budget(
+                Budget::AtLeast(MIN_SPEEDUP),
+                format!("≥ {MIN_SPEEDUP:.0}x faster than dot"),
+            ),
+            10_000 => time.budget(Budget::AtMost(MAX_MS_10000), format!("≤ {MAX_MS_10000} ms")),
+            _ => time,
+        });
     }
-    if bad.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("layout comparison failed: {}", bad.join("; ")))
+    // The rows carry the same budgets, so the table marks what missed and the bench fails.
+    for b in &bad {
+        eprintln!("bench: layout: {b}");
     }
+    Ok(table)
 }
 
 #[cfg(test)]
