@@ -147,7 +147,8 @@ for (const lang of LANGS) {
       await check(page, 'gfc-checks', lang);
       await page.getByTestId('gfc-warnings').getByRole('checkbox').check();
       await page.getByTestId('launch').click();
-      await page.locator('#confirm-name').fill('failover');
+      // The word to type is the direction in the page's language.
+      await page.locator('#confirm-name').fill(lang.startsWith('zh') ? '切换' : 'failover');
       await page.getByTestId('confirm-launch').click();
       await expect(page.getByTestId('op-row')).toHaveCount(3);
       await check(page, 'gfc-operations', lang);
