@@ -45,13 +45,13 @@ impl Rect {
 
 /// Pan and zoom: a layout point (x, y) is drawn at (x·k + tx, y·k + ty) on screen.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct View {
+pub struct Camera {
     pub tx: f64,
     pub ty: f64,
     pub k: f64,
 }
 
-impl View {
+impl Camera {
     /// The layout area on a `w`×`h` screen, widened by `margin_px` screen pixels on each side
     /// (what is rendered ahead of a pan, so a drag shows no blank edge before the next frame).
     pub fn area(&self, w: f64, h: f64, margin_px: f64) -> Rect {
@@ -64,9 +64,9 @@ impl View {
     }
 
     /// Zoom by `factor` about the screen point (px, py), within [MIN_SCALE, MAX_SCALE].
-    pub fn zoom_at(&self, factor: f64, px: f64, py: f64) -> View {
+    pub fn zoom_at(&self, factor: f64, px: f64, py: f64) -> Camera {
         let k = (self.k * factor).clamp(MIN_SCALE, MAX_SCALE);
-        View {
+        Camera {
             tx: px - (px - self.tx) * k / self.k,
             ty: py - (py - self.ty) * k / self.k,
             k,
@@ -105,14 +105,14 @@ fn axis(c: f64, g: f64, s: f64, k: f64) -> f64 {
 /// The view that frames a `gw`×`gh` graph on a `w`×`h` screen: all of it when it fits at a
 /// legible scale; otherwise, at the smallest legible scale, centred on the layout point
 /// `focus` (the top-left of a node), or on the graph's start when there is none.
-pub fn frame(gw: f64, gh: f64, w: f64, h: f64, focus: Option<(f64, f64)>) -> View {
+pub fn frame(gw: f64, gh: f64, w: f64, h: f64, focus: Option<(f64, f64)>) -> Camera {
     let k = fit_scale(gw, gh, w, h);
     let (cx, cy) = match focus {
         Some((x, y)) => (x + NODE_W / 2.0, y + NODE_H / 2.0),
         // The graph reads from the left: its start, vertically in the middle.
         None => (0.0, gh / 2.0),
     };
-    View {
+    Camera {
         tx: axis(cx, gw, w, k),
         ty: axis(cy, gh, h, k),
         k,
@@ -388,7 +388,7 @@ mod tests {
             (25_000.0, 0.0),
         ] {
             areas.push(
-                View {
+                Camera {
                     tx: -x,
                     ty: -y,
                     k: 1.0,
@@ -415,7 +415,7 @@ mod tests {
     fn a_screen_of_a_huge_graph_holds_a_screenful() {
         let (g, l) = synthetic(10_000, 50);
         let idx = SpatialIndex::new(&l, &g);
-        let v = View {
+        let v = Camera {
             tx: -20_000.0,
             ty: -900.0,
             k: MIN_SCALE,
@@ -434,7 +434,7 @@ mod tests {
             }
         }
         // Off the graph: nothing.
-        let away = View {
+        let away = Camera {
             tx: 1e7,
             ty: 0.0,
             k: 1.0,
@@ -468,7 +468,7 @@ mod tests {
             .iter()
             .position(|&(f, t)| g.ids[f] == 1 && g.ids[t] == 200)
             .unwrap();
-        let middle = View {
+        let middle = Camera {
             tx: -l.width / 2.0,
             ty: 0.0,
             k: 1.0,
@@ -489,7 +489,7 @@ mod tests {
         assert!(k < 1.0 && k > MIN_SCALE);
         // Too big: the smallest legible scale, never less.
         assert_eq!(fit_scale(52_000.0, 2800.0, 1200.0, 500.0), MIN_SCALE);
-        let v = View {
+        let v = Camera {
             tx: 0.0,
             ty: 0.0,
             k: MIN_SCALE,
@@ -497,7 +497,7 @@ mod tests {
         assert_eq!(v.zoom_at(0.5, 10.0, 10.0).k, MIN_SCALE);
         assert_eq!(v.zoom_at(100.0, 10.0, 10.0).k, MAX_SCALE);
         // Zooming about a point keeps that point still.
-        let z = View {
+        let z = Camera {
             tx: 40.0,
             ty: 30.0,
             k: 1.0,
