@@ -4,7 +4,7 @@
 //! - `test`  every check and test; ends with `N passed, N failed`
 //! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`); `run` and
 //!   `mock` take `--stubs DIR` (recorded replies the mock answers verbatim)
-//! - `bench` the task graph's performance budgets, in headless Chromium
+//! - `bench` the task graph's performance budgets, in headless Chromium (`--only graph|click`)
 //! - `build` the release console into dist/
 //! - `nginx-conf` the nginx server block for static hosting of this build
 //! - `setup` install what is missing (idempotent; the other commands call it)
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             run_checked(c, "cargo build -p mock-server")?;
             nginx::print(&root, &env, &args[1..])
         }),
-        Some("bench") => setup::ensure(&root).and_then(|env| bench::run(&root, &env)),
+        Some("bench") => setup::ensure(&root).and_then(|env| bench::run(&root, &env, &args[1..])),
         Some("test") => {
             return match setup::ensure(&root) {
                 Ok(env) => test::all(&root, &env),
