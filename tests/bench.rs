@@ -9,7 +9,7 @@ use console_core::synthetic;
 use console_core::viewport::{Camera, Rect};
 use console_core::wire::SubtaskStatus;
 use failover_console::graph::model::TaskModel;
-use failover_console::graph::view::{TaskGraph, MARGIN_PX};
+use failover_console::graph::view::{TaskGraph, MARGIN_PX, RENDER_ALL_UP_TO};
 use failover_console::i18n::I18n;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -57,7 +57,8 @@ fn report(name: &str, n: usize, runs: usize, ms: f64) {
 }
 
 /// How many nodes meet the graph's screen (plus the view's margin) at its current pan and
-/// zoom, counted over every node of the layout: what culling must leave in the DOM.
+/// zoom, counted over every node of the layout: what culling must leave in the DOM (all of
+/// them for a small graph).
 fn on_screen(el: &web_sys::HtmlElement, task: &console_core::wire::TaskInstance) -> usize {
     let g = console_core::graph::build(task.subtasks()).unwrap();
     let l = console_core::layout::layout(&g);
@@ -79,6 +80,9 @@ fn on_screen(el: &web_sys::HtmlElement, task: &console_core::wire::TaskInstance)
         ty: nums[1],
         k: nums[2],
     };
+    if l.pos.len() <= RENDER_ALL_UP_TO {
+        return l.pos.len();
+    }
     let area = cam.area(r.width(), r.height(), MARGIN_PX);
     l.pos
         .iter()

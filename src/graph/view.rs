@@ -19,6 +19,9 @@ use std::sync::Arc;
 /// Rendered beyond each edge of the screen (screen px), so a drag between two frames never
 /// shows a blank border.
 pub const MARGIN_PX: f64 = 240.0;
+/// A graph of up to this many steps is rendered whole: it costs less than a frame, and
+/// find-in-page and the tests still reach a step scrolled out of view. Bigger ones are culled.
+pub const RENDER_ALL_UP_TO: usize = 300;
 /// One arrow-key press pans this far (screen px).
 const KEY_STEP_PX: f64 = 80.0;
 
@@ -129,10 +132,21 @@ pub fn TaskGraph(
             return;
         }
         let area = view_at.get_untracked().area(w, h, MARGIN_PX);
+        let everything = viewport::Rect {
+            x0: f64::MIN,
+            y0: f64::MIN,
+            x1: f64::MAX,
+            y1: f64::MAX,
+        };
         let version = model.version.get_untracked();
         let next = model
             .structure
-            .with_untracked(|s| s.as_ref().map(|s| s.index.visible(area)))
+            .with_untracked(|s| {
+                s.as_ref().map(|s| {
+                    let small = s.info.len() <= RENDER_ALL_UP_TO;
+                    s.index.visible(if small { everything } else { area })
+                })
+            })
             .unwrap_or_default();
         if shown.with_untracked(|(v, cur)| *v != version || *cur != next) {
             shown.set((version, next));
