@@ -23,6 +23,7 @@ pub mod present;
 pub mod synthetic;
 pub mod task_view;
 pub mod time;
+pub mod viewport;
 pub mod wire;
 
 pub use envelope::{ApiError, Envelope, ErrorCode, PageInfo, Paged};

@@ -6,6 +6,7 @@ use crate::config::ocp_zone;
 use console_core::graph::{self, Graph, GraphError};
 use console_core::layout::{layout, Layout};
 use console_core::time::parse_ms;
+use console_core::viewport::SpatialIndex;
 use console_core::wire::{
     SubtaskInstance, SubtaskOperation, SubtaskStatus, TaskInstance, TaskOperation, TaskStatus,
 };
@@ -45,6 +46,16 @@ impl NodeState {
         }
     }
 
+    /// Whether `s` would give this state, without building one (a poll compares 10,000).
+    fn same_as(&self, s: &SubtaskInstance) -> bool {
+        self.status == s.status
+            && self.operation == s.operation
+            && self.run_time == s.run_time.map(|r| r.0)
+            && self.start == s.start_time
+            && self.finish == s.finish_time
+            && self.executor == s.executor
+    }
+
     pub fn start_ms(&self) -> Option<i64> {
         self.start.as_deref().and_then(|t| parse_ms(t, ocp_zone()))
     }
@@ -59,6 +70,10 @@ pub struct Structure {
     pub layout: Layout,
     pub info: Vec<NodeInfo>,
     pub nodes: Vec<RwSignal<NodeState>>,
+    /// Which nodes and edges are where: the view renders only those on screen.
+    pub index: SpatialIndex,
+    /// `graph::fingerprint` of the subtasks this was built from.
+    pub fingerprint: Option<u64>,
 }
 
 /// Task-level facts shown above the graph.
@@ -133,6 +148,18 @@ impl TaskModel {
             self.header.set(Some(header));
         }
         let subs = task.subtasks();
+        // Same structure as shown (the usual poll): update the changed nodes only, without
+        // building the graph again.
+        let fingerprint = graph::fingerprint(subs);
+        if fingerprint.is_some()
+            && self.graph_error.with_untracked(Option::is_none)
+            && self
+                .structure
+                .with_untracked(|s| s.as_ref().is_some_and(|s| s.fingerprint == fingerprint))
+        {
+            self.update_nodes(subs);
+            return false;
+        }
         let g = match graph::build(subs) {
             Ok(g) => g,
             Err(e) => {
@@ -148,17 +175,7 @@ impl TaskModel {
                 .is_some_and(|s| s.graph.ids == g.ids && s.graph.edges == g.edges)
         });
         if same {
-            self.structure.with_untracked(|s| {
-                if let Some(s) = s {
-                    for (i, sub) in subs.iter().enumerate() {
-                        let next = NodeState::of(sub);
-                        let node = s.nodes[i];
-                        if node.with_untracked(|cur| cur != &next) {
-                            node.set(next);
-                        }
-                    }
-                }
-            });
+            self.update_nodes(subs);
             return false;
         }
         let info = subs
@@ -176,14 +193,30 @@ impl TaskModel {
             .map(|s| RwSignal::new(NodeState::of(s)))
             .collect();
         let layout = layout(&g);
+        let index = SpatialIndex::new(&layout, &g);
         self.structure.set(Some(Arc::new(Structure {
             graph: g,
             layout,
             info,
             nodes,
+            index,
+            fingerprint,
         })));
         self.version.update(|v| *v += 1);
         true
+    }
+
+    /// Sets the state of each node whose state changed; the rest are not touched.
+    fn update_nodes(&self, subs: &[SubtaskInstance]) {
+        self.structure.with_untracked(|s| {
+            if let Some(s) = s {
+                for (node, sub) in s.nodes.iter().zip(subs) {
+                    if !node.with_untracked(|cur| cur.same_as(sub)) {
+                        node.set(NodeState::of(sub));
+                    }
+                }
+            }
+        });
     }
 
     /// Every node's status now (for impact previews).

@@ -1,5 +1,8 @@
 //! The same subtasks as a table, in execution order: for keyboard and screen-reader users and
-//! for copying. Rows bind to the same per-node signals as the graph.
+//! for copying. Rows bind to the same per-node signals as the graph. The page mounts it only
+//! while shown; a long task's rows arrive in chunks, one per animation frame, so the first
+//! rows show at once and the page never freezes while the rest are added (all of them are,
+//! without asking).
 
 use super::model::TaskModel;
 use super::status_words;
@@ -12,6 +15,10 @@ use console_core::task_view::overdue;
 use console_core::time::human;
 use leptos::prelude::*;
 
+/// Rows in the first paint of the table, then rows added per animation frame.
+const FIRST_ROWS: usize = 200;
+const CHUNK_ROWS: usize = 400;
+
 #[component]
 pub fn SubtaskTable(
     model: TaskModel,
@@ -21,46 +28,90 @@ pub fn SubtaskTable(
     let i18n = use_i18n();
     // The header names the zone once; a cell names its own only when it differs (summer time).
     let zone = local_zone_now();
-    let rows = move || {
-        model.structure.get().map(|s| {
-            s.graph
-                .topo_order()
-                .into_iter()
-                .map(|i| {
-                    let info = s.info[i].clone();
-                    let state = s.nodes[i];
-                    let layer = s.graph.layer[i] + 1;
-                    let status = move || {
-                        let (icon, words) = state.with(|n| (present::subtask_status(n.status.as_ref()).parts().0, status_words(i18n, n.status.as_ref())));
-                        format!("{icon} {words}")
-                    };
-                    let elapsed = move || {
-                        let n = state.get();
-                        let start = n.start_ms()?;
-                        let running = present::subtask_status(n.status.as_ref()).is_active();
-                        let end = if running { now_ms.get() } else { n.finish_ms()? };
-                        Some(human::duration(end - start, i18n.lang.get()))
-                    };
-                    let late = move || {
-                        let n = state.get();
-                        let running = present::subtask_status(n.status.as_ref()).is_active();
-                        (running && overdue(n.status.as_ref(), n.start_ms(), info.timeout_s, now_ms.get())).then(|| i18n.t(Text::Overdue))
-                    };
-                    view! {
-                        <tr data-testid="subtask-row" class:selected=move || selected.get() == Some(i)>
-                            <td class="num">{layer}</td>
-                            <td><button class="linklike" on:click=move |_| selected.set(Some(i))>{info.name.clone()}</button></td>
-                            <td data-testid="subtask-status">{status}</td>
-                            <td>{move || state.with(|n| n.operation.as_ref().map(|o| view! { <StateWord look=present::subtask_operation(o) wire=o.as_wire().to_string() /> }))}</td>
-                            <td class="num">{move || state.with(|n| n.run_time)}</td>
-                            <td><When raw=Signal::derive(move || state.with(|n| n.start.clone())) now=now_ms header_zone=zone /></td>
-                            <td>{elapsed}" "<span class="late">{late}</span></td>
-                            <td class="num">{move || info.timeout_s.map(|t| human::duration(t.saturating_mul(1000), i18n.lang.get()))}</td>
-                            <td>{info.prohibit_rollback.then(|| i18n.t(Text::LegendNoRollback))}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+    let is_selected = Selector::new(move || selected.get());
+    // Rows rendered so far, in execution order, tagged with the structure they index.
+    let limit = RwSignal::new(FIRST_ROWS);
+    // A new structure starts again from the first chunk.
+    Effect::new(move |prev: Option<()>| {
+        model.version.track();
+        if prev.is_some() {
+            limit.set(FIRST_ROWS);
+        }
+    });
+    let order = Memo::new(move |_| {
+        model.version.track();
+        model
+            .structure
+            .with_untracked(|s| s.as_ref().map(|s| s.graph.topo_order()))
+            .unwrap_or_default()
+    });
+    // One more chunk per frame until every row is there.
+    Effect::new(move |_| {
+        let (shown, total) = (limit.get(), order.with(Vec::len));
+        if shown < total {
+            request_animation_frame(move || {
+                let _ = limit.try_update(|l| *l = (*l + CHUNK_ROWS).min(total));
+            });
+        }
+    });
+    let each = move || {
+        let version = model.version.get_untracked();
+        let n = limit.get();
+        order.with(|o| o.iter().take(n).map(|i| (version, *i)).collect::<Vec<_>>())
+    };
+    let row = move |(version, i): (u64, usize)| {
+        let s = model
+            .structure
+            .get_untracked()
+            .filter(|_| model.version.get_untracked() == version)?;
+        let info = s.info.get(i)?.clone();
+        let state = *s.nodes.get(i)?;
+        let layer = s.graph.layer[i] + 1;
+        let selector = is_selected.clone();
+        let status = move || {
+            let (icon, words) = state.with(|n| {
+                (
+                    present::subtask_status(n.status.as_ref()).parts().0,
+                    status_words(i18n, n.status.as_ref()),
+                )
+            });
+            format!("{icon} {words}")
+        };
+        let elapsed = move || {
+            let n = state.get();
+            let start = n.start_ms()?;
+            let running = present::subtask_status(n.status.as_ref()).is_active();
+            let end = if running {
+                now_ms.get()
+            } else {
+                n.finish_ms()?
+            };
+            Some(human::duration(end - start, i18n.lang.get()))
+        };
+        let late = move || {
+            let n = state.get();
+            let running = present::subtask_status(n.status.as_ref()).is_active();
+            (running
+                && overdue(
+                    n.status.as_ref(),
+                    n.start_ms(),
+                    info.timeout_s,
+                    now_ms.get(),
+                ))
+            .then(|| i18n.t(Text::Overdue))
+        };
+        Some(view! {
+            <tr data-testid="subtask-row" class:selected=move || selector.selected(&Some(i))>
+                <td class="num">{layer}</td>
+                <td><button class="linklike" on:click=move |_| selected.set(Some(i))>{info.name.clone()}</button></td>
+                <td data-testid="subtask-status">{status}</td>
+                <td>{move || state.with(|n| n.operation.as_ref().map(|o| view! { <StateWord look=present::subtask_operation(o) wire=o.as_wire().to_string() /> }))}</td>
+                <td class="num">{move || state.with(|n| n.run_time)}</td>
+                <td><When raw=Signal::derive(move || state.with(|n| n.start.clone())) now=now_ms header_zone=zone /></td>
+                <td>{elapsed}" "<span class="late">{late}</span></td>
+                <td class="num">{move || info.timeout_s.map(|t| human::duration(t.saturating_mul(1000), i18n.lang.get()))}</td>
+                <td>{info.prohibit_rollback.then(|| i18n.t(Text::LegendNoRollback))}</td>
+            </tr>
         })
     };
     view! {
@@ -76,7 +127,7 @@ pub fn SubtaskTable(
                 <th scope="col" class="num">{move || i18n.t(Text::ColTimeout)}</th>
                 <th scope="col">{move || i18n.t(Text::ColRollback)}</th>
             </tr></thead>
-            <tbody>{rows}</tbody>
+            <tbody><For each=each key=|r| *r children=row /></tbody>
         </table>
     }
 }

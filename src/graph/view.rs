@@ -1,24 +1,97 @@
 //! The task graph as SVG: nodes placed by the precomputed layout, each bound to its own state
-//! signal; pan by dragging, zoom with the wheel or the buttons, fit to the screen.
+//! signal; pan by dragging or the arrow keys, zoom with the wheel, the buttons or + − 0.
+//! Only what is on screen (plus a margin) is in the DOM: the structure's spatial index says
+//! which nodes and edges, recomputed at most once per animation frame while panning, and a
+//! keyed list adds and removes only those entering or leaving. Zoom stops where labels would
+//! shrink below 12 px (`console_core::viewport`); a bigger graph scrolls.
 
 use super::impact_look;
-use super::model::TaskModel;
+use super::model::{Structure, TaskModel};
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::layout::{NODE_H, NODE_W};
 use console_core::present;
 use console_core::task_view::{overdue, Impact};
+use console_core::viewport::{self, focus_step, frame, label_lines, Camera, Visible, LINE_UNITS};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-const MAX_NAME: usize = 24;
+/// Rendered beyond each edge of the screen (screen px), so a drag between two frames never
+/// shows a blank border.
+pub const MARGIN_PX: f64 = 240.0;
+/// A graph of up to this many steps is rendered whole: it costs less than a frame, and
+/// find-in-page and the tests still reach a step scrolled out of view. Bigger ones are culled.
+pub const RENDER_ALL_UP_TO: usize = 300;
+/// One arrow-key press pans this far (screen px).
+const KEY_STEP_PX: f64 = 80.0;
 
-fn short(name: &str) -> String {
-    if name.chars().count() <= MAX_NAME {
-        name.to_string()
+/// One node, bound to its own state signal; built only while it is on screen.
+fn node_view(
+    s: &Structure,
+    i: usize,
+    selected: RwSignal<Option<usize>>,
+    is_selected: Selector<Option<usize>>,
+    impact: Signal<Vec<Option<Impact>>>,
+    now_ms: Signal<i64>,
+    moved: StoredValue<bool>,
+) -> Option<impl IntoView> {
+    let i18n = use_i18n();
+    let info = s.info.get(i)?.clone();
+    let state = *s.nodes.get(i)?;
+    let (x, y) = *s.layout.pos.get(i)?;
+    let timeout = info.timeout_s;
+    let class = move || {
+        let (st, start) = state.with(|n| (n.status.clone(), n.start_ms()));
+        let (_, slug, _) = present::subtask_status(st.as_ref()).parts();
+        let mut c = format!("node node-{slug}");
+        // Only running steps read the clock, so the ticker wakes only them.
+        if matches!(slug, "running" | "canceling")
+            && overdue(st.as_ref(), start, timeout, now_ms.get())
+        {
+            c.push_str(" overdue");
+        }
+        if is_selected.selected(&Some(i)) {
+            c.push_str(" selected");
+        }
+        if let Some(imp) = impact.with(|v| v.get(i).copied().flatten()) {
+            c.push_str(" impact-");
+            c.push_str(impact_look(imp).1);
+        }
+        c
+    };
+    let icon = move || state.with(|n| present::subtask_status(n.status.as_ref()).parts().0);
+    let name = info.name.clone();
+    let title = move || {
+        let (_, _, t) = state.with(|n| present::subtask_status(n.status.as_ref()).parts());
+        format!("{name} — {}", i18n.t(t))
+    };
+    let badge = move || {
+        impact
+            .with(|v| v.get(i).copied().flatten())
+            .map(|imp| impact_look(imp).0)
+    };
+    // The whole name stays in <title> and the details panel; the box shows two lines.
+    let (line1, line2) = label_lines(&info.name, LINE_UNITS);
+    let label = if line2.is_empty() {
+        view! { <text x="30" y="24" class="node-name">{line1}</text> }.into_any()
     } else {
-        let cut: String = name.chars().take(MAX_NAME - 1).collect();
-        format!("{cut}…")
-    }
+        view! {
+            <text x="30" y="16" class="node-name">{line1}</text>
+            <text x="30" y="31" class="node-name">{line2}</text>
+        }
+        .into_any()
+    };
+    Some(view! {
+        <g class=class transform=format!("translate({x:.1} {y:.1})") data-node=info.id.to_string() data-name=info.name.clone()
+            on:click=move |_| if !moved.get_value() { selected.set(Some(i)) }>
+            <title>{title}</title>
+            <rect width=NODE_W height=NODE_H rx="6" />
+            <text x="10" y="24" class="node-icon">{icon}</text>
+            {label}
+            {info.prohibit_rollback.then(|| view! { <text x=NODE_W - 18.0 y="14" class="node-lock">"⊘"</text> })}
+            <text x=NODE_W - 8.0 y=NODE_H - 6.0 class="node-badge" text-anchor="end">{badge}</text>
+        </g>
+    })
 }
 
 #[component]
@@ -30,77 +103,148 @@ pub fn TaskGraph(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let tx = RwSignal::new(0.0f64);
-    let ty = RwSignal::new(0.0f64);
-    let k = RwSignal::new(1.0f64);
+    let view_at = RwSignal::new(Camera {
+        tx: 0.0,
+        ty: 0.0,
+        k: 1.0,
+    });
+    // What is rendered, tagged with the structure version it indexes (a new structure
+    // reuses indices for other nodes, so keys carry the version).
+    let shown = RwSignal::new((0u64, Visible::default()));
+    let frame_pending = StoredValue::new(false);
     let drag = StoredValue::new(None::<(f64, f64, f64, f64)>);
     let moved = StoredValue::new(false);
     let is_selected = Selector::new(move || selected.get());
 
-    // `readable`: never shrink below a legible scale (the first view of a long chain); the
-    // Fit button passes false and shows everything.
-    let fit = move |readable: bool| {
-        let Some(svg) = svg_ref.get_untracked() else {
-            return;
-        };
-        let rect = svg.get_bounding_client_rect();
-        let (w, h) = (rect.width(), rect.height());
-        let size = model
-            .structure
-            .with_untracked(|s| s.as_ref().map(|s| (s.layout.width, s.layout.height)));
-        if let Some((gw, gh)) = size {
-            if w <= 0.0 || h <= 0.0 {
-                return;
-            }
-            let whole = (w / gw).min(h / gh).clamp(0.005, 1.0);
-            let scale = if readable { whole.max(0.6) } else { whole };
-            k.set(scale);
-            tx.set(((w - gw * scale) / 2.0).max(if readable { 0.0 } else { f64::MIN }));
-            ty.set((h - gh * scale) / 2.0);
-        }
-    };
-    // Fit once per new structure, never on status polls.
-    Effect::new(move |_| {
-        model.version.track();
-        fit(true);
-    });
-    // A step selected elsewhere (the table, a failure surfacing) is brought into view.
-    Effect::new(move |_| {
-        let Some(i) = selected.get() else { return };
-        let Some(svg) = svg_ref.get_untracked() else {
-            return;
-        };
-        let r = svg.get_bounding_client_rect();
-        let pos = model
-            .structure
-            .with_untracked(|s| s.as_ref().and_then(|s| s.layout.pos.get(i).copied()));
-        let Some((x, y)) = pos else { return };
-        let (scale, ox, oy) = (k.get_untracked(), tx.get_untracked(), ty.get_untracked());
-        let (sx, sy) = (x * scale + ox, y * scale + oy);
-        let visible = sx >= 0.0
-            && sy >= 0.0
-            && sx + NODE_W * scale <= r.width()
-            && sy + NODE_H * scale <= r.height();
-        if !visible {
-            tx.set(r.width() / 2.0 - (x + NODE_W / 2.0) * scale);
-            ty.set(r.height() / 2.0 - (y + NODE_H / 2.0) * scale);
-        }
-    });
-    let zoom_at = move |factor: f64, px: f64, py: f64| {
-        let old = k.get_untracked();
-        let new = (old * factor).clamp(0.005, 3.0);
-        tx.set(px - (px - tx.get_untracked()) * new / old);
-        ty.set(py - (py - ty.get_untracked()) * new / old);
-        k.set(new);
-    };
-    let center = move || {
+    let screen = move || {
         svg_ref
             .get_untracked()
             .map(|s| {
                 let r = s.get_bounding_client_rect();
-                (r.width() / 2.0, r.height() / 2.0)
+                (r.width(), r.height())
             })
             .unwrap_or((0.0, 0.0))
+    };
+    // Recomputes the visible set now; sets it only when it changed.
+    let refresh = move || {
+        let (w, h) = screen();
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let area = view_at.get_untracked().area(w, h, MARGIN_PX);
+        let everything = viewport::Rect {
+            x0: f64::MIN,
+            y0: f64::MIN,
+            x1: f64::MAX,
+            y1: f64::MAX,
+        };
+        let version = model.version.get_untracked();
+        let next = model
+            .structure
+            .with_untracked(|s| {
+                s.as_ref().map(|s| {
+                    let small = s.info.len() <= RENDER_ALL_UP_TO;
+                    s.index.visible(if small { everything } else { area })
+                })
+            })
+            .unwrap_or_default();
+        if shown.with_untracked(|(v, cur)| *v != version || *cur != next) {
+            shown.set((version, next));
+        }
+    };
+    // At most once per animation frame, however many pointer events arrive.
+    let schedule = move || {
+        if frame_pending.get_value() {
+            return;
+        }
+        frame_pending.set_value(true);
+        request_animation_frame(move || {
+            if frame_pending.try_set_value(false).is_none() {
+                refresh();
+            }
+        });
+    };
+    let set_view = move |v: Camera| {
+        view_at.set(v);
+        schedule();
+    };
+    let structure_size = move || {
+        model
+            .structure
+            .with_untracked(|s| s.as_ref().map(|s| (s.layout.width, s.layout.height)))
+    };
+    // The layout point at the middle of the screen, as a node's top-left (what `frame` takes).
+    let centre_point = move || {
+        let (w, h) = screen();
+        let v = view_at.get_untracked();
+        (
+            (w / 2.0 - v.tx) / v.k - NODE_W / 2.0,
+            (h / 2.0 - v.ty) / v.k - NODE_H / 2.0,
+        )
+    };
+    // Fit: all of it if it fits legibly, else the legible scale about the current middle.
+    let fit = move || {
+        let (w, h) = screen();
+        if let Some((gw, gh)) = structure_size() {
+            set_view(frame(gw, gh, w, h, Some(centre_point())));
+        }
+    };
+    // Once per new structure, never on status polls: frame it on the failed or running step
+    // and render that screenful at once (no frame later: this is the first paint).
+    Effect::new(move |_| {
+        model.version.track();
+        let (w, h) = screen();
+        let framed = model.structure.with_untracked(|s| {
+            let s = s.as_ref()?;
+            let order = s.graph.topo_order();
+            let statuses: Vec<_> = s
+                .nodes
+                .iter()
+                .map(|n| n.with_untracked(|n| n.status.clone()))
+                .collect();
+            let focus = focus_step(&order, |i| statuses.get(i).and_then(Option::as_ref))
+                .and_then(|i| s.layout.pos.get(i).copied());
+            Some(frame(s.layout.width, s.layout.height, w, h, focus))
+        });
+        if let Some(v) = framed {
+            view_at.set(v);
+            refresh();
+        }
+    });
+    // The screen's size changes with the window.
+    let resize = window_event_listener(leptos::ev::resize, move |_| schedule());
+    on_cleanup(move || resize.remove());
+    // A step selected elsewhere (the table, a failure surfacing) is brought into view.
+    Effect::new(move |_| {
+        let Some(i) = selected.get() else { return };
+        let (w, h) = screen();
+        let pos = model
+            .structure
+            .with_untracked(|s| s.as_ref().and_then(|s| s.layout.pos.get(i).copied()));
+        let Some((x, y)) = pos else { return };
+        let v = view_at.get_untracked();
+        if !v.shows((x, y), w, h) {
+            set_view(Camera {
+                tx: w / 2.0 - (x + NODE_W / 2.0) * v.k,
+                ty: h / 2.0 - (y + NODE_H / 2.0) * v.k,
+                k: v.k,
+            });
+        }
+    });
+    let zoom_at = move |factor: f64, px: f64, py: f64| {
+        set_view(view_at.get_untracked().zoom_at(factor, px, py));
+    };
+    let zoom_centre = move |factor: f64| {
+        let (w, h) = screen();
+        zoom_at(factor, w / 2.0, h / 2.0);
+    };
+    let pan = move |dx: f64, dy: f64| {
+        let v = view_at.get_untracked();
+        set_view(Camera {
+            tx: v.tx + dx,
+            ty: v.ty + dy,
+            k: v.k,
+        });
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
@@ -115,12 +259,49 @@ pub fn TaskGraph(
             f64::from(ev.client_y()) - r.top(),
         );
     };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            "+" | "=" => {
+                zoom_centre(1.25);
+                true
+            }
+            "-" | "_" | "−" => {
+                zoom_centre(0.8);
+                true
+            }
+            "0" => {
+                fit();
+                true
+            }
+            "ArrowLeft" => {
+                pan(KEY_STEP_PX, 0.0);
+                true
+            }
+            "ArrowRight" => {
+                pan(-KEY_STEP_PX, 0.0);
+                true
+            }
+            "ArrowUp" => {
+                pan(0.0, KEY_STEP_PX);
+                true
+            }
+            "ArrowDown" => {
+                pan(0.0, -KEY_STEP_PX);
+                true
+            }
+            _ => false,
+        };
+        if handled && !ev.ctrl_key() && !ev.meta_key() {
+            ev.prevent_default();
+        }
+    };
     let on_down = move |ev: leptos::ev::PointerEvent| {
+        let v = view_at.get_untracked();
         drag.set_value(Some((
             f64::from(ev.client_x()),
             f64::from(ev.client_y()),
-            tx.get_untracked(),
-            ty.get_untracked(),
+            v.tx,
+            v.ty,
         )));
         moved.set_value(false);
     };
@@ -131,88 +312,54 @@ pub fn TaskGraph(
                 moved.set_value(true);
             }
             if moved.get_value() {
-                tx.set(tx0 + dx);
-                ty.set(ty0 + dy);
+                let k = view_at.get_untracked().k;
+                set_view(Camera {
+                    tx: tx0 + dx,
+                    ty: ty0 + dy,
+                    k,
+                });
             }
         }
     };
     let on_up = move |_: leptos::ev::PointerEvent| drag.set_value(None);
 
-    let edges = move || {
-        model.structure.get().map(|s| {
-            s.layout
-                .edge_paths
-                .iter()
-                .map(|d| view! { <path class="edge" d=d.clone() /> })
-                .collect_view()
-        })
+    // The structure a row is built from: the one whose version tags the visible set.
+    let current = move |version: u64| -> Option<Arc<Structure>> {
+        (model.version.get_untracked() == version)
+            .then(|| model.structure.get_untracked())
+            .flatten()
     };
-    let nodes = move || {
-        model.structure.get().map(|s| {
-            (0..s.info.len())
-                .map(|i| {
-                    let info = s.info[i].clone();
-                    let state = s.nodes[i];
-                    let (x, y) = s.layout.pos[i];
-                    let selector = is_selected.clone();
-                    let class = move || {
-                        let (st, start, timeout) = state.with(|n| (n.status.clone(), n.start_ms(), info.timeout_s));
-                        let (_, slug, _) = present::subtask_status(st.as_ref()).parts();
-                        let mut c = format!("node node-{slug}");
-                        // Only running steps read the clock, so the ticker wakes only them.
-                        if matches!(slug, "running" | "canceling") && overdue(st.as_ref(), start, timeout, now_ms.get()) {
-                            c.push_str(" overdue");
-                        }
-                        if selector.selected(&Some(i)) {
-                            c.push_str(" selected");
-                        }
-                        if let Some(imp) = impact.with(|v| v.get(i).copied().flatten()) {
-                            c.push_str(" impact-");
-                            c.push_str(impact_look(imp).1);
-                        }
-                        c
-                    };
-                    let icon = move || state.with(|n| present::subtask_status(n.status.as_ref()).parts().0);
-                    let name = info.name.clone();
-                    let title = move || {
-                        let (_, _, t) = state.with(|n| present::subtask_status(n.status.as_ref()).parts());
-                        format!("{name} — {}", i18n.t(t))
-                    };
-                    let badge = move || impact.with(|v| v.get(i).copied().flatten()).map(|imp| impact_look(imp).0);
-                    view! {
-                        <g class=class transform=format!("translate({x:.1} {y:.1})") data-node=info.id.to_string() data-name=info.name.clone()
-                            on:click=move |_| if !moved.get_value() { selected.set(Some(i)) }>
-                            <title>{title}</title>
-                            <rect width=NODE_W height=NODE_H rx="6" />
-                            <text x="10" y="24" class="node-icon">{icon}</text>
-                            <text x="30" y="24" class="node-name">{short(&info.name)}</text>
-                            {info.prohibit_rollback.then(|| view! { <text x=NODE_W - 18.0 y="14" class="node-lock">"⊘"</text> })}
-                            <text x=NODE_W - 8.0 y=NODE_H - 6.0 class="node-badge" text-anchor="end">{badge}</text>
-                        </g>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let edges =
+        move || shown.with(|(v, vis)| vis.edges.iter().map(|e| (*v, *e)).collect::<Vec<_>>());
+    let nodes =
+        move || shown.with(|(v, vis)| vis.nodes.iter().map(|n| (*v, *n)).collect::<Vec<_>>());
     view! {
         <div class="graph-wrap">
             <div class="graph-tools" role="toolbar">
-                <button class="btn" on:click=move |_| { let (x, y) = center(); zoom_at(1.25, x, y) } aria-label="zoom in">"+"</button>
-                <button class="btn" on:click=move |_| { let (x, y) = center(); zoom_at(0.8, x, y) } aria-label="zoom out">"−"</button>
-                <button class="btn" data-testid="fit" on:click=move |_| fit(false)>{move || i18n.t(Text::FitToScreen)}</button>
+                <button class="btn" on:click=move |_| zoom_centre(1.25) aria-label="zoom in">"+"</button>
+                <button class="btn" on:click=move |_| zoom_centre(0.8) aria-label="zoom out">"−"</button>
+                <button class="btn" data-testid="fit" on:click=move |_| fit()>{move || i18n.t(Text::FitToScreen)}</button>
             </div>
-            <svg node_ref=svg_ref class="graph" data-testid="graph" role="img"
-                // As tall as a readable view of the graph needs, within the screen. Set through
+            <svg node_ref=svg_ref class="graph" data-testid="graph" role="img" tabindex="0"
+                // As tall as the graph at a legible scale needs, within the screen. Set through
                 // the CSSOM (`style:`), which a strict CSP allows, not a style attribute.
                 style:height=move || {
-                    let h = model.structure.with(|s| s.as_ref().map(|s| s.layout.height * 0.8 + 60.0)).unwrap_or(360.0);
+                    let h = model.structure.with(|s| s.as_ref().map(|s| s.layout.height * viewport::MIN_SCALE + 40.0)).unwrap_or(360.0);
                     format!("clamp(260px, {h:.0}px, 62vh)")
                 }
                 aria-label=move || i18n.t(Text::GraphLabel)
-                on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointerleave=on_up>
-                <g transform=move || format!("translate({:.1} {:.1}) scale({:.4})", tx.get(), ty.get(), k.get())>
-                    <g class="edges">{edges}</g>
-                    <g class="nodes">{nodes}</g>
+                on:wheel=on_wheel on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointerleave=on_up>
+                <g transform=move || view_at.with(|v| format!("translate({:.1} {:.1}) scale({:.4})", v.tx, v.ty, v.k))>
+                    <g class="edges">
+                        <For each=edges key=|e| *e let:e>
+                            {current(e.0).and_then(|s| s.layout.edge_paths.get(e.1).cloned()).map(|d| view! { <path class="edge" d=d /> })}
+                        </For>
+                    </g>
+                    <g class="nodes">
+                        <For each=nodes key=|n| *n let:n>
+                            {current(n.0).and_then(|s| node_view(&s, n.1, selected, is_selected.clone(), impact, now_ms, moved))}
+                        </For>
+                    </g>
                 </g>
             </svg>
         </div>

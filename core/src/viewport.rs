@@ -1,0 +1,585 @@
+//! What part of a laid-out task graph is on screen, and how it is framed. The SPA keeps in the
+//! DOM only the nodes and edges [`SpatialIndex::visible`] returns, so a 10,000-step task costs
+//! what a screenful costs; the framing rules keep labels legible (never below
+//! [`MIN_LABEL_PX`] on screen) and open on the step that matters. Consumes the layout's
+//! coordinates only: it does not care how they were chosen.
+
+use crate::graph::Graph;
+use crate::layout::{Layout, NODE_H, NODE_W};
+use crate::wire::SubtaskStatus;
+
+/// Font size of node labels in layout units (`.node text` in style/main.css: keep in step).
+pub const LABEL_PX: f64 = 13.0;
+/// No label is ever drawn smaller than this on screen.
+pub const MIN_LABEL_PX: f64 = 12.0;
+/// The smallest zoom: below it labels would shrink under [`MIN_LABEL_PX`].
+pub const MIN_SCALE: f64 = MIN_LABEL_PX / LABEL_PX;
+pub const MAX_SCALE: f64 = 3.0;
+/// Width of one line of a node's name, in [`text_units`] (a Latin letter is 1, a CJK
+/// character 2): what fits between the status icon and the node's right edge at 13 px.
+pub const LINE_UNITS: usize = 20;
+
+/// An axis-aligned rectangle in layout coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.x0 <= o.x1 && o.x0 <= self.x1 && self.y0 <= o.y1 && o.y0 <= self.y1
+    }
+
+    fn union(&self, o: &Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+        }
+    }
+}
+
+/// Pan and zoom: a layout point (x, y) is drawn at (x·k + tx, y·k + ty) on screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Camera {
+    pub tx: f64,
+    pub ty: f64,
+    pub k: f64,
+}
+
+impl Camera {
+    /// The layout area on a `w`×`h` screen, widened by `margin_px` screen pixels on each side
+    /// (what is rendered ahead of a pan, so a drag shows no blank edge before the next frame).
+    pub fn area(&self, w: f64, h: f64, margin_px: f64) -> Rect {
+        Rect {
+            x0: (-margin_px - self.tx) / self.k,
+            y0: (-margin_px - self.ty) / self.k,
+            x1: (w + margin_px - self.tx) / self.k,
+            y1: (h + margin_px - self.ty) / self.k,
+        }
+    }
+
+    /// Zoom by `factor` about the screen point (px, py), within [MIN_SCALE, MAX_SCALE].
+    pub fn zoom_at(&self, factor: f64, px: f64, py: f64) -> Camera {
+        let k = (self.k * factor).clamp(MIN_SCALE, MAX_SCALE);
+        Camera {
+            tx: px - (px - self.tx) * k / self.k,
+            ty: py - (py - self.ty) * k / self.k,
+            k,
+        }
+    }
+
+    /// Whether the node at layout (x, y) is wholly on a `w`×`h` screen.
+    pub fn shows(&self, (x, y): (f64, f64), w: f64, h: f64) -> bool {
+        let (sx, sy) = (x * self.k + self.tx, y * self.k + self.ty);
+        sx >= 0.0 && sy >= 0.0 && sx + NODE_W * self.k <= w && sy + NODE_H * self.k <= h
+    }
+}
+
+/// The scale that shows the whole `gw`×`gh` graph on a `w`×`h` screen, never above 1 (no
+/// blown-up small graphs) and never below [`MIN_SCALE`] (legible labels): a graph too big for
+/// that scrolls instead.
+pub fn fit_scale(gw: f64, gh: f64, w: f64, h: f64) -> f64 {
+    if gw <= 0.0 || gh <= 0.0 || w <= 0.0 || h <= 0.0 {
+        return 1.0;
+    }
+    (w / gw).min(h / gh).clamp(MIN_SCALE, 1.0)
+}
+
+/// Translation along one axis that puts layout coordinate `c` at the screen's middle, then
+/// keeps the graph (extent `g` at scale `k`) covering the screen (extent `s`) where it is
+/// bigger, and centred where it is smaller: no empty band beside a graph that could fill it.
+fn axis(c: f64, g: f64, s: f64, k: f64) -> f64 {
+    let gk = g * k;
+    if gk <= s {
+        (s - gk) / 2.0
+    } else {
+        (s / 2.0 - c * k).clamp(s - gk, 0.0)
+    }
+}
+
+/// The view that frames a `gw`×`gh` graph on a `w`×`h` screen: all of it when it fits at a
+/// legible scale; otherwise, at the smallest legible scale, centred on the layout point
+/// `focus` (the top-left of a node), or on the graph's start when there is none.
+pub fn frame(gw: f64, gh: f64, w: f64, h: f64, focus: Option<(f64, f64)>) -> Camera {
+    let k = fit_scale(gw, gh, w, h);
+    let (cx, cy) = match focus {
+        Some((x, y)) => (x + NODE_W / 2.0, y + NODE_H / 2.0),
+        // The graph reads from the left: its start, vertically in the middle.
+        None => (0.0, gh / 2.0),
+    };
+    Camera {
+        tx: axis(cx, gw, w, k),
+        ty: axis(cy, gh, h, k),
+        k,
+    }
+}
+
+/// The step an opened task is framed on: the first failed step in execution order, else the
+/// first running (or canceling) one; `None` when neither exists.
+pub fn focus_step<'a>(
+    order: &[usize],
+    status: impl Fn(usize) -> Option<&'a SubtaskStatus>,
+) -> Option<usize> {
+    let first = |want: &dyn Fn(&SubtaskStatus) -> bool| {
+        order.iter().copied().find(|i| status(*i).is_some_and(want))
+    };
+    first(&|s| *s == SubtaskStatus::Failed)
+        .or_else(|| first(&|s| matches!(s, SubtaskStatus::Running | SubtaskStatus::Canceling)))
+}
+
+/// Nodes and edges (indices into `Layout::pos` and `Graph::edges`) that meet an area, each
+/// list ascending.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Visible {
+    pub nodes: Vec<usize>,
+    pub edges: Vec<usize>,
+}
+
+/// A uniform grid over the layout, built once per layout, listing which nodes and edges
+/// touch each cell: a query costs the cells it covers, not the size of the graph.
+#[derive(Debug, Clone)]
+pub struct SpatialIndex {
+    cell: f64,
+    cols: usize,
+    rows: usize,
+    node_rect: Vec<Rect>,
+    edge_rect: Vec<Rect>,
+    node_cells: Vec<Vec<u32>>,
+    edge_cells: Vec<Vec<u32>>,
+    /// Edges spanning more than [`LONG_EDGE_CELLS`] cells, checked on every query instead of
+    /// being listed in each cell they cross.
+    long_edges: Vec<u32>,
+}
+
+const CELL: f64 = 512.0;
+const MAX_CELLS: f64 = 1_000_000.0;
+const LONG_EDGE_CELLS: usize = 64;
+
+impl SpatialIndex {
+    pub fn new(layout: &Layout, graph: &Graph) -> SpatialIndex {
+        let node_rect: Vec<Rect> = layout
+            .pos
+            .iter()
+            .map(|&(x, y)| Rect {
+                x0: x,
+                y0: y,
+                x1: x + NODE_W,
+                y1: y + NODE_H,
+            })
+            .collect();
+        // A curve between two boxes stays within the box around both (its control points lie
+        // between its ends), whatever the orientation of the layout.
+        let edge_rect: Vec<Rect> = graph
+            .edges
+            .iter()
+            .map(|&(f, t)| match (node_rect.get(f), node_rect.get(t)) {
+                (Some(a), Some(b)) => a.union(b),
+                _ => Rect {
+                    x0: 0.0,
+                    y0: 0.0,
+                    x1: 0.0,
+                    y1: 0.0,
+                },
+            })
+            .collect();
+        let (w, h) = (layout.width.max(1.0), layout.height.max(1.0));
+        // Bigger cells for a huge layout, so the grid itself stays small.
+        let cell = CELL.max((w * h / MAX_CELLS).sqrt());
+        let cols = (w / cell).ceil().max(1.0) as usize;
+        let rows = (h / cell).ceil().max(1.0) as usize;
+        let mut idx = SpatialIndex {
+            cell,
+            cols,
+            rows,
+            node_cells: vec![Vec::new(); cols * rows],
+            edge_cells: vec![Vec::new(); cols * rows],
+            long_edges: Vec::new(),
+            node_rect,
+            edge_rect,
+        };
+        for i in 0..idx.node_rect.len() {
+            let (c0, c1, r0, r1) = idx.span(&idx.node_rect[i]);
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    idx.node_cells[r * cols + c].push(i as u32);
+                }
+            }
+        }
+        for i in 0..idx.edge_rect.len() {
+            let (c0, c1, r0, r1) = idx.span(&idx.edge_rect[i]);
+            if (c1 - c0 + 1) * (r1 - r0 + 1) > LONG_EDGE_CELLS {
+                idx.long_edges.push(i as u32);
+                continue;
+            }
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    idx.edge_cells[r * cols + c].push(i as u32);
+                }
+            }
+        }
+        idx
+    }
+
+    /// Cells a rectangle covers (inclusive column and row ranges), clamped to the grid.
+    fn span(&self, r: &Rect) -> (usize, usize, usize, usize) {
+        let cell = |v: f64, n: usize| ((v / self.cell).floor().max(0.0) as usize).min(n - 1);
+        (
+            cell(r.x0, self.cols),
+            cell(r.x1, self.cols),
+            cell(r.y0, self.rows),
+            cell(r.y1, self.rows),
+        )
+    }
+
+    /// What meets `area` (layout coordinates).
+    pub fn visible(&self, area: Rect) -> Visible {
+        if self.node_rect.is_empty() || area.x1 < area.x0 || area.y1 < area.y0 {
+            return Visible::default();
+        }
+        let (c0, c1, r0, r1) = self.span(&area);
+        let collect = |cells: &[Vec<u32>], rects: &[Rect], extra: &[u32]| {
+            let mut out: Vec<usize> = Vec::new();
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    out.extend(
+                        cells[r * self.cols + c]
+                            .iter()
+                            .map(|i| *i as usize)
+                            .filter(|i| rects[*i].intersects(&area)),
+                    );
+                }
+            }
+            out.extend(
+                extra
+                    .iter()
+                    .map(|i| *i as usize)
+                    .filter(|i| rects[*i].intersects(&area)),
+            );
+            // A box over a cell border is listed in each cell it touches.
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        Visible {
+            nodes: collect(&self.node_cells, &self.node_rect, &[]),
+            edges: collect(&self.edge_cells, &self.edge_rect, &self.long_edges),
+        }
+    }
+}
+
+/// Display width of text in units: 2 for wide (CJK, full-width) characters, 1 for the rest.
+pub fn text_units(s: &str) -> usize {
+    s.chars().map(char_units).sum()
+}
+
+fn char_units(c: char) -> usize {
+    let wide = matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+/// A step's name on at most two lines of `max` units: broken at a space (or between wide
+/// characters, or after `-`, `_`, `/`, `.`), a word longer than a line cut hard; what does not
+/// fit on the second line ends in `…`. The second line is empty when one suffices.
+pub fn label_lines(name: &str, max: usize) -> (String, String) {
+    let name = name.trim();
+    let max = max.max(2);
+    if text_units(name) <= max {
+        return (name.to_string(), String::new());
+    }
+    let chars: Vec<char> = name.chars().collect();
+    // Where the first line ends: the last break opportunity within `max` units.
+    let mut width = 0;
+    let mut end = 0; // first char index not on line 1 (hard cut)
+    let mut brk = None; // char index where line 2 would start at the last opportunity
+    for (i, &c) in chars.iter().enumerate() {
+        let w = char_units(c);
+        if c == ' ' {
+            brk = Some(i);
+        } else if width + w > max {
+            // The line is full; a break just before this character is still allowed.
+            if i > 0 && (char_units(chars[i - 1]) == 2 || w == 2) {
+                brk = Some(i);
+            }
+            break;
+        } else if i > 0 && (char_units(chars[i - 1]) == 2 || char_units(c) == 2) {
+            brk = Some(i);
+        }
+        width += w;
+        end = i + 1;
+        if matches!(c, '-' | '_' | '/' | '.') && i + 1 < chars.len() {
+            brk = Some(i + 1);
+        }
+    }
+    let cut = brk.filter(|b| *b > 0).unwrap_or(end);
+    let first: String = chars[..cut]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string();
+    let rest: String = chars[cut..].iter().collect::<String>().trim().to_string();
+    let second = if text_units(&rest) <= max {
+        rest
+    } else {
+        let mut out = String::new();
+        let mut w = 0;
+        for c in rest.chars() {
+            if w + char_units(c) > max - 1 {
+                break;
+            }
+            w += char_units(c);
+            out.push(c);
+        }
+        format!("{}…", out.trim_end())
+    };
+    (first, second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::build;
+    use crate::layout::layout;
+
+    fn synthetic(n: usize, width: usize) -> (Graph, Layout) {
+        let t = crate::synthetic::task(1, n, width);
+        let g = build(t.subtasks()).unwrap();
+        let l = layout(&g);
+        (g, l)
+    }
+
+    /// The brute-force answer the index must agree with.
+    fn brute(g: &Graph, l: &Layout, area: Rect) -> Visible {
+        let idx = SpatialIndex::new(l, g);
+        Visible {
+            nodes: (0..l.pos.len())
+                .filter(|i| idx.node_rect[*i].intersects(&area))
+                .collect(),
+            edges: (0..g.edges.len())
+                .filter(|i| idx.edge_rect[*i].intersects(&area))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_index_agrees_with_a_full_scan() {
+        let (g, l) = synthetic(2000, 20);
+        let idx = SpatialIndex::new(&l, &g);
+        let mut areas = vec![Rect {
+            x0: -1e9,
+            y0: -1e9,
+            x1: 1e9,
+            y1: 1e9,
+        }];
+        for (x, y) in [
+            (0.0, 0.0),
+            (3000.0, 200.0),
+            (9000.0, 700.0),
+            (25_000.0, 0.0),
+        ] {
+            areas.push(
+                Camera {
+                    tx: -x,
+                    ty: -y,
+                    k: 1.0,
+                }
+                .area(1200.0, 500.0, 100.0),
+            );
+        }
+        for a in areas {
+            assert_eq!(idx.visible(a), brute(&g, &l, a), "area {a:?}");
+        }
+        assert_eq!(idx.visible(areas_all()).nodes.len(), 2000);
+    }
+
+    fn areas_all() -> Rect {
+        Rect {
+            x0: f64::MIN,
+            y0: f64::MIN,
+            x1: f64::MAX,
+            y1: f64::MAX,
+        }
+    }
+
+    #[test]
+    fn a_screen_of_a_huge_graph_holds_a_screenful() {
+        let (g, l) = synthetic(10_000, 50);
+        let idx = SpatialIndex::new(&l, &g);
+        let v = Camera {
+            tx: -20_000.0,
+            ty: -900.0,
+            k: MIN_SCALE,
+        };
+        let vis = idx.visible(v.area(1200.0, 500.0, 200.0));
+        assert!(
+            !vis.nodes.is_empty() && vis.nodes.len() < 200,
+            "{}",
+            vis.nodes.len()
+        );
+        assert!(!vis.edges.is_empty() && vis.edges.len() < 400);
+        // An edge is listed when either of its ends is.
+        for (e, &(f, t)) in g.edges.iter().enumerate() {
+            if vis.nodes.binary_search(&f).is_ok() || vis.nodes.binary_search(&t).is_ok() {
+                assert!(vis.edges.binary_search(&e).is_ok(), "edge {e}");
+            }
+        }
+        // Off the graph: nothing.
+        let away = Camera {
+            tx: 1e7,
+            ty: 0.0,
+            k: 1.0,
+        };
+        assert_eq!(
+            idx.visible(away.area(1200.0, 500.0, 0.0)),
+            Visible::default()
+        );
+    }
+
+    #[test]
+    fn long_edges_are_found_anywhere_along_them() {
+        // 1 -> 2 -> ... -> 200, plus 1 -> 200 across the whole width (over 64 cells).
+        let mut subs: Vec<crate::wire::SubtaskInstance> = (1..=200)
+            .map(|i| crate::wire::SubtaskInstance {
+                id: Some(crate::Long(i)),
+                upstreams: Some(if i == 1 {
+                    vec![]
+                } else {
+                    vec![crate::Long(i - 1)]
+                }),
+                ..Default::default()
+            })
+            .collect();
+        subs[199].upstreams.as_mut().unwrap().push(crate::Long(1));
+        let g = build(&subs).unwrap();
+        let l = layout(&g);
+        let idx = SpatialIndex::new(&l, &g);
+        let long = g
+            .edges
+            .iter()
+            .position(|&(f, t)| g.ids[f] == 1 && g.ids[t] == 200)
+            .unwrap();
+        let middle = Camera {
+            tx: -l.width / 2.0,
+            ty: 0.0,
+            k: 1.0,
+        };
+        let vis = idx.visible(middle.area(800.0, 400.0, 0.0));
+        assert!(idx.long_edges.contains(&(long as u32)));
+        assert!(vis.edges.contains(&long));
+        assert_eq!(vis, brute(&g, &l, middle.area(800.0, 400.0, 0.0)));
+    }
+
+    #[test]
+    fn labels_stay_legible_when_the_graph_is_too_big() {
+        assert!((MIN_SCALE * LABEL_PX - MIN_LABEL_PX).abs() < 1e-9);
+        // Small graph: whole, not enlarged.
+        assert_eq!(fit_scale(600.0, 300.0, 1200.0, 500.0), 1.0);
+        // Fits when slightly shrunk.
+        let k = fit_scale(1250.0, 300.0, 1200.0, 500.0);
+        assert!(k < 1.0 && k > MIN_SCALE);
+        // Too big: the smallest legible scale, never less.
+        assert_eq!(fit_scale(52_000.0, 2800.0, 1200.0, 500.0), MIN_SCALE);
+        let v = Camera {
+            tx: 0.0,
+            ty: 0.0,
+            k: MIN_SCALE,
+        };
+        assert_eq!(v.zoom_at(0.5, 10.0, 10.0).k, MIN_SCALE);
+        assert_eq!(v.zoom_at(100.0, 10.0, 10.0).k, MAX_SCALE);
+        // Zooming about a point keeps that point still.
+        let z = Camera {
+            tx: 40.0,
+            ty: 30.0,
+            k: 1.0,
+        }
+        .zoom_at(1.25, 200.0, 100.0);
+        assert!(((200.0 - z.tx) / z.k - 160.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn framing_shows_all_or_centres_the_step_that_matters() {
+        // Fits: centred.
+        let v = frame(600.0, 300.0, 1200.0, 500.0, Some((400.0, 100.0)));
+        assert_eq!((v.tx, v.ty, v.k), (300.0, 100.0, 1.0));
+        // Too big: the focus node sits in the middle of the screen.
+        let (gw, gh, w, h) = (52_000.0, 2800.0, 1200.0, 500.0);
+        let focus = (20_000.0, 1400.0);
+        let v = frame(gw, gh, w, h, Some(focus));
+        assert_eq!(v.k, MIN_SCALE);
+        let cx = (focus.0 + NODE_W / 2.0) * v.k + v.tx;
+        let cy = (focus.1 + NODE_H / 2.0) * v.k + v.ty;
+        assert!((cx - w / 2.0).abs() < 1e-6 && (cy - h / 2.0).abs() < 1e-6);
+        assert!(v.shows(focus, w, h));
+        // A focus near the start: the graph's edge stays at the screen's edge, no blank band.
+        let v = frame(gw, gh, w, h, Some((20.0, 1400.0)));
+        assert_eq!(v.tx, 0.0);
+        // No focus: the start of the graph, its middle rows.
+        let v = frame(gw, gh, w, h, None);
+        assert_eq!(v.tx, 0.0);
+        assert!((v.ty - (h / 2.0 - gh / 2.0 * v.k)).abs() < 1e-6);
+        // A graph wide but short: centred vertically, scrolled horizontally.
+        let v = frame(gw, 200.0, w, h, Some((30_000.0, 20.0)));
+        assert_eq!(v.ty, (h - 200.0 * v.k) / 2.0);
+    }
+
+    #[test]
+    fn the_failed_step_comes_first_then_the_running_one() {
+        use SubtaskStatus::*;
+        let st = [
+            Some(Successful),
+            Some(Running),
+            Some(Failed),
+            None,
+            Some(Canceling),
+        ];
+        let order = [0, 1, 4, 2, 3];
+        assert_eq!(focus_step(&order, |i| st[i].as_ref()), Some(2));
+        let st2 = [
+            Some(Successful),
+            Some(Pending),
+            Some(Canceling),
+            Some(Running),
+        ];
+        assert_eq!(focus_step(&[0, 1, 3, 2], |i| st2[i].as_ref()), Some(3));
+        let done = [Some(Successful), Some(Pending)];
+        assert_eq!(focus_step(&[0, 1], |i| done[i].as_ref()), None);
+    }
+
+    #[test]
+    fn names_wrap_on_two_lines_at_word_breaks() {
+        assert_eq!(label_lines("Step 3.4", 20), ("Step 3.4".into(), "".into()));
+        assert_eq!(
+            label_lines("Check tenant switchover status", 20),
+            ("Check tenant".into(), "switchover status".into())
+        );
+        // Too long for two lines: the second ends in an ellipsis, within the width.
+        let (a, b) = label_lines("Switchover primary tenant to standby and wait for it", 20);
+        assert_eq!(a, "Switchover primary");
+        assert!(b.ends_with('…') && text_units(&b) <= 20, "{b}");
+        // One long word is cut hard.
+        let (a, b) = label_lines("WAIT_STANDBY_LOG_SYNC_COMPLETE_AND_CHECK", 20);
+        assert_eq!(a, "WAIT_STANDBY_LOG_");
+        assert!(text_units(&b) <= 20);
+        let (a, b) = label_lines("abcdefghijklmnopqrstuvwxyz", 10);
+        assert_eq!((a.as_str(), b.as_str()), ("abcdefghij", "klmnopqrs…"));
+        // Chinese counts double and breaks between characters.
+        let (a, b) = label_lines("等待备租户日志同步完成并检查切换状态", 20);
+        assert_eq!(text_units(&a), 20);
+        assert!(text_units(&b) <= 20 && !b.is_empty());
+        assert_eq!(
+            format!("{a}{}", b.trim_end_matches('…')).chars().count(),
+            18
+        );
+        assert_eq!(label_lines("", 20), (String::new(), String::new()));
+    }
+}
