@@ -6,35 +6,17 @@
 // after one warm-up. Then it drags the graph and reports the 95th percentile of frame times,
 // with the frame rate uncapped so a frame's time is its work, not the wait for vsync; and the
 // time to open the table view of all steps. Prints `BENCH` lines that xtask/src/bench.rs reads.
-import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { startMock } from './mock.mjs';
 
-const bin = process.env.MOCK_SERVER_BIN;
-const dist = process.env.DIST_DIR;
-const port = process.env.BENCH_PORT ?? '18479';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const sizes = (process.env.BENCH_SIZES ?? '2000,10000').split(',').map(Number);
-if (!bin || !dist) {
-  console.error('set MOCK_SERVER_BIN (the release mock) and DIST_DIR (the release console)');
-  process.exit(2);
-}
-const base = `http://127.0.0.1:${port}`;
 const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const p95 = (v) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(v.length * 0.95))];
 const report = (name, n, count, stat, ms) => console.log(`BENCH ${name} n=${n} runs=${count} ${stat}_ms=${ms.toFixed(2)}`);
-
-async function waitForServer() {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/config.json`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the mock server did not start');
-}
 
 async function admin(path, body) {
   const r = await fetch(`${base}/__admin${path}`, {
@@ -105,10 +87,9 @@ function drag(page, frames) {
   }), frames);
 }
 
-const server = spawn(bin, ['--dist', dist, '--port', port], { stdio: ['ignore', 'ignore', 'inherit'] });
+const { base, stop } = await startMock(process.env.BENCH_PORT ?? '18479');
 let failed = false;
 try {
-  await waitForServer();
   await admin('/clock', { paused: true });
   const ids = {};
   for (const n of sizes) ids[n] = (await admin('/tasks/synthetic', { subtasks: n, width: n >= 10000 ? 50 : 20 })).id;
@@ -156,6 +137,6 @@ try {
   console.error(e);
   failed = true;
 } finally {
-  server.kill();
+  stop();
 }
 process.exit(failed ? 1 : 0);

@@ -3,28 +3,11 @@
 // precompressed assets (run by `cargo xtask bench`, or alone:
 // MOCK_SERVER_BIN=… DIST_DIR=… node tests/bench/cold_load.mjs). Prints `BENCH` lines:
 //   BENCH cold_load_<profile> n=1 runs=R median_ms=M bytes=B
-import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { startMock } from './mock.mjs';
 
-const bin = process.env.MOCK_SERVER_BIN;
-const dist = process.env.DIST_DIR;
-const port = process.env.BENCH_PORT ?? '18478';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-if (!bin || !dist) {
-  console.error('set MOCK_SERVER_BIN (the release mock) and DIST_DIR (the release console)');
-  process.exit(2);
-}
-const base = `http://127.0.0.1:${port}`;
-
-async function waitForServer() {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/config.json`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the mock server did not start');
-}
+const { base, stop } = await startMock(process.env.BENCH_PORT ?? '18478');
 
 // The issue's slow link: 10 Mbit/s each way, 40 ms latency (Chromium's emulation adds it to
 // every request's round trip).
@@ -56,8 +39,6 @@ function median(v) {
   return s[Math.floor(s.length / 2)];
 }
 
-const server = spawn(bin, ['--dist', dist, '--port', port], { stdio: 'ignore' });
-await waitForServer();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -95,5 +76,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  stop();
 }
