@@ -187,22 +187,15 @@ fn timing_row(name: &str, n: usize, ms: f64) -> Row {
     }
 }
 
-/// Runs a benchmark, echoing its output and keeping its `BENCH` lines as rows.
-pub(crate) fn collect(mut c: std::process::Command, what: &str) -> Result<Vec<Row>, String> {
-    c.stdout(Stdio::piped());
-    let mut child = c.spawn().map_err(|e| format!("cannot start {what}: {e}"))?;
-    let mut rows = Vec::new();
-    if let Some(out) = child.stdout.take() {
-        for line in BufReader::new(out).lines().map_while(Result::ok) {
-            match parse(&line) {
-                Some((name, n, ms)) => rows.push(timing_row(&name, n, ms)),
-                None => println!("{line}"),
-            }
-        }
-    }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if !status.success() || rows.is_empty() {
-        return Err(format!("{what} did not complete ({status})"));
+/// Runs a benchmark and reads its `BENCH` timing lines as rows.
+pub(crate) fn collect(c: std::process::Command, what: &str) -> Result<Vec<Row>, String> {
+    let rows: Vec<Row> = collect_lines(c, what)?
+        .iter()
+        .filter_map(|l| parse(l))
+        .map(|(name, n, ms)| timing_row(&name, n, ms))
+        .collect();
+    if rows.is_empty() {
+        return Err(format!("{what} printed no figures"));
     }
     Ok(rows)
 }
