@@ -223,6 +223,12 @@ texts! {
     StSuccessful => "Successful", "成功";
     StUnknown => "Unknown status", "未知状态";
     LegendOverdue => "Past its timeout", "已超时";
+    // Names for screen readers: in the page's language like every other text.
+    AriaLegend => "Legend of step states", "步骤状态图例";
+    AriaZoomIn => "Zoom in", "放大";
+    AriaZoomOut => "Zoom out", "缩小";
+    AriaPages => "Pages", "分页";
+    AriaClusterActions => "Cluster actions", "集群操作";
     LegendNoRollback => "Cannot be rolled back", "不可回滚";
     FitToScreen => "Fit to screen", "适应屏幕";
     GraphLabel => "Subtask graph", "子任务图";

@@ -44,6 +44,17 @@ impl Look {
 
 const UNKNOWN: Look = Look::new("?", "unknown", Text::StUnknown);
 
+/// Every subtask status the console knows, in the order a step goes through them: the
+/// legend lists them, and each has its own look.
+pub const SUBTASK_STATES: [SubtaskStatus; 6] = [
+    SubtaskStatus::Pending,
+    SubtaskStatus::Ready,
+    SubtaskStatus::Running,
+    SubtaskStatus::Canceling,
+    SubtaskStatus::Failed,
+    SubtaskStatus::Successful,
+];
+
 pub fn subtask_status(s: Option<&SubtaskStatus>) -> Look {
     match s {
         Some(SubtaskStatus::Pending) => Look::new("○", "pending", Text::StPending),
@@ -230,15 +241,10 @@ mod tests {
 
     #[test]
     fn every_known_state_has_its_own_look_and_unknown_ones_are_never_known() {
-        let subtask = [
-            SubtaskStatus::Pending,
-            SubtaskStatus::Ready,
-            SubtaskStatus::Running,
-            SubtaskStatus::Canceling,
-            SubtaskStatus::Failed,
-            SubtaskStatus::Successful,
-        ];
-        let looks: Vec<Look> = subtask.iter().map(|s| subtask_status(Some(s))).collect();
+        let looks: Vec<Look> = SUBTASK_STATES
+            .iter()
+            .map(|s| subtask_status(Some(s)))
+            .collect();
         for (i, a) in looks.iter().enumerate() {
             assert_ne!(*a, UNKNOWN);
             assert!(looks[i + 1..].iter().all(|b| b.class != a.class));

@@ -11,7 +11,7 @@ pub fn Pager(#[prop(into)] info: Signal<Option<PageInfo>>, page: RwSignal<u32>) 
     let total = move || info.get().and_then(|p| p.pages()).unwrap_or(1);
     view! {
         <Show when=move || { total() > 1 }>
-            <nav class="pager" aria-label="pages">
+            <nav class="pager" aria-label=move || i18n.t(Text::AriaPages)>
                 <button class="btn" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
                     {move || i18n.t(Text::PrevPage)}
                 </button>

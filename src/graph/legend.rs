@@ -1,24 +1,15 @@
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::wire::SubtaskStatus;
 use leptos::prelude::*;
 
 #[component]
 pub fn Legend() -> impl IntoView {
     let i18n = use_i18n();
-    let items = [
-        SubtaskStatus::Pending,
-        SubtaskStatus::Ready,
-        SubtaskStatus::Running,
-        SubtaskStatus::Canceling,
-        SubtaskStatus::Failed,
-        SubtaskStatus::Successful,
-    ];
     view! {
-        <ul class="legend" aria-label="legend">
-            {items.into_iter().map(|s| {
-                let (icon, slug, text) = present::subtask_status(Some(&s)).parts();
+        <ul class="legend" aria-label=move || i18n.t(Text::AriaLegend)>
+            {present::SUBTASK_STATES.iter().map(|s| {
+                let (icon, slug, text) = present::subtask_status(Some(s)).parts();
                 view! { <li class=format!("legend-item node-{slug}")><span class="swatch">{icon}</span>{move || i18n.t(text)}</li> }
             }).collect_view()}
             <li class="legend-item"><span class="swatch overdue-swatch">"⚠"</span>{move || i18n.t(Text::LegendOverdue)}</li>

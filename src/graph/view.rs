@@ -336,8 +336,8 @@ pub fn TaskGraph(
     view! {
         <div class="graph-wrap">
             <div class="graph-tools" role="toolbar">
-                <button class="btn" on:click=move |_| zoom_centre(1.25) aria-label="zoom in">"+"</button>
-                <button class="btn" on:click=move |_| zoom_centre(0.8) aria-label="zoom out">"−"</button>
+                <button class="btn" on:click=move |_| zoom_centre(1.25) aria-label=move || i18n.t(Text::AriaZoomIn)>"+"</button>
+                <button class="btn" on:click=move |_| zoom_centre(0.8) aria-label=move || i18n.t(Text::AriaZoomOut)>"−"</button>
                 <button class="btn" data-testid="fit" on:click=move |_| fit()>{move || i18n.t(Text::FitToScreen)}</button>
             </div>
             <svg node_ref=svg_ref class="graph" data-testid="graph" role="img" tabindex="0"

@@ -82,7 +82,7 @@ fn ClusterView(id: i64) -> impl IntoView {
                 {move || role().map(|r| view! { <RoleBadge look=present::cluster_role(&r) wire=r.as_wire().to_string() /> })}
             </h1>
             <FailureView failure=cluster.error on_retry=Callback::new(move |_| cluster.reload()) busy=cluster.loading />
-            <nav class="actions" aria-label="cluster actions">
+            <nav class="actions" aria-label=move || i18n.t(Text::AriaClusterActions)>
                 {move || is_standby().then(|| view! {
                     <A href=format!("/clusters/{id}/batch-failover") attr:class="btn">{i18n.t(Text::ActBatchFailover)}</A>
                     <A href=format!("/clusters/{id}/dr/failover") attr:class="btn">{i18n.t(Text::ActClusterFailover)}</A>
