@@ -1,0 +1,457 @@
+//! How long a task's steps took, how long the rest will take, and the recovery time a finished
+//! failover measured. Durations come only from OCP's own start and finish times; estimates only
+//! from earlier finished runs of a task with the same name (medians per step name), so a task
+//! with no history says so instead of guessing.
+
+use crate::graph::Graph;
+use crate::time::{self, Offset};
+use crate::wire::{SubtaskInstance, SubtaskStatus, TaskInstance, TaskStatus};
+use std::collections::BTreeMap;
+
+/// How many earlier runs the estimate learns from (the newest ones).
+pub const HISTORY_RUNS: usize = 20;
+
+/// A step's duration in ms from OCP's `startTime` and `finishTime`; `None` when either is
+/// missing or unreadable, or the finish is before the start (a clock OCP got wrong is not a
+/// duration).
+pub fn step_duration_ms(s: &SubtaskInstance, zone: Offset) -> Option<i64> {
+    let start = time::parse_ms(s.start_time.as_deref()?, zone)?;
+    let end = time::parse_ms(s.finish_time.as_deref()?, zone)?;
+    (end >= start).then_some(end - start)
+}
+
+/// When a task was launched: `createTime`, else `startTime`.
+fn launched_ms(t: &TaskInstance, zone: Offset) -> Option<i64> {
+    [t.create_time.as_deref(), t.start_time.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|s| time::parse_ms(s, zone))
+}
+
+/// Median step durations learned from earlier successful runs of one task name.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct History {
+    runs: usize,
+    medians: BTreeMap<String, i64>,
+}
+
+impl History {
+    /// Learns from `finished`: only successful tasks named `name` (a failed run's durations
+    /// say nothing about a normal one), the newest [`HISTORY_RUNS`] by launch time. Tasks
+    /// without subtasks (a list entry, not a detail) are skipped, as are steps without
+    /// readable times.
+    pub fn learn<'a>(
+        name: &str,
+        finished: impl IntoIterator<Item = &'a TaskInstance>,
+        zone: Offset,
+    ) -> History {
+        let mut runs: Vec<&TaskInstance> = finished
+            .into_iter()
+            .filter(|t| t.name.as_deref() == Some(name))
+            .filter(|t| t.status == Some(TaskStatus::Successful))
+            .filter(|t| !t.subtasks().is_empty())
+            .collect();
+        runs.sort_by_key(|t| std::cmp::Reverse(launched_ms(t, zone).unwrap_or(i64::MIN)));
+        runs.truncate(HISTORY_RUNS);
+        let mut samples: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+        for t in &runs {
+            for s in t.subtasks() {
+                if let (Some(n), Some(d)) = (s.name.as_ref(), step_duration_ms(s, zone)) {
+                    samples.entry(n.clone()).or_default().push(d);
+                }
+            }
+        }
+        let medians = samples
+            .into_iter()
+            .map(|(n, mut v)| {
+                v.sort_unstable();
+                let mid = v.len() / 2;
+                let m = if v.len() % 2 == 1 {
+                    v[mid]
+                } else {
+                    (v[mid - 1] + v[mid]) / 2
+                };
+                (n, m)
+            })
+            .collect();
+        History {
+            runs: runs.len(),
+            medians,
+        }
+    }
+
+    /// How many earlier runs the figures come from.
+    pub fn runs(&self) -> usize {
+        self.runs
+    }
+
+    pub fn median_ms(&self, step: &str) -> Option<i64> {
+        self.medians.get(step).copied()
+    }
+}
+
+/// What the task page can say about the time left.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Eta {
+    /// No earlier successful run of a task with this name: nothing to learn from.
+    NoHistory,
+    /// The task is not running (it ended, or OCP's status is unknown).
+    NotRunning,
+    /// A step failed: the rest waits on an operator, so no time can be promised.
+    WaitsOnOperator,
+    /// Steps left that no earlier run finished (or whose state is unknown): no total.
+    Unknown { unseen: Vec<String> },
+    /// The longest chain of remaining work, `left_ms` from now; `finish_ms[i]` is when step `i`
+    /// (graph index) should end, from now (`Some(0)` for finished steps).
+    Left {
+        left_ms: i64,
+        runs: usize,
+        finish_ms: Vec<Option<i64>>,
+    },
+}
+
+/// Estimates the time left of a running task along its critical path: a pending step takes
+/// its median, a running one its median less the time it has run (never below 0), a finished
+/// one nothing; a step ends when its slowest upstream has ended plus its own time. Parallel
+/// branches therefore cost only their longest one.
+pub fn estimate(
+    task: &TaskInstance,
+    graph: &Graph,
+    history: &History,
+    now_ms: i64,
+    zone: Offset,
+) -> Eta {
+    if task.status != Some(TaskStatus::Running) {
+        return Eta::NotRunning;
+    }
+    let subtasks = task.subtasks();
+    if subtasks
+        .iter()
+        .any(|s| s.status == Some(SubtaskStatus::Failed))
+    {
+        return Eta::WaitsOnOperator;
+    }
+    if history.runs == 0 {
+        return Eta::NoHistory;
+    }
+    let mut own: Vec<Option<i64>> = vec![None; graph.ids.len()];
+    let mut unseen = Vec::new();
+    for (i, s) in subtasks.iter().enumerate().take(graph.ids.len()) {
+        let median = s.name.as_deref().and_then(|n| history.median_ms(n));
+        own[i] = match s.status {
+            Some(SubtaskStatus::Successful) => Some(0),
+            Some(SubtaskStatus::Running) | Some(SubtaskStatus::Canceling) => median.map(|m| {
+                let ran = s
+                    .start_time
+                    .as_deref()
+                    .and_then(|t| time::parse_ms(t, zone))
+                    .map(|st| (now_ms - st).max(0))
+                    .unwrap_or(0);
+                (m - ran).max(0)
+            }),
+            Some(SubtaskStatus::Pending) | Some(SubtaskStatus::Ready) => median,
+            _ => None,
+        };
+        if own[i].is_none() {
+            unseen.push(
+                s.name
+                    .clone()
+                    .unwrap_or_else(|| format!("#{}", graph.ids[i])),
+            );
+        }
+    }
+    if !unseen.is_empty() {
+        return Eta::Unknown { unseen };
+    }
+    let mut finish: Vec<Option<i64>> = vec![None; graph.ids.len()];
+    for i in graph.topo_order() {
+        let before = graph
+            .upstream_of(i)
+            .filter_map(|u| finish[u])
+            .max()
+            .unwrap_or(0);
+        let done = subtasks
+            .get(i)
+            .is_some_and(|s| s.status == Some(SubtaskStatus::Successful));
+        finish[i] = own[i].map(|d| if done { 0 } else { before + d });
+    }
+    let left_ms = finish.iter().flatten().copied().max().unwrap_or(0);
+    Eta::Left {
+        left_ms,
+        runs: history.runs,
+        finish_ms: finish,
+    }
+}
+
+/// The recovery time a finished failover or switchover measured, from its launch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rto {
+    /// Launch to the end of the step that made the standby primary, when that step is known.
+    pub to_promotion_ms: Option<i64>,
+    /// Its name, to show what "promotion" means for this task.
+    pub promotion_step: Option<String>,
+    /// Launch to the task's end.
+    pub to_end_ms: Option<i64>,
+}
+
+/// Whether a step is the one that makes the standby primary ("Failover to Primary", "Failover
+/// to primary tenant", "Switch standby tenant to primary", "Switchover to primary"), not the
+/// check before it ("Failover to Primary Check").
+pub fn is_promotion_step(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("to primary") && !n.trim_end().ends_with("check")
+}
+
+/// The measured RTO of a successful task; `None` while it runs or when it failed (a failed
+/// recovery did not recover).
+pub fn rto(task: &TaskInstance, zone: Offset) -> Option<Rto> {
+    if task.status != Some(TaskStatus::Successful) {
+        return None;
+    }
+    let launch = launched_ms(task, zone);
+    let since = |end: Option<i64>| match (launch, end) {
+        (Some(l), Some(e)) if e >= l => Some(e - l),
+        _ => None,
+    };
+    let promotion = task
+        .subtasks()
+        .iter()
+        .find(|s| s.name.as_deref().is_some_and(is_promotion_step));
+    let end = task
+        .finish_time
+        .as_deref()
+        .and_then(|t| time::parse_ms(t, zone))
+        .or_else(|| {
+            task.subtasks()
+                .iter()
+                .filter_map(|s| s.finish_time.as_deref())
+                .filter_map(|t| time::parse_ms(t, zone))
+                .max()
+        });
+    Some(Rto {
+        to_promotion_ms: since(
+            promotion
+                .and_then(|s| s.finish_time.as_deref())
+                .and_then(|t| time::parse_ms(t, zone)),
+        ),
+        promotion_step: promotion.and_then(|s| s.name.clone()),
+        to_end_ms: since(end),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    const ZONE: &str = "+08:00";
+
+    fn zone() -> Offset {
+        Offset::parse(ZONE).expect("zone")
+    }
+
+    /// A chain a → b → c plus a parallel branch a → d → c (d slower than b).
+    fn task(status: &str, steps: &[(&str, i64, &str, Option<(i64, Option<i64>)>)]) -> TaskInstance {
+        let at = |s: i64| format!("2026-11-23T13:{:02}:{:02}+08:00", s / 60, s % 60);
+        let subtasks: Vec<Value> = steps
+            .iter()
+            .map(|(name, id, st, times)| {
+                let ups: Vec<i64> = match *id {
+                    1 => vec![],
+                    2 | 4 => vec![1],
+                    _ => vec![2, 4],
+                };
+                let mut s = json!({"id": id, "name": name, "status": st, "upstreams": ups});
+                if let Some((start, end)) = times {
+                    s["startTime"] = json!(at(*start));
+                    if let Some(e) = end {
+                        s["finishTime"] = json!(at(*e));
+                    }
+                }
+                s
+            })
+            .collect();
+        serde_json::from_value(json!({
+            "id": 1, "name": "Failover tenant", "status": status,
+            "createTime": at(0), "finishTime": if status == "SUCCESSFUL" { json!(at(59 * 60)) } else { Value::Null },
+            "subtasks": subtasks,
+        }))
+        .expect("task")
+    }
+
+    fn done_run(a: i64, b: i64, d: i64, c: i64) -> TaskInstance {
+        task(
+            "SUCCESSFUL",
+            &[
+                ("a", 1, "SUCCESSFUL", Some((0, Some(a)))),
+                ("b", 2, "SUCCESSFUL", Some((a, Some(a + b)))),
+                ("d", 4, "SUCCESSFUL", Some((a, Some(a + d)))),
+                ("c", 3, "SUCCESSFUL", Some((a + d, Some(a + d + c)))),
+            ],
+        )
+    }
+
+    fn graph(t: &TaskInstance) -> Graph {
+        crate::graph::build(t.subtasks()).expect("graph")
+    }
+
+    #[test]
+    fn medians_per_step_name_from_successful_runs_only() {
+        let mut failed = done_run(100, 100, 100, 100);
+        failed.status = Some(TaskStatus::Failed);
+        let runs = [
+            done_run(10, 20, 30, 5),
+            done_run(12, 22, 40, 7),
+            done_run(14, 24, 50, 9),
+            failed,
+        ];
+        let h = History::learn("Failover tenant", runs.iter(), zone());
+        assert_eq!(h.runs(), 3);
+        assert_eq!(h.median_ms("a"), Some(12_000));
+        assert_eq!(h.median_ms("d"), Some(40_000));
+        assert_eq!(h.median_ms("zzz"), None);
+        let other = History::learn("Switchover", runs.iter(), zone());
+        assert_eq!(other.runs(), 0);
+    }
+
+    #[test]
+    fn only_the_newest_twenty_runs_count() {
+        let mut runs: Vec<TaskInstance> = (0..25).map(|_| done_run(10, 10, 10, 10)).collect();
+        for (i, r) in runs.iter_mut().enumerate() {
+            r.create_time = Some(format!("2026-11-{:02}T10:00:00+08:00", i + 1));
+        }
+        // The five oldest runs were slow: they must not count.
+        for r in runs.iter_mut().take(5) {
+            *r = {
+                let mut slow = done_run(50, 10, 10, 10);
+                slow.create_time = r.create_time.clone();
+                slow
+            };
+        }
+        let h = History::learn("Failover tenant", runs.iter(), zone());
+        assert_eq!(h.runs(), 20);
+        assert_eq!(h.median_ms("a"), Some(10_000));
+    }
+
+    #[test]
+    fn the_estimate_follows_the_critical_path() {
+        let h = History::learn("Failover tenant", [done_run(10, 20, 40, 5)].iter(), zone());
+        // a finished, b and d pending (parallel), c pending: left = max(20, 40) + 5 s.
+        let t = task(
+            "RUNNING",
+            &[
+                ("a", 1, "SUCCESSFUL", Some((0, Some(10)))),
+                ("b", 2, "PENDING", None),
+                ("d", 4, "PENDING", None),
+                ("c", 3, "PENDING", None),
+            ],
+        );
+        let now = time::parse_ms("2026-11-23T13:00:10+08:00", zone()).expect("now");
+        match estimate(&t, &graph(&t), &h, now, zone()) {
+            Eta::Left {
+                left_ms,
+                runs,
+                finish_ms,
+            } => {
+                assert_eq!(left_ms, 45_000);
+                assert_eq!(runs, 1);
+                assert_eq!(
+                    finish_ms,
+                    vec![Some(0), Some(20_000), Some(40_000), Some(45_000)]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // 30 s later d has run 30 of its 40 s and b finished: 10 + 5 s left.
+        let t = task(
+            "RUNNING",
+            &[
+                ("a", 1, "SUCCESSFUL", Some((0, Some(10)))),
+                ("b", 2, "SUCCESSFUL", Some((10, Some(30)))),
+                ("d", 4, "RUNNING", Some((10, None))),
+                ("c", 3, "PENDING", None),
+            ],
+        );
+        let now = now + 30_000;
+        assert!(matches!(
+            estimate(&t, &graph(&t), &h, now, zone()),
+            Eta::Left {
+                left_ms: 15_000,
+                ..
+            }
+        ));
+        // A step running past its median is "about to end", never negative.
+        let later = now + 600_000;
+        assert!(matches!(
+            estimate(&t, &graph(&t), &h, later, zone()),
+            Eta::Left { left_ms: 5_000, .. }
+        ));
+    }
+
+    #[test]
+    fn no_history_no_guess() {
+        let t = task("RUNNING", &[("a", 1, "RUNNING", Some((0, None)))]);
+        let g = graph(&t);
+        let none = History::default();
+        assert_eq!(estimate(&t, &g, &none, 0, zone()), Eta::NoHistory);
+        let h = History::learn("Failover tenant", [done_run(1, 1, 1, 1)].iter(), zone());
+        let t2 = task("RUNNING", &[("new step", 1, "PENDING", None)]);
+        assert_eq!(
+            estimate(&t2, &graph(&t2), &h, 0, zone()),
+            Eta::Unknown {
+                unseen: vec!["new step".into()]
+            }
+        );
+        let failed = task("RUNNING", &[("a", 1, "FAILED", Some((0, Some(1))))]);
+        assert_eq!(
+            estimate(&failed, &graph(&failed), &h, 0, zone()),
+            Eta::WaitsOnOperator
+        );
+        let ended = done_run(1, 1, 1, 1);
+        assert_eq!(
+            estimate(&ended, &graph(&ended), &h, 0, zone()),
+            Eta::NotRunning
+        );
+    }
+
+    #[test]
+    fn rto_to_the_promotion_step_and_to_the_end() {
+        let t = task(
+            "SUCCESSFUL",
+            &[
+                (
+                    "Failover to Primary Check",
+                    1,
+                    "SUCCESSFUL",
+                    Some((0, Some(30))),
+                ),
+                ("Failover to Primary", 2, "SUCCESSFUL", Some((30, Some(95)))),
+                ("Sync", 4, "SUCCESSFUL", Some((30, Some(40)))),
+                ("Unlock", 3, "SUCCESSFUL", Some((95, Some(100)))),
+            ],
+        );
+        let r = rto(&t, zone()).expect("rto");
+        assert_eq!(r.promotion_step.as_deref(), Some("Failover to Primary"));
+        assert_eq!(r.to_promotion_ms, Some(95_000));
+        assert_eq!(r.to_end_ms, Some(3_540_000));
+        let running = task("RUNNING", &[("a", 1, "RUNNING", None)]);
+        assert_eq!(rto(&running, zone()), None);
+        assert!(is_promotion_step("Switch standby tenant to primary"));
+        assert!(is_promotion_step("Failover to primary tenant"));
+        assert!(!is_promotion_step("Failover to Primary Check"));
+        assert!(!is_promotion_step("Switch primary tenant to standby"));
+    }
+
+    #[test]
+    fn odd_times_are_no_duration() {
+        let mut s: SubtaskInstance = serde_json::from_value(json!({
+            "startTime": "2026-11-23T13:00:10+08:00", "finishTime": "2026-11-23T13:00:00+08:00"
+        }))
+        .expect("subtask");
+        assert_eq!(step_duration_ms(&s, zone()), None);
+        s.finish_time = Some("not a time".into());
+        assert_eq!(step_duration_ms(&s, zone()), None);
+        s.finish_time = Some("2026-11-23 13:01:10".into());
+        assert_eq!(step_duration_ms(&s, zone()), Some(60_000));
+    }
+}
