@@ -250,8 +250,10 @@ mod tests {
         Offset::parse(ZONE).expect("zone")
     }
 
-    /// A chain a → b → c plus a parallel branch a → d → c (d slower than b).
-    fn task(status: &str, steps: &[(&str, i64, &str, Option<(i64, Option<i64>)>)]) -> TaskInstance {
+    /// (name, id, status, (start s, end s)); ids 1 → 2 → 3 plus a parallel branch 1 → 4 → 3.
+    type Step<'a> = (&'a str, i64, &'a str, Option<(i64, Option<i64>)>);
+
+    fn task(status: &str, steps: &[Step]) -> TaskInstance {
         let at = |s: i64| format!("2026-11-23T13:{:02}:{:02}+08:00", s / 60, s % 60);
         let subtasks: Vec<Value> = steps
             .iter()
