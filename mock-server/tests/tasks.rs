@@ -429,3 +429,41 @@ async fn the_kept_task_detail_is_what_the_list_renders_afresh_as_the_task_moves(
     assert_eq!(v["status"], json!(200));
     assert_eq!(v["successful"], json!(true));
 }
+
+/// Earlier drills are in the list, finished, findable by name, and a new launch's steps take
+/// what theirs took: what the console's time estimates learn from.
+#[tokio::test]
+async fn earlier_drills_are_listed_and_a_new_launch_takes_their_step_times() {
+    let s = Mock::paused().await;
+    let (_, list) = s
+        .get("/api/v2/tasks/instances?name=failover%20TENANT&status=SUCCESSFUL&size=100")
+        .await;
+    let drills = list["data"]["contents"].as_array().unwrap().clone();
+    assert_eq!(drills.len(), 7, "{list}");
+    assert!(drills.iter().all(|t| t["name"] == json!("Failover tenant")));
+    let drill = s.task(&drills[0]["id"]).await;
+    let took = |t: &Value, step: &str| {
+        let ms = |k: &str| {
+            console_core::time::parse_ms(
+                sub(t, step)[k].as_str().unwrap(),
+                console_core::time::Offset::parse("+08:00").unwrap(),
+            )
+            .unwrap()
+        };
+        ms("finishTime") - ms("startTime")
+    };
+    let id = s
+        .launch("/api/v2/ob/clusters/3000012/tenants/2000031/failover")
+        .await;
+    let done = s.run_until_done(&id).await;
+    for step in ["Reset log restore source", "Failover to primary tenant"] {
+        let (a, b) = (took(&drill, step), took(&done, step));
+        assert!(
+            a > 0 && (a - b).abs() <= 1000,
+            "{step}: drill {a} ms, launch {b} ms"
+        );
+    }
+    // The drills sit below launches: the list shows the new task first.
+    let (_, all) = s.get("/api/v2/tasks/instances").await;
+    assert_eq!(all["data"]["contents"][0]["id"], id);
+}

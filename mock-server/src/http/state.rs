@@ -34,7 +34,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     pub fn new(config: Config) -> Result<AppState, String> {
         let templates = Templates::load(&config.fixtures)?;
-        let estate = Estate::demo(config.speed);
+        let estate = Estate::demo(config.speed).with_history(&templates);
         let stubs = match &config.stubs {
             Some(dir) => Stubs::from_dir(dir)?,
             None => Stubs::default(),
@@ -96,7 +96,7 @@ impl AppState {
     /// start: what every test starts from.
     pub fn reset(&self) {
         self.0.stubs.reset();
-        *self.estate() = Estate::demo(self.0.config.speed);
+        *self.estate() = Estate::demo(self.0.config.speed).with_history(&self.0.templates);
         self.faults().clear();
         self.journal().clear();
         self.task_replies().clear();

@@ -37,6 +37,11 @@ pub async fn list(
             });
         let cluster = q.get("clusterId").and_then(|v| v.parse::<i64>().ok());
         let tenant = q.get("tenantId").and_then(|v| v.parse::<i64>().ok());
+        // OCP's `name` is a fuzzy match: a case-insensitive substring here.
+        let name = q
+            .get("name")
+            .map(|n| n.trim().to_lowercase())
+            .filter(|n| !n.is_empty());
         let estate = state.estate();
         // Newest first, as OCP's task list shows them.
         let all: Vec<TaskInstance> = estate
@@ -50,6 +55,12 @@ pub async fn list(
                     .is_none_or(|ss| status.as_ref().is_some_and(|s| ss.contains(s)))
                     && cluster.is_none_or(|c| r.cluster_id == c)
                     && tenant.is_none_or(|t| r.tenant_id == Some(t))
+                    && name.as_ref().is_none_or(|n| {
+                        r.task
+                            .name
+                            .as_ref()
+                            .is_some_and(|tn| tn.to_lowercase().contains(n))
+                    })
             })
             .map(|r| estate.task_view(r))
             .collect();

@@ -9,6 +9,7 @@
 //! choices; docs/mock-api.md lists them as assumptions.
 
 mod effects;
+mod history;
 mod prechecks;
 mod seed;
 mod tasks;

@@ -1,0 +1,80 @@
+//! Earlier drills: finished runs of every launch kind in the task list, so the console's time
+//! estimates have history from the first launch. Each run is a template run through the same
+//! engine as a live launch, started days ago on the simulated clock, so its step durations are
+//! exactly those a new launch will take.
+
+use super::Estate;
+use crate::sim::engine::TaskRec;
+use crate::sim::templates::{TaskKind, Templates};
+use console_core::Long;
+
+/// Runs kept per kind.
+pub const RUNS_PER_KIND: i64 = 7;
+/// History ids sit below every launch id, so the list (newest id first) shows them last.
+const FIRST_ID: i64 = 100_001;
+const DAY_MS: i64 = 86_400_000;
+
+/// Where the drills ran: a standby tenant whose primary still answers today (audit_dr) and
+/// the 3.x standby cluster that no test launches on, so no test's filtered list changes.
+fn subject(kind: TaskKind) -> (i64, Option<i64>) {
+    match kind {
+        TaskKind::TenantFailover | TaskKind::TenantSwitchover => (3000012, Some(2000033)),
+        _ => (8, None),
+    }
+}
+
+impl Estate {
+    /// Adds [`RUNS_PER_KIND`] finished runs of every kind, one every other day before now.
+    pub fn with_history(mut self, templates: &Templates) -> Estate {
+        let now = self.clock.now_ms();
+        let mut id = FIRST_ID;
+        for (k, kind) in TaskKind::ALL.into_iter().enumerate() {
+            for run in 0..RUNS_PER_KIND {
+                let start = now - (RUNS_PER_KIND - run) * 2 * DAY_MS + k as i64 * 3_600_000;
+                let Some(mut task) =
+                    templates.instantiate(kind, 0, "admin", self.clock.ocp_time(start))
+                else {
+                    continue;
+                };
+                let (cluster, tenant) = subject(kind);
+                task.id = Some(Long(id));
+                task.create_time = task.start_time.clone();
+                task.cluster_id = Some(Long(cluster));
+                task.tenant_id = tenant.map(Long);
+                let mut rec = TaskRec::new(task, kind, cluster, tenant, None, start);
+                // A drill is over: its effect on the estate happened long ago.
+                rec.effect_applied = true;
+                rec.advance(start + DAY_MS, &self.clock, &mut Vec::new());
+                self.tasks.insert(id, rec);
+                id += 1;
+            }
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use console_core::wire::TaskStatus;
+    use std::path::Path;
+
+    #[test]
+    fn every_kind_has_finished_runs_with_step_times() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let templates = Templates::load(&fixtures).expect("templates");
+        let e = Estate::demo(1.0).with_history(&templates);
+        assert_eq!(e.tasks.len() as i64, RUNS_PER_KIND * 4);
+        for rec in e.tasks.values() {
+            assert_eq!(rec.task.status, Some(TaskStatus::Successful));
+            assert!(rec.task.finish_time.is_some());
+            for s in rec.task.subtasks() {
+                assert!(
+                    s.start_time.is_some() && s.finish_time.is_some(),
+                    "{:?}",
+                    s.name
+                );
+            }
+        }
+    }
+}
