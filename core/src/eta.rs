@@ -90,6 +90,28 @@ impl History {
     }
 }
 
+/// One step as the estimates read it: from a task's detail ([`Step::of`]) or from a page's
+/// own model of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step<'a> {
+    pub name: Option<&'a str>,
+    pub status: Option<&'a SubtaskStatus>,
+    pub start_ms: Option<i64>,
+    pub finish_ms: Option<i64>,
+}
+
+impl<'a> Step<'a> {
+    pub fn of(s: &'a SubtaskInstance, zone: Offset) -> Step<'a> {
+        let at = |t: &Option<String>| t.as_deref().and_then(|t| time::parse_ms(t, zone));
+        Step {
+            name: s.name.as_deref(),
+            status: s.status.as_ref(),
+            start_ms: at(&s.start_time),
+            finish_ms: at(&s.finish_time),
+        }
+    }
+}
+
 /// What the task page can say about the time left.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Eta {
@@ -113,40 +135,36 @@ pub enum Eta {
 /// Estimates the time left of a running task along its critical path: a pending step takes
 /// its median, a running one its median less the time it has run (never below 0), a finished
 /// one nothing; a step ends when its slowest upstream has ended plus its own time. Parallel
-/// branches therefore cost only their longest one.
+/// branches therefore cost only their longest one. `steps[i]` is graph node `i`.
 pub fn estimate(
-    task: &TaskInstance,
+    task_status: Option<&TaskStatus>,
     graph: &Graph,
+    steps: &[Step],
     history: &History,
     now_ms: i64,
-    zone: Offset,
 ) -> Eta {
-    if task.status != Some(TaskStatus::Running) {
+    if task_status != Some(&TaskStatus::Running) {
         return Eta::NotRunning;
     }
-    let subtasks = task.subtasks();
-    if subtasks
+    if steps
         .iter()
-        .any(|s| s.status == Some(SubtaskStatus::Failed))
+        .any(|s| s.status == Some(&SubtaskStatus::Failed))
     {
         return Eta::WaitsOnOperator;
     }
     if history.runs == 0 {
         return Eta::NoHistory;
     }
-    let mut own: Vec<Option<i64>> = vec![None; graph.ids.len()];
+    let n = graph.ids.len().min(steps.len());
+    let done = |i: usize| steps[i].status == Some(&SubtaskStatus::Successful);
+    let mut own: Vec<Option<i64>> = vec![None; n];
     let mut unseen = Vec::new();
-    for (i, s) in subtasks.iter().enumerate().take(graph.ids.len()) {
-        let median = s.name.as_deref().and_then(|n| history.median_ms(n));
+    for (i, s) in steps.iter().enumerate().take(n) {
+        let median = s.name.and_then(|n| history.median_ms(n));
         own[i] = match s.status {
             Some(SubtaskStatus::Successful) => Some(0),
             Some(SubtaskStatus::Running) | Some(SubtaskStatus::Canceling) => median.map(|m| {
-                let ran = s
-                    .start_time
-                    .as_deref()
-                    .and_then(|t| time::parse_ms(t, zone))
-                    .map(|st| (now_ms - st).max(0))
-                    .unwrap_or(0);
+                let ran = s.start_ms.map(|st| (now_ms - st).max(0)).unwrap_or(0);
                 (m - ran).max(0)
             }),
             Some(SubtaskStatus::Pending) | Some(SubtaskStatus::Ready) => median,
@@ -155,7 +173,7 @@ pub fn estimate(
         if own[i].is_none() {
             unseen.push(
                 s.name
-                    .clone()
+                    .map(str::to_string)
                     .unwrap_or_else(|| format!("#{}", graph.ids[i])),
             );
         }
@@ -163,17 +181,14 @@ pub fn estimate(
     if !unseen.is_empty() {
         return Eta::Unknown { unseen };
     }
-    let mut finish: Vec<Option<i64>> = vec![None; graph.ids.len()];
-    for i in graph.topo_order() {
+    let mut finish: Vec<Option<i64>> = vec![None; n];
+    for i in graph.topo_order().into_iter().filter(|&i| i < n) {
         let before = graph
             .upstream_of(i)
-            .filter_map(|u| finish[u])
+            .filter_map(|u| finish.get(u).copied().flatten())
             .max()
             .unwrap_or(0);
-        let done = subtasks
-            .get(i)
-            .is_some_and(|s| s.status == Some(SubtaskStatus::Successful));
-        finish[i] = own[i].map(|d| if done { 0 } else { before + d });
+        finish[i] = own[i].map(|d| if done(i) { 0 } else { before + d });
     }
     let left_ms = finish.iter().flatten().copied().max().unwrap_or(0);
     Eta::Left {
@@ -181,6 +196,18 @@ pub fn estimate(
         runs: history.runs,
         finish_ms: finish,
     }
+}
+
+/// [`estimate`] for a task's detail as OCP sent it.
+pub fn estimate_task(
+    task: &TaskInstance,
+    graph: &Graph,
+    history: &History,
+    now_ms: i64,
+    zone: Offset,
+) -> Eta {
+    let steps: Vec<Step> = task.subtasks().iter().map(|s| Step::of(s, zone)).collect();
+    estimate(task.status.as_ref(), graph, &steps, history, now_ms)
 }
 
 /// The recovery time a finished failover or switchover measured, from its launch.
@@ -202,41 +229,39 @@ pub fn is_promotion_step(name: &str) -> bool {
     n.contains("to primary") && !n.trim_end().ends_with("check")
 }
 
-/// The measured RTO of a successful task; `None` while it runs or when it failed (a failed
-/// recovery did not recover).
-pub fn rto(task: &TaskInstance, zone: Offset) -> Option<Rto> {
-    if task.status != Some(TaskStatus::Successful) {
+/// The measured RTO of a successful task, from `launched_ms` (its create or start time) to
+/// the promotion step's end and to `end_ms` (its finish time, else its last step's); `None`
+/// while it runs or when it failed (a failed recovery did not recover).
+pub fn rto(
+    task_status: Option<&TaskStatus>,
+    launched_ms: Option<i64>,
+    end_ms: Option<i64>,
+    steps: &[Step],
+) -> Option<Rto> {
+    if task_status != Some(&TaskStatus::Successful) {
         return None;
     }
-    let launch = launched_ms(task, zone);
-    let since = |end: Option<i64>| match (launch, end) {
+    let since = |end: Option<i64>| match (launched_ms, end) {
         (Some(l), Some(e)) if e >= l => Some(e - l),
         _ => None,
     };
-    let promotion = task
-        .subtasks()
-        .iter()
-        .find(|s| s.name.as_deref().is_some_and(is_promotion_step));
+    let promotion = steps.iter().find(|s| s.name.is_some_and(is_promotion_step));
+    let end = end_ms.or_else(|| steps.iter().filter_map(|s| s.finish_ms).max());
+    Some(Rto {
+        to_promotion_ms: since(promotion.and_then(|s| s.finish_ms)),
+        promotion_step: promotion.and_then(|s| s.name.map(str::to_string)),
+        to_end_ms: since(end),
+    })
+}
+
+/// [`rto`] for a task's detail as OCP sent it.
+pub fn rto_of_task(task: &TaskInstance, zone: Offset) -> Option<Rto> {
+    let steps: Vec<Step> = task.subtasks().iter().map(|s| Step::of(s, zone)).collect();
     let end = task
         .finish_time
         .as_deref()
-        .and_then(|t| time::parse_ms(t, zone))
-        .or_else(|| {
-            task.subtasks()
-                .iter()
-                .filter_map(|s| s.finish_time.as_deref())
-                .filter_map(|t| time::parse_ms(t, zone))
-                .max()
-        });
-    Some(Rto {
-        to_promotion_ms: since(
-            promotion
-                .and_then(|s| s.finish_time.as_deref())
-                .and_then(|t| time::parse_ms(t, zone)),
-        ),
-        promotion_step: promotion.and_then(|s| s.name.clone()),
-        to_end_ms: since(end),
-    })
+        .and_then(|t| time::parse_ms(t, zone));
+    rto(task.status.as_ref(), launched_ms(task, zone), end, &steps)
 }
 
 #[cfg(test)]
@@ -349,7 +374,7 @@ mod tests {
             ],
         );
         let now = time::parse_ms("2026-11-23T13:00:10+08:00", zone()).expect("now");
-        match estimate(&t, &graph(&t), &h, now, zone()) {
+        match estimate_task(&t, &graph(&t), &h, now, zone()) {
             Eta::Left {
                 left_ms,
                 runs,
@@ -376,7 +401,7 @@ mod tests {
         );
         let now = now + 30_000;
         assert!(matches!(
-            estimate(&t, &graph(&t), &h, now, zone()),
+            estimate_task(&t, &graph(&t), &h, now, zone()),
             Eta::Left {
                 left_ms: 15_000,
                 ..
@@ -385,7 +410,7 @@ mod tests {
         // A step running past its median is "about to end", never negative.
         let later = now + 600_000;
         assert!(matches!(
-            estimate(&t, &graph(&t), &h, later, zone()),
+            estimate_task(&t, &graph(&t), &h, later, zone()),
             Eta::Left { left_ms: 5_000, .. }
         ));
     }
@@ -395,23 +420,23 @@ mod tests {
         let t = task("RUNNING", &[("a", 1, "RUNNING", Some((0, None)))]);
         let g = graph(&t);
         let none = History::default();
-        assert_eq!(estimate(&t, &g, &none, 0, zone()), Eta::NoHistory);
+        assert_eq!(estimate_task(&t, &g, &none, 0, zone()), Eta::NoHistory);
         let h = History::learn("Failover tenant", [done_run(1, 1, 1, 1)].iter(), zone());
         let t2 = task("RUNNING", &[("new step", 1, "PENDING", None)]);
         assert_eq!(
-            estimate(&t2, &graph(&t2), &h, 0, zone()),
+            estimate_task(&t2, &graph(&t2), &h, 0, zone()),
             Eta::Unknown {
                 unseen: vec!["new step".into()]
             }
         );
         let failed = task("RUNNING", &[("a", 1, "FAILED", Some((0, Some(1))))]);
         assert_eq!(
-            estimate(&failed, &graph(&failed), &h, 0, zone()),
+            estimate_task(&failed, &graph(&failed), &h, 0, zone()),
             Eta::WaitsOnOperator
         );
         let ended = done_run(1, 1, 1, 1);
         assert_eq!(
-            estimate(&ended, &graph(&ended), &h, 0, zone()),
+            estimate_task(&ended, &graph(&ended), &h, 0, zone()),
             Eta::NotRunning
         );
     }
@@ -432,12 +457,12 @@ mod tests {
                 ("Unlock", 3, "SUCCESSFUL", Some((95, Some(100)))),
             ],
         );
-        let r = rto(&t, zone()).expect("rto");
+        let r = rto_of_task(&t, zone()).expect("rto");
         assert_eq!(r.promotion_step.as_deref(), Some("Failover to Primary"));
         assert_eq!(r.to_promotion_ms, Some(95_000));
         assert_eq!(r.to_end_ms, Some(3_540_000));
         let running = task("RUNNING", &[("a", 1, "RUNNING", None)]);
-        assert_eq!(rto(&running, zone()), None);
+        assert_eq!(rto_of_task(&running, zone()), None);
         assert!(is_promotion_step("Switch standby tenant to primary"));
         assert!(is_promotion_step("Failover to primary tenant"));
         assert!(!is_promotion_step("Failover to Primary Check"));
