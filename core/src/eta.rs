@@ -5,7 +5,7 @@
 
 use crate::graph::Graph;
 use crate::time::{self, Offset};
-use crate::wire::{SubtaskInstance, SubtaskStatus, TaskInstance, TaskStatus};
+use crate::wire::{SubtaskInstance, SubtaskStatus, TaskInstance, TaskOperation, TaskStatus};
 use std::collections::BTreeMap;
 
 /// How many earlier runs the estimate learns from (the newest ones).
@@ -117,9 +117,9 @@ impl<'a> Step<'a> {
 pub enum Eta {
     /// No earlier successful run of a task with this name: nothing to learn from.
     NoHistory,
-    /// The task is not running (it ended, or OCP's status is unknown).
+    /// The task is not running (it succeeded, or OCP's status is unknown).
     NotRunning,
-    /// A step failed: the rest waits on an operator, so no time can be promised.
+    /// A step or the task failed: the rest waits on an operator, so no time can be promised.
     WaitsOnOperator,
     /// Steps left that no earlier run finished (or whose state is unknown): no total.
     Unknown { unseen: Vec<String> },
@@ -143,8 +143,11 @@ pub fn estimate(
     history: &History,
     now_ms: i64,
 ) -> Eta {
-    if task_status != Some(&TaskStatus::Running) {
-        return Eta::NotRunning;
+    match task_status {
+        Some(TaskStatus::Running) => {}
+        // A failed task waits for a retry or a rollback.
+        Some(TaskStatus::Failed) => return Eta::WaitsOnOperator,
+        _ => return Eta::NotRunning,
     }
     if steps
         .iter()
@@ -231,14 +234,16 @@ pub fn is_promotion_step(name: &str) -> bool {
 
 /// The measured RTO of a successful task, from `launched_ms` (its create or start time) to
 /// the promotion step's end and to `end_ms` (its finish time, else its last step's); `None`
-/// while it runs or when it failed (a failed recovery did not recover).
+/// while it runs, when it failed, or when what succeeded was its rollback (a recovery that
+/// failed or was undone did not recover).
 pub fn rto(
     task_status: Option<&TaskStatus>,
+    operation: Option<&TaskOperation>,
     launched_ms: Option<i64>,
     end_ms: Option<i64>,
     steps: &[Step],
 ) -> Option<Rto> {
-    if task_status != Some(&TaskStatus::Successful) {
+    if task_status != Some(&TaskStatus::Successful) || operation == Some(&TaskOperation::Rollback) {
         return None;
     }
     let since = |end: Option<i64>| match (launched_ms, end) {
@@ -261,7 +266,13 @@ pub fn rto_of_task(task: &TaskInstance, zone: Offset) -> Option<Rto> {
         .finish_time
         .as_deref()
         .and_then(|t| time::parse_ms(t, zone));
-    rto(task.status.as_ref(), launched_ms(task, zone), end, &steps)
+    rto(
+        task.status.as_ref(),
+        task.operation.as_ref(),
+        launched_ms(task, zone),
+        end,
+        &steps,
+    )
 }
 
 #[cfg(test)]
@@ -434,6 +445,12 @@ mod tests {
             estimate_task(&failed, &graph(&failed), &h, 0, zone()),
             Eta::WaitsOnOperator
         );
+        let mut failed_task = failed.clone();
+        failed_task.status = Some(TaskStatus::Failed);
+        assert_eq!(
+            estimate_task(&failed_task, &graph(&failed_task), &h, 0, zone()),
+            Eta::WaitsOnOperator
+        );
         let ended = done_run(1, 1, 1, 1);
         assert_eq!(
             estimate_task(&ended, &graph(&ended), &h, 0, zone()),
@@ -461,6 +478,13 @@ mod tests {
         assert_eq!(r.promotion_step.as_deref(), Some("Failover to Primary"));
         assert_eq!(r.to_promotion_ms, Some(95_000));
         assert_eq!(r.to_end_ms, Some(3_540_000));
+        let mut undone = t.clone();
+        undone.operation = Some(TaskOperation::Rollback);
+        assert_eq!(
+            rto_of_task(&undone, zone()),
+            None,
+            "a rolled-back failover recovered nothing"
+        );
         let running = task("RUNNING", &[("a", 1, "RUNNING", None)]);
         assert_eq!(rto_of_task(&running, zone()), None);
         assert!(is_promotion_step("Switch standby tenant to primary"));

@@ -407,6 +407,20 @@ texts! {
     StateStartingReadOnly => "Starting read-only", "只读启动中";
     StateModifying => "Modifying", "修改中";
     StateRestoring => "Restoring", "恢复中";
+    // Time left and recovery time (core::eta), learned from earlier runs of the same task.
+    EtaTitle => "Time left", "剩余时间";
+    EtaLeft => "≈ {0} left, from {1} earlier runs", "约剩 {0}（依据 {1} 次历史运行）";
+    EtaLeftOne => "≈ {0} left, from 1 earlier run", "约剩 {0}（依据 1 次历史运行）";
+    EtaLearning => "Estimating from earlier runs…", "正在根据历史运行估算…";
+    EtaNoHistory => "No estimate: no earlier run of this task finished", "无法估算：此任务没有已完成的历史运行";
+    EtaUnseen => "No estimate: no earlier run finished “{0}”", "无法估算：历史运行中没有完成过“{0}”";
+    EtaWaits => "No estimate: a failed step waits on an operator", "无法估算：失败的步骤在等待操作员处理";
+    EtaUnreadable => "No estimate: the earlier runs could not be read", "无法估算：无法读取历史运行";
+    EtaStepEnds => "Expected to end in ≈ {0}", "预计约 {0} 后结束";
+    RtoTitle => "Measured recovery time", "实测恢复时间";
+    RtoBoth => "{0} to “{1}”, {2} to the end", "到“{1}”用时 {0}，到结束用时 {2}";
+    RtoEnd => "{0} to the end (no step made the standby primary by name)", "到结束用时 {0}（没有按名称识别出切为主的步骤）";
+    RtoUnreadable => "Not measurable: OCP's times could not be read", "无法测量：无法读取 OCP 的时间";
     // The task list's filter line (present::task_filter): names, else "#id".
     TasksOfTenantInCluster => "Tasks of tenant {0} in cluster {1}", "集群 {1} 中租户 {0} 的任务";
     TasksOfTenant => "Tasks of tenant {0}", "租户 {0} 的任务";

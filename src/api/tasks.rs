@@ -1,6 +1,7 @@
 //! Tasks: `GET /api/v2/tasks/instances[/{id}]`.
 
 use super::Api;
+use console_core::eta::{History, HISTORY_RUNS};
 use console_core::wire::{SubtaskInstance, SubtaskLog, TaskInstance};
 use console_core::{ApiFailure, Paged};
 
@@ -10,6 +11,8 @@ pub struct TaskFilter {
     pub cluster_id: Option<i64>,
     pub tenant_id: Option<i64>,
     pub status: Option<String>,
+    /// OCP's fuzzy name match.
+    pub name: Option<String>,
 }
 
 impl Api {
@@ -104,10 +107,45 @@ impl Api {
         if let Some(s) = filter.status.as_ref().filter(|s| !s.is_empty()) {
             q.push(("status", s.clone()));
         }
+        if let Some(n) = filter.name.as_ref().filter(|n| !n.is_empty()) {
+            q.push(("name", n.clone()));
+        }
         let env = self
             .get_envelope::<Paged<TaskInstance>>("/api/v2/tasks/instances", &q, self.read_attempts)
             .await?;
         let timestamp = env.timestamp.clone();
         Ok((super::require_data(env)?, timestamp))
+    }
+
+    /// What earlier successful runs of tasks named `name` took, step by step
+    /// (`console_core::eta::History`): the newest ones from the task list, each read in full
+    /// when the list leaves out its steps (one request at a time). A run whose detail cannot be
+    /// read is left out; a list that cannot be read is a failure.
+    pub async fn learn_history(&self, name: String) -> Result<History, ApiFailure> {
+        let filter = TaskFilter {
+            name: Some(name.clone()),
+            status: Some("SUCCESSFUL".into()),
+            ..TaskFilter::default()
+        };
+        let (list, _) = self.list_tasks(&filter, 1, HISTORY_RUNS as u32).await?;
+        let mut runs = Vec::new();
+        for t in list.contents {
+            // The list's match is fuzzy: only the same name counts.
+            if t.name.as_deref() != Some(name.as_str()) {
+                continue;
+            }
+            if !t.subtasks().is_empty() {
+                runs.push(t);
+            } else if let Some(id) = t.id {
+                if let Ok(full) = self.get_task(id.0).await {
+                    runs.push(full);
+                }
+            }
+        }
+        Ok(History::learn(
+            &name,
+            runs.iter(),
+            crate::config::ocp_zone(),
+        ))
     }
 }

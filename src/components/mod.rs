@@ -7,6 +7,7 @@ pub mod live_status;
 pub mod pager;
 pub mod role_badge;
 pub mod sign_in_form;
+pub mod task_timing;
 pub mod unreadable;
 pub mod verdict;
 pub mod viewer_notice;

@@ -4,4 +4,5 @@ pub mod launch;
 pub mod load;
 pub mod poll;
 pub mod ticker;
+pub mod timing;
 pub mod title;

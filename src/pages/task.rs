@@ -6,6 +6,7 @@ use crate::api::use_api;
 use crate::components::confirm_dialog::TypeToConfirm;
 use crate::components::failure_view::FailureView;
 use crate::components::live_status::LiveStatus;
+use crate::components::task_timing::TaskTimingFacts;
 use crate::components::unreadable::StateWord;
 use crate::components::when::When;
 use crate::graph::details::StepDetails;
@@ -17,6 +18,7 @@ use crate::hooks::dialog::use_dialog;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::hooks::poll::use_poll;
 use crate::hooks::ticker::use_ticker;
+use crate::hooks::timing::use_task_timing;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
@@ -86,6 +88,7 @@ fn TaskView(id: i64) -> impl IntoView {
     let now = Signal::derive(move || local_now.get() + offset_ms.get());
 
     let header = move || model.header.get();
+    let timing = use_task_timing(model, now);
     use_title(move || {
         let task = i18n.f(Text::TaskTitle, &[&format!("#{id}")]);
         match model.header.with(|h| h.as_ref().map(|h| h.name.clone())) {
@@ -299,6 +302,7 @@ fn TaskView(id: i64) -> impl IntoView {
                     </div>
                 }
             })}
+            <div class="task-facts task-timing"><TaskTimingFacts timing /></div>
             {move || assumed_zone().map(|z| view! { <p class="hint" data-testid="assumed-zone">{i18n.f(Text::AssumedZone, &[&z.to_string()])}</p> })}
             <LiveStatus poll now_ms=local_now finished=Text::NotPolling />
             <FailureView failure=poll.error />

@@ -32,6 +32,7 @@ pub fn TasksPage() -> impl IntoView {
             cluster_id: q.get("clusterId").and_then(|v| v.parse().ok()),
             tenant_id: q.get("tenantId").and_then(|v| v.parse().ok()),
             status: q.get("status"),
+            name: None,
         }
     });
     let page = RwSignal::new(1u32);

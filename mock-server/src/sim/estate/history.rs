@@ -6,6 +6,7 @@
 use super::Estate;
 use crate::sim::engine::TaskRec;
 use crate::sim::templates::{TaskKind, Templates};
+use console_core::wire::TaskStatus;
 use console_core::Long;
 
 /// Runs kept per kind.
@@ -44,7 +45,14 @@ impl Estate {
                 let mut rec = TaskRec::new(task, kind, cluster, tenant, None, start);
                 // A drill is over: its effect on the estate happened long ago.
                 rec.effect_applied = true;
-                rec.advance(start + DAY_MS, &self.clock, &mut Vec::new());
+                // Stepped like a live mock's ticks: OCP's task finish time is when its status
+                // worker noticed the end (the engine models that), so one jump of a day would
+                // end every drill a day late.
+                let mut at = start;
+                while rec.task.status == Some(TaskStatus::Running) && at < start + DAY_MS {
+                    at += 500;
+                    rec.advance(at, &self.clock, &mut Vec::new());
+                }
                 self.tasks.insert(id, rec);
                 id += 1;
             }
@@ -56,7 +64,6 @@ impl Estate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use console_core::wire::TaskStatus;
     use std::path::Path;
 
     #[test]
@@ -67,7 +74,17 @@ mod tests {
         assert_eq!(e.tasks.len() as i64, RUNS_PER_KIND * 4);
         for rec in e.tasks.values() {
             assert_eq!(rec.task.status, Some(TaskStatus::Successful));
-            assert!(rec.task.finish_time.is_some());
+            // The task ends when its last step does (within a tick), not a day later.
+            let zone = console_core::time::Offset::parse("+08:00").expect("zone");
+            let ms = |t: &Option<String>| {
+                console_core::time::parse_ms(t.as_deref().expect("time"), zone).expect("parse")
+            };
+            let last = rec.task.subtasks().iter().map(|s| ms(&s.finish_time)).max();
+            let end = ms(&rec.task.finish_time);
+            assert!(
+                last.is_some_and(|l| end >= l && end - l <= 500),
+                "{end} vs {last:?}"
+            );
             for s in rec.task.subtasks() {
                 assert!(
                     s.start_time.is_some() && s.finish_time.is_some(),

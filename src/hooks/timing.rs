@@ -1,0 +1,124 @@
+//! A task's time left and measured recovery time (`console_core::eta`) for the task page. The
+//! earlier runs it learns from are read once per task name, and only while the task runs.
+
+use crate::api::use_api;
+use crate::graph::model::TaskModel;
+use crate::hooks::load::{use_load, Load};
+use console_core::eta::{self, Eta, History, Rto, Step};
+use console_core::wire::{SubtaskStatus, TaskStatus};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Timing {
+    /// `None` until the history has been read (or when the task does not run).
+    pub eta: Memo<Option<Eta>>,
+    pub rto: Memo<Option<Rto>>,
+    /// `Some(None)` when nothing needed learning (the task was not running).
+    pub learned: Load<Option<History>>,
+}
+
+pub fn use_task_timing(model: TaskModel, now: Signal<i64>) -> Timing {
+    let api = use_api();
+    // A failed task may be retried and run again: its history stays learned.
+    let running_name = Memo::new(move |_| {
+        model.header.with(|h| {
+            h.as_ref()
+                .filter(|h| h.status != Some(TaskStatus::Successful) && !h.name.is_empty())
+                .map(|h| h.name.clone())
+        })
+    });
+    let learned = use_load(
+        move || running_name.get(),
+        move |name| {
+            let api = api.clone();
+            async move {
+                match name {
+                    Some(n) => api.learn_history(n).await.map(Some),
+                    None => Ok(None),
+                }
+            }
+        },
+    );
+    let eta = Memo::new(move |_| {
+        let status = model
+            .header
+            .with(|h| h.as_ref().and_then(|h| h.status.clone()));
+        match status {
+            Some(TaskStatus::Failed) => return Some(Eta::WaitsOnOperator),
+            Some(TaskStatus::Running) => {}
+            _ => return None,
+        }
+        learned.data.with(|d| {
+            let history = d.as_ref()?.as_ref()?;
+            model.structure.with(|s| {
+                let s = s.as_ref()?;
+                let states: Vec<_> = s.nodes.iter().map(|n| n.get()).collect();
+                let steps: Vec<Step> = states
+                    .iter()
+                    .zip(&s.info)
+                    .map(|(st, info)| Step {
+                        name: Some(info.name.as_str()),
+                        status: st.status.as_ref(),
+                        // Only a running step's start matters; parsing 10,000 every second
+                        // would not be free.
+                        start_ms: matches!(
+                            st.status,
+                            Some(SubtaskStatus::Running | SubtaskStatus::Canceling)
+                        )
+                        .then(|| st.start_ms())
+                        .flatten(),
+                        finish_ms: None,
+                    })
+                    .collect();
+                Some(eta::estimate(
+                    status.as_ref(),
+                    &s.graph,
+                    &steps,
+                    history,
+                    now.get(),
+                ))
+            })
+        })
+    });
+    let rto = Memo::new(move |_| {
+        let (status, operation, start, finish) = model.header.with(|h| {
+            let h = h.as_ref()?;
+            Some((
+                h.status.clone(),
+                h.operation.clone(),
+                h.start.clone(),
+                h.finish.clone(),
+            ))
+        })?;
+        if status != Some(TaskStatus::Successful) {
+            return None;
+        }
+        let zone = crate::config::ocp_zone();
+        let at = |t: &Option<String>| {
+            t.as_deref()
+                .and_then(|t| console_core::time::parse_ms(t, zone))
+        };
+        model.structure.with(|s| {
+            let s = s.as_ref()?;
+            let states: Vec<_> = s.nodes.iter().map(|n| n.get()).collect();
+            let steps: Vec<Step> = states
+                .iter()
+                .zip(&s.info)
+                .map(|(st, info)| Step {
+                    name: Some(info.name.as_str()),
+                    status: st.status.as_ref(),
+                    start_ms: None,
+                    finish_ms: st.finish_ms(),
+                })
+                .collect();
+            eta::rto(
+                status.as_ref(),
+                operation.as_ref(),
+                at(&start),
+                at(&finish),
+                &steps,
+            )
+        })
+    });
+    Timing { eta, rto, learned }
+}

@@ -1,0 +1,88 @@
+// Issue 15: time left on a running task, learned from earlier runs; the measured recovery time
+// of a finished one.
+import { test, expect, Page } from '@playwright/test';
+import { apiGet, clock, launch, openConsole, resetMock, signIn, taskFault, noCrash } from './helpers';
+
+test.afterEach(async ({ page }) => noCrash(page));
+
+test.beforeEach(async ({ request }) => {
+  await resetMock(request);
+  await clock(request, { paused: true });
+});
+
+/// "1 m 5 s" / "1 分 5 秒" / "45 s" → seconds.
+function seconds(text: string): number {
+  const m = text.match(/(?:(\d+)\s*(?:m|分)\s*)?(?:(\d+)\s*(?:s|秒))?/u);
+  const mins = m?.[1] ? Number(m[1]) : 0;
+  const secs = m?.[2] ? Number(m[2]) : 0;
+  return mins * 60 + secs;
+}
+
+async function etaSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId('task-eta').textContent()) ?? '';
+  const left = text.match(/≈\s*(.+?)\s*left/)?.[1] ?? text.match(/约剩\s*(.+?)（/)?.[1] ?? '';
+  expect(left, `an estimate in "${text}"`).not.toBe('');
+  return seconds(left);
+}
+
+/// What the mock's earlier drills of a tenant failover took, launch to end, in seconds.
+async function drillSeconds(request: any): Promise<number> {
+  const list = await apiGet(request, '/api/v2/tasks/instances?name=Failover%20tenant&status=SUCCESSFUL&size=20');
+  const t = list.contents[0];
+  return (Date.parse(t.finishTime) - Date.parse(t.startTime)) / 1000;
+}
+
+test('a running failover shows the time left from 7 earlier runs; it shrinks as steps finish; the end shows the measured RTO', async ({ page, request }) => {
+  const total = await drillSeconds(request);
+  expect(total).toBeGreaterThan(5);
+  const id = await launch(request, '/api/v2/ob/clusters/3000012/tenants/2000031/failover');
+  await openConsole(page, `/tasks/${id}`);
+  await signIn(page);
+  await expect(page.getByTestId('task-eta')).toContainText('from 7 earlier runs');
+  const first = await etaSeconds(page);
+  expect(Math.abs(first - total)).toBeLessThanOrEqual(total * 0.2);
+  // Half-way through, the estimate has shrunk by about what passed.
+  const half = Math.round(total / 2);
+  await clock(request, { advanceSeconds: half });
+  // (once the page has polled the moved task: it may take a poll or two)
+  await expect.poll(async () => Math.abs((await etaSeconds(page)) - (total - half))).toBeLessThanOrEqual(total * 0.2);
+  expect(await etaSeconds(page)).toBeLessThan(first);
+  // At the end: no estimate, the recovery time measured from OCP's own times.
+  await clock(request, { advanceSeconds: total });
+  await expect(page.getByTestId('task-status')).toContainText('Successful');
+  await expect(page.getByTestId('task-eta')).toHaveCount(0);
+  const rto = page.getByTestId('task-rto');
+  await expect(rto).toContainText('to “Failover to primary tenant”');
+  // OCP's own times of this task: launch to its finish time (when OCP noticed the end).
+  const t = await apiGet(request, `/api/v2/tasks/instances/${id}`);
+  const measured = (Date.parse(t.finishTime) - Date.parse(t.startTime)) / 1000;
+  const text = (await rto.textContent()) ?? '';
+  // Durations are shown in whole seconds.
+  expect(Math.abs(seconds(text.match(/,\s*(.+?) to the end/)?.[1] ?? '') - measured)).toBeLessThan(1);
+  const toPromotion = seconds(text.match(/^(.+?) to “/)?.[1] ?? '');
+  expect(toPromotion).toBeGreaterThan(0);
+  expect(toPromotion).toBeLessThanOrEqual(measured);
+});
+
+test('a failed step: the estimate says the task waits on an operator, in Chinese too', async ({ page, request }) => {
+  await taskFault(request, 'Failover to primary tenant', 'fail');
+  const id = await launch(request, '/api/v2/ob/clusters/3000012/tenants/2000031/failover');
+  await page.addInitScript(() => localStorage.setItem('failover-console.lang', 'zh-CN'));
+  await page.goto(`/tasks/${id}`);
+  await page.locator('#username').fill('admin');
+  await page.locator('#password').fill('admin');
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.getByTestId('task-eta')).toContainText('依据 7 次历史运行');
+  await clock(request, { advanceSeconds: 60 });
+  await expect(page.getByTestId('task-eta')).toHaveText('无法估算：失败的步骤在等待操作员处理');
+});
+
+test('no earlier run of a task: the page says so instead of guessing', async ({ page, request }) => {
+  // A generated task has no drills in the list.
+  const r = await request.post('/__admin/tasks/synthetic', { data: { subtasks: 20, width: 2 } });
+  expect(r.ok(), await r.text()).toBeTruthy();
+  const id = (await r.json()).id;
+  await openConsole(page, `/tasks/${id}`);
+  await signIn(page);
+  await expect(page.getByTestId('task-eta')).toHaveText('No estimate: no earlier run of this task finished');
+});
