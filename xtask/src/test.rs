@@ -120,23 +120,25 @@ fn contract_mismatches(file: &Path) -> Vec<String> {
     };
     text.lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|line| match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(v) => {
-                let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
-                let pointer = match s("pointer") {
-                    p if p.is_empty() => "the body".to_string(),
-                    p => p,
-                };
-                format!(
-                    "{} {} -> {} at {pointer}: expected {}",
-                    s("method"),
-                    s("path"),
-                    v["status"],
-                    s("expected")
-                )
-            }
-            Err(_) => format!("(unreadable line) {line}"),
-        })
+        .map(
+            |line| match serde_json::from_str::<serde_json::Value>(line) {
+                Ok(v) => {
+                    let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+                    let pointer = match s("pointer") {
+                        p if p.is_empty() => "the body".to_string(),
+                        p => p,
+                    };
+                    format!(
+                        "{} {} -> {} at {pointer}: expected {}",
+                        s("method"),
+                        s("path"),
+                        v["status"],
+                        s("expected")
+                    )
+                }
+                Err(_) => format!("(unreadable line) {line}"),
+            },
+        )
         .collect()
 }
 
