@@ -37,7 +37,8 @@ struct Op {
 
 pub struct Contract {
     doc: Value,
-    ops: HashMap<(String, String), Op>,
+    /// Template → (METHOD, operation): found from borrowed text, no allocation per request.
+    ops: HashMap<String, Vec<(String, Op)>>,
     error_envelope: Validator,
 }
 
@@ -114,7 +115,9 @@ impl Contract {
                         .ok_or(format!("{at} {status}: no application/json schema"))?;
                     replies.insert(status.clone(), compile(&schema, &format!("{at} {status}"))?);
                 }
-                ops.insert((method.to_uppercase(), path.clone()), Op { body, replies });
+                ops.entry(path.clone())
+                    .or_insert_with(Vec::new)
+                    .push((method.to_uppercase(), Op { body, replies }));
             }
         }
         let error_envelope = compile(
@@ -135,7 +138,11 @@ impl Contract {
 
     /// `(METHOD, template)` of every operation.
     pub fn operations(&self) -> Vec<(String, String)> {
-        let mut v: Vec<_> = self.ops.keys().cloned().collect();
+        let mut v: Vec<_> = self
+            .ops
+            .iter()
+            .flat_map(|(t, ops)| ops.iter().map(move |(m, _)| (m.clone(), t.clone())))
+            .collect();
         v.sort();
         v
     }
@@ -147,7 +154,11 @@ impl Contract {
     }
 
     fn op(&self, method: &str, template: &str) -> Option<&Op> {
-        self.ops.get(&(method.to_string(), template.to_string()))
+        self.ops
+            .get(template)?
+            .iter()
+            .find(|(m, _)| m == method)
+            .map(|(_, op)| op)
     }
 
     /// A request body (`None`: empty) against the operation's `requestBody`. Only the first
