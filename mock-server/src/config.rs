@@ -21,6 +21,9 @@ pub struct Config {
     pub stubs: Option<PathBuf>,
     /// How many requests the journal keeps (`--journal-size`); older ones are dropped.
     pub journal_size: NonZeroUsize,
+    /// `--check-replies FILE`: check every handler reply against the contract and append each
+    /// mismatch there (the e2e run's drift check).
+    pub check_replies: Option<PathBuf>,
 }
 
 impl Config {
@@ -34,6 +37,7 @@ impl Config {
             speed: 1.0,
             stubs: None,
             journal_size: default_journal_size(),
+            check_replies: None,
         }
     }
 }

@@ -42,6 +42,11 @@ struct Args {
     /// are dropped beyond it, and counted.
     #[arg(long, value_name = "N", default_value_t = default_journal_size(), value_parser = parse_journal_size)]
     journal_size: NonZeroUsize,
+    /// Check every reply the handlers write against the contract (GET /__admin/openapi.json)
+    /// and append each mismatch to FILE as a JSON line {method, path, status, pointer,
+    /// expected}. Replay stubs and injected faults are not checked.
+    #[arg(long, value_name = "FILE")]
+    check_replies: Option<PathBuf>,
     /// Print the Content-Security-Policy for this built index.html and exit (for nginx).
     #[arg(long, value_name = "INDEX_HTML")]
     print_csp: Option<PathBuf>,
@@ -79,6 +84,7 @@ async fn main() {
         speed: args.speed,
         stubs: args.stubs,
         journal_size: args.journal_size,
+        check_replies: args.check_replies,
     };
     let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {
         Ok(v) => v,

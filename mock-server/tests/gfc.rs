@@ -121,7 +121,12 @@ async fn launch_validation_names_the_problem() {
             json!("2001-01-01 01:00 am"),
             "must be in the future",
         ),
-        ("isfailover", json!(2), "isfailover must be 0"),
+        // The contract's enum answers first, naming the pointer.
+        (
+            "isfailover",
+            json!(2),
+            "/isfailover: expected 2 is not one of 0 or 1",
+        ),
         ("woInfo", json!("{oops"), "woInfo is not a JSON object"),
     ];
     for (field, value, expect) in cases {
@@ -147,7 +152,7 @@ async fn launch_validation_names_the_problem() {
     assert!(v["error"]["message"]
         .as_str()
         .unwrap()
-        .contains("invalid type"));
+        .contains("Invalid request body at "));
     let (st, v) = s
         .post(
             "viewer",

@@ -11,8 +11,11 @@ const dist = process.env.DIST_DIR ?? path.join(root, 'dist');
 // APIs to the mock; the suites that concern hosting run through it.
 const nginxConf = process.env.NGINX_CONF;
 const nginxPort = process.env.NGINX_PORT ?? '18090';
+// With CHECK_REPLIES set (cargo xtask test does), the mock checks every reply it writes against
+// its OpenAPI contract and appends each mismatch to that file; xtask fails the run if any.
+const checkReplies = process.env.CHECK_REPLIES ? ` --check-replies "${process.env.CHECK_REPLIES}"` : '';
 const mockServer = {
-  command: `"${bin}" --dist "${dist}" --port ${port} --precheck-delay-ms 300`,
+  command: `"${bin}" --dist "${dist}" --port ${port} --precheck-delay-ms 300${checkReplies}`,
   url: `http://127.0.0.1:${port}/config.json`,
   reuseExistingServer: false,
   timeout: 60_000,

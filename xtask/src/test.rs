@@ -112,6 +112,36 @@ fn playwright_counts(report: &Path) -> Option<(u64, u64)> {
     ))
 }
 
+/// The mismatches the mock appended during the e2e runs (`--check-replies`), one line each:
+/// `METHOD path -> status at pointer: expected …`. No file means no mismatch.
+fn contract_mismatches(file: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(
+            |line| match serde_json::from_str::<serde_json::Value>(line) {
+                Ok(v) => {
+                    let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+                    let pointer = match s("pointer") {
+                        p if p.is_empty() => "the body".to_string(),
+                        p => p,
+                    };
+                    format!(
+                        "{} {} -> {} at {pointer}: expected {}",
+                        s("method"),
+                        s("path"),
+                        v["status"],
+                        s("expected")
+                    )
+                }
+                Err(_) => format!("(unreadable line) {line}"),
+            },
+        )
+        .collect()
+}
+
 pub fn all(root: &Path, env: &Env) -> ExitCode {
     let mut tally = Tally::default();
     let native = ["-p", "console-core", "-p", "mock-server", "-p", "xtask"];
@@ -182,6 +212,9 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
     if built && server {
         let report = root.join("tests/e2e/.results.json");
         let _ = std::fs::remove_file(&report);
+        // Both passes start the mock with --check-replies: the drift check below reads it.
+        let drift = root.join("target/e2e-contract-mismatches.jsonl");
+        let _ = std::fs::remove_file(&drift);
         let mut c = env.command(
             &root.join("node_modules/.bin/playwright").to_string_lossy(),
             root,
@@ -189,7 +222,8 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
         c.args(["test", "--config", "tests/e2e/playwright.config.ts"])
             .env("MOCK_SERVER_BIN", crate::mock_server_bin(root))
             .env("DIST_DIR", root.join("dist"))
-            .env("E2E_PORT", free_port().to_string());
+            .env("E2E_PORT", free_port().to_string())
+            .env("CHECK_REPLIES", &drift);
         let (ok, _) = run_capture(c);
         let (passed, failed) = playwright_counts(&report).unwrap_or((0, 0));
         tally.step(
@@ -212,6 +246,7 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
                     .env("MOCK_SERVER_BIN", crate::mock_server_bin(root))
                     .env("DIST_DIR", root.join("dist"))
                     .env("E2E_PORT", mock_port.to_string())
+                    .env("CHECK_REPLIES", &drift)
                     .env("NGINX_CONF", &conf)
                     .env("NGINX_PORT", nginx_port.to_string());
                 let (ok, _) = run_capture(c);
@@ -233,6 +268,16 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
                 );
             }
         }
+        let mismatches = contract_mismatches(&drift);
+        for m in &mismatches {
+            eprintln!("contract mismatch: {m}");
+        }
+        tally.step(
+            "contract drift check (every mock reply of the end-to-end runs against docs/openapi.json)",
+            u64::from(mismatches.is_empty()),
+            u64::from(!mismatches.is_empty()),
+            mismatches.is_empty(),
+        );
     } else {
         tally.step(
             "end-to-end tests: build of the console or the mock failed",
@@ -265,6 +310,23 @@ mod tests {
             "test result: FAILED. 2 passed; 3 failed; 0 ignored".to_string(),
         ];
         assert_eq!(libtest_counts(&lines), (14, 3));
+    }
+
+    #[test]
+    fn lists_contract_mismatches_with_endpoint_and_pointer() {
+        let dir = std::env::temp_dir().join(format!("xtask-drift-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("m.jsonl");
+        assert!(contract_mismatches(&f).is_empty(), "no file, no mismatch");
+        std::fs::write(&f, "{\"method\":\"GET\",\"path\":\"/api/v2/tasks/instances/7\",\"status\":200,\"pointer\":\"/data/status\",\"expected\":\"\\\"DONE\\\" is not one of ...\"}\n").unwrap();
+        let m = contract_mismatches(&f);
+        assert_eq!(m.len(), 1);
+        assert!(
+            m[0].starts_with("GET /api/v2/tasks/instances/7 -> 200 at /data/status: expected"),
+            "{}",
+            m[0]
+        );
+        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]

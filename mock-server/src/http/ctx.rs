@@ -82,6 +82,13 @@ pub fn path_id(raw: &str, what: &str) -> Result<i64, Refusal> {
     })
 }
 
+/// Whether the request carries the credentials of a demo account (the contract check leaves
+/// the others to [`Ctx`], so a stranger gets 401 before any 400, as from OCP).
+pub fn authenticated(parts: &Parts) -> bool {
+    credentials(parts)
+        .is_some_and(|(user, password)| USERS.iter().any(|(u, p, _)| *u == user && *p == password))
+}
+
 fn credentials(parts: &Parts) -> Option<(String, String)> {
     let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, encoded) = value.split_once(' ')?;
@@ -136,6 +143,25 @@ impl FromRequestParts<AppState> for Ctx {
     }
 }
 
+/// The raw body, or OCP's envelope refusing it: 413 over the body limit, 400 when it cannot be
+/// read. Shared by [`Body`] and the contract check (`middleware::contract`), which reads first.
+pub async fn read_body(req: Request, state: &AppState) -> Result<axum::body::Bytes, Response> {
+    axum::body::Bytes::from_request(req, state)
+        .await
+        .map_err(|rejection| {
+            let status = rejection.status();
+            let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                "The request body is larger than 1 MiB.".to_string()
+            } else {
+                format!(
+                    "The request body could not be read: {}",
+                    rejection.body_text()
+                )
+            };
+            refuse_bare(state, &Refusal::same(status.as_u16(), 0, message))
+        })
+}
+
 /// A JSON body, optional when empty. Failures answer in OCP's envelope: 413 over the body limit,
 /// 400 naming the problem for malformed JSON or wrong field types.
 pub struct Body<T>(pub Option<T>);
@@ -144,24 +170,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
-        let bytes = match axum::body::Bytes::from_request(req, state).await {
-            Ok(b) => b,
-            Err(rejection) => {
-                let status = rejection.status();
-                let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    "The request body is larger than 1 MiB.".to_string()
-                } else {
-                    format!(
-                        "The request body could not be read: {}",
-                        rejection.body_text()
-                    )
-                };
-                return Err(refuse_bare(
-                    state,
-                    &Refusal::same(status.as_u16(), 0, message),
-                ));
-            }
-        };
+        let bytes = read_body(req, state).await?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(Body(None));
         }

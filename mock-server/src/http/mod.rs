@@ -1,7 +1,8 @@
-//! The HTTP layer: app state, envelope writer, ctx, faults, journal, stubs, kept task replies,
+//! The HTTP layer: app state, the contract, envelope writer, ctx, faults, journal, stubs, kept task replies,
 //! middleware, routes.
 //! Imports `crate::sim`, `crate::config`, console-core, axum, tower; nothing in `sim` imports it.
 
+pub mod contract;
 pub mod ctx;
 pub mod envelope;
 pub mod faults;

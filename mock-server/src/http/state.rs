@@ -3,6 +3,7 @@
 //! (`middleware::tick`), once per request.
 
 use crate::config::Config;
+use crate::http::contract::Contract;
 use crate::http::faults::Fault;
 use crate::http::journal::Journal;
 use crate::http::stubs::Stubs;
@@ -33,6 +34,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl AppState {
     pub fn new(config: Config) -> Result<AppState, String> {
+        contract()?;
         let templates = Templates::load(&config.fixtures)?;
         let estate = Estate::demo(config.speed).with_history(&templates);
         let stubs = match &config.stubs {
@@ -88,6 +90,15 @@ impl AppState {
         lock(&self.0.task_replies)
     }
 
+    /// The OpenAPI contract, compiled once per process.
+    pub fn contract(&self) -> &'static Contract {
+        // `new` compiled it, so this never fails here; a broken contract stops the start.
+        match contract() {
+            Ok(c) => c,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
     pub fn stubs(&self) -> &Stubs {
         &self.0.stubs
     }
@@ -101,4 +112,14 @@ impl AppState {
         self.journal().clear();
         self.task_replies().clear();
     }
+}
+
+static CONTRACT: std::sync::OnceLock<Result<Contract, String>> = std::sync::OnceLock::new();
+
+/// The embedded contract, compiled on first use (tests start many servers in one process).
+fn contract() -> Result<&'static Contract, String> {
+    CONTRACT
+        .get_or_init(Contract::load)
+        .as_ref()
+        .map_err(|e| format!("the contract does not load: {e}"))
 }

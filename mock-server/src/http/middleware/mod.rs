@@ -1,8 +1,10 @@
 //! The layers `/api` and `/gfc` requests pass, outermost first: `journal`, `stubs`, `faults`,
-//! then `tick` (where simulated time follows real time) right before the handlers; `/__admin` gets
+//! then the reply check (`contract::replies`, with `--check-replies`), `tick` (where simulated time
+//! follows real time) and the request check (`contract::requests`) right before the handlers; `/__admin` gets
 //! `tick` only. `spa` serves the built console with its security headers. They may import the
 //! rest of the http layer and `crate::sim`; routes use them, never the other way round.
 
+pub mod contract;
 pub mod faults;
 pub mod journal;
 pub mod spa;

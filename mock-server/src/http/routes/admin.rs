@@ -17,6 +17,7 @@ use serde_json::json;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/openapi.json", get(openapi))
         .route("/reset", post(reset))
         .route(
             "/faults",
@@ -36,6 +37,11 @@ pub fn router() -> Router<AppState> {
                 .post(add_task_fault)
                 .delete(clear_task_faults),
         )
+}
+
+/// The contract (docs/openapi.json, embedded at build time) as JSON.
+async fn openapi(State(state): State<AppState>) -> Response {
+    Json(state.contract().doc()).into_response()
 }
 
 async fn reset(State(state): State<AppState>) -> Response {

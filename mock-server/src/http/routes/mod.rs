@@ -2,7 +2,9 @@
 //! Imports the rest of `crate::http` and `crate::sim`; nothing but `app()` imports it.
 //!
 //! `/api` and `/gfc` requests pass, outermost first, the journal, replay stubs (which answer
-//! before auth and faults), faults, the clock tick, then the handlers; `/__admin` only the tick.
+//! before auth and faults), faults, the reply check (only with `--check-replies`), the clock
+//! tick, the body limit, the request check against the contract, then the handlers; `/__admin`
+//! the reply check and the tick.
 
 pub mod admin;
 pub mod clusters;
@@ -12,6 +14,7 @@ pub mod iam;
 pub mod tasks;
 
 use crate::http::envelope::refuse_bare;
+use crate::http::middleware::contract::{replies, requests};
 use crate::http::middleware::{faults::faults, journal::journal, spa, stubs::stubs, tick::tick};
 use crate::http::state::AppState;
 use crate::sim::refusal::Refusal;
@@ -33,26 +36,26 @@ pub fn router(state: AppState) -> Router {
         .route("/v2/ob/clusters", get(clusters::list))
         .route(c, get(clusters::detail))
         .route(&format!("{c}/tenants"), get(clusters::tenants))
-        .route(&format!("{c}/tenants/{{tenant_id}}"), get(clusters::tenant))
+        .route(&format!("{c}/tenants/{{tenantId}}"), get(clusters::tenant))
         .route(
             &format!("{c}/tenants/failoverPreCheck"),
             post(dr::batch_failover_precheck),
         )
         .route(&format!("{c}/tenants/failover"), post(dr::batch_failover))
         .route(
-            &format!("{c}/tenants/{{tenant_id}}/failoverPreCheck"),
+            &format!("{c}/tenants/{{tenantId}}/failoverPreCheck"),
             post(dr::tenant_failover_precheck),
         )
         .route(
-            &format!("{c}/tenants/{{tenant_id}}/failover"),
+            &format!("{c}/tenants/{{tenantId}}/failover"),
             post(dr::tenant_failover),
         )
         .route(
-            &format!("{c}/tenants/{{tenant_id}}/switchoverPreCheck"),
+            &format!("{c}/tenants/{{tenantId}}/switchoverPreCheck"),
             post(dr::tenant_switchover_precheck),
         )
         .route(
-            &format!("{c}/tenants/{{tenant_id}}/switchover"),
+            &format!("{c}/tenants/{{tenantId}}/switchover"),
             post(dr::tenant_switchover),
         )
         .route(
@@ -66,30 +69,38 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{c}/failover"), post(dr::cluster_failover))
         .route(&format!("{c}/switchover"), post(dr::cluster_switchover))
         .route("/v2/tasks/instances", get(tasks::list))
-        .route("/v2/tasks/instances/{id}", get(tasks::detail))
-        .route("/v2/tasks/instances/{id}/retry", post(tasks::retry))
-        .route("/v2/tasks/instances/{id}/rollback", post(tasks::rollback))
+        .route("/v2/tasks/instances/{taskInstanceId}", get(tasks::detail))
         .route(
-            "/v2/tasks/instances/{id}/subtasks/{sid}/retry",
+            "/v2/tasks/instances/{taskInstanceId}/retry",
+            post(tasks::retry),
+        )
+        .route(
+            "/v2/tasks/instances/{taskInstanceId}/rollback",
+            post(tasks::rollback),
+        )
+        .route(
+            "/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/retry",
             post(tasks::retry_subtask),
         )
         .route(
-            "/v2/tasks/instances/{id}/subtasks/{sid}/skip",
+            "/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/skip",
             post(tasks::skip_subtask),
         )
         .route(
-            "/v2/tasks/instances/{id}/subtasks/{sid}/cancel",
+            "/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/cancel",
             post(tasks::cancel_subtask),
         )
         .route(
-            "/v2/tasks/instances/{id}/subtasks/{sid}/log",
+            "/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/log",
             get(tasks::subtask_log),
         )
         .route("/v2/iam/current/user", get(iam::current_user))
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
+        .layer(from_fn_with_state(state.clone(), requests))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(from_fn_with_state(state.clone(), tick))
+        .layer(from_fn_with_state(state.clone(), replies))
         .layer(from_fn_with_state(state.clone(), faults))
         .layer(from_fn_with_state(state.clone(), stubs))
         .layer(from_fn_with_state(state.clone(), journal));
@@ -105,13 +116,17 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{g}/report"), get(gfc::report))
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
+        .layer(from_fn_with_state(state.clone(), requests))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(from_fn_with_state(state.clone(), tick))
+        .layer(from_fn_with_state(state.clone(), replies))
         .layer(from_fn_with_state(state.clone(), faults))
         .layer(from_fn_with_state(state.clone(), stubs))
         .layer(from_fn_with_state(state.clone(), journal));
 
-    let admin = admin::router().layer(from_fn_with_state(state.clone(), tick));
+    let admin = admin::router()
+        .layer(from_fn_with_state(state.clone(), tick))
+        .layer(from_fn_with_state(state.clone(), replies));
 
     Router::new()
         .nest("/api", api)
