@@ -21,6 +21,8 @@ pub struct Config {
     pub stubs: Option<PathBuf>,
     /// How many requests the journal keeps (`--journal-size`); older ones are dropped.
     pub journal_size: NonZeroUsize,
+    /// `--scenario FILE`: the state to start in and reset to, instead of the demo.
+    pub scenario: Option<PathBuf>,
 }
 
 impl Config {
@@ -34,6 +36,7 @@ impl Config {
             speed: 1.0,
             stubs: None,
             journal_size: default_journal_size(),
+            scenario: None,
         }
     }
 }

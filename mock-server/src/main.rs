@@ -42,6 +42,12 @@ struct Args {
     /// are dropped beyond it, and counted.
     #[arg(long, value_name = "N", default_value_t = default_journal_size(), value_parser = parse_journal_size)]
     journal_size: NonZeroUsize,
+    /// Start in (and reset to) the state this scenario file describes instead of the demo:
+    /// the estate, clock speed, armed faults and task faults, stubs, generated tasks. Ready ones
+    /// are in mock-server/scenarios/. A bad file stops the server naming the file, the line and
+    /// what was expected. See docs/mock-api.md.
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
     /// Print the Content-Security-Policy for this built index.html and exit (for nginx).
     #[arg(long, value_name = "INDEX_HTML")]
     print_csp: Option<PathBuf>,
@@ -79,6 +85,7 @@ async fn main() {
         speed: args.speed,
         stubs: args.stubs,
         journal_size: args.journal_size,
+        scenario: args.scenario,
     };
     let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {
         Ok(v) => v,

@@ -62,7 +62,7 @@ async fn add_fault(State(state): State<AppState>, body: axum::body::Bytes) -> Re
         return (StatusCode::BAD_REQUEST, Json(json!({ "error": e }))).into_response();
     }
     let mut faults = state.faults();
-    faults.push(fault);
+    faults.push(fault.arm());
     Json(faults.clone()).into_response()
 }
 
