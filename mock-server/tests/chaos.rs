@@ -59,11 +59,15 @@ async fn the_same_seed_fails_the_same_requests_in_two_mocks_and_another_seed_dif
 async fn times_counts_hits_and_an_unseeded_fault_shows_the_seed_it_drew_with() {
     let m = armed(json!({"path": PATH, "status": 503, "probability": 0.5, "times": 3})).await;
     let (_, faults) = m.get("/__admin/faults").await;
-    let seed = faults[0]["seed"].as_u64().expect("a seed was picked and shown");
+    let seed = faults[0]["seed"]
+        .as_u64()
+        .expect("a seed was picked and shown");
     let failed = failed_indices(&m, 60).await;
     assert_eq!(failed.len(), 3, "{failed:?}");
     // The shown seed replays the run exactly.
-    let again = armed(json!({"path": PATH, "status": 503, "probability": 0.5, "times": 3, "seed": seed})).await;
+    let again =
+        armed(json!({"path": PATH, "status": 503, "probability": 0.5, "times": 3, "seed": seed}))
+            .await;
     assert_eq!(failed_indices(&again, 60).await, failed);
 }
 
@@ -125,12 +129,27 @@ async fn dribble_sends_the_real_reply_in_pieces_over_its_duration() {
 async fn bad_fault_bodies_are_refused_with_what_was_expected() {
     let m = Mock::start().await;
     for (body, says) in [
-        (json!({"status": 503, "probability": 1.5}), "probability 1.5 is outside 0 to 1"),
-        (json!({"status": 503, "probability": -0.1}), "outside 0 to 1"),
-        (json!({"latencyMs": [800, 50]}), "latencyMs range [800, 50]: the minimum is above the maximum"),
+        (
+            json!({"status": 503, "probability": 1.5}),
+            "probability 1.5 is outside 0 to 1",
+        ),
+        (
+            json!({"status": 503, "probability": -0.1}),
+            "outside 0 to 1",
+        ),
+        (
+            json!({"latencyMs": [800, 50]}),
+            "latencyMs range [800, 50]: the minimum is above the maximum",
+        ),
         (json!({"latencyMs": [1, "2"]}), "a range [min, max]"),
-        (json!({"kind": "dribble", "status": 503}), "a status or a kind"),
-        (json!({"status": 503, "durationMs": 100}), "durationMs is for kind"),
+        (
+            json!({"kind": "dribble", "status": 503}),
+            "a status or a kind",
+        ),
+        (
+            json!({"status": 503, "durationMs": 100}),
+            "durationMs is for kind",
+        ),
         (json!({"kind": "drizzle"}), "unknown variant `drizzle`"),
     ] {
         let r = m

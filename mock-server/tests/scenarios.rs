@@ -26,7 +26,10 @@ async fn contents(m: &Mock, path: &str) -> Vec<Value> {
     let sep = if path.contains('?') { '&' } else { '?' };
     let (status, body) = m.get(&format!("{path}{sep}size=100")).await;
     assert!(status.is_success(), "{path}: {status} {body}");
-    body["data"]["contents"].as_array().cloned().unwrap_or_default()
+    body["data"]["contents"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn named<'a>(list: &'a [Value], name: &str) -> &'a Value {
@@ -80,7 +83,11 @@ async fn region_outage_primaries_are_unavailable_and_standbys_lag_differently() 
     assert!(status.is_success(), "{body}");
     assert_eq!(body["data"]["valid"], true, "{body}");
     let (status, body) = m
-        .post("admin", "/api/v2/ob/clusters/4000011/switchoverPreCheck", None)
+        .post(
+            "admin",
+            "/api/v2/ob/clusters/4000011/switchoverPreCheck",
+            None,
+        )
         .await;
     assert!(status.is_success(), "{body}");
     assert_eq!(body["data"]["result"]["valid"], false, "{body}");
@@ -159,7 +166,10 @@ async fn big_task_starts_with_a_2000_step_failover_that_a_reset_brings_back() {
     );
     let (status, task) = m.get(&format!("/api/v2/tasks/instances/{id}")).await;
     assert!(status.is_success());
-    assert_eq!(task["data"]["subtasks"].as_array().map(Vec::len), Some(2000));
+    assert_eq!(
+        task["data"]["subtasks"].as_array().map(Vec::len),
+        Some(2000)
+    );
     assert_eq!(task["data"]["cluster"]["name"], "OB424_B");
     // The rest of the estate is the demo's.
     assert_eq!(contents(&m, "/api/v2/ob/clusters").await.len(), 7);

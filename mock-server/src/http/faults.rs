@@ -160,7 +160,8 @@ impl Fault {
     /// Ready to serve: picks a seed when it draws and none was given (from the clock; shown
     /// afterwards, so the run can be repeated).
     pub fn arm(mut self) -> Fault {
-        let draws = self.probability.is_some() || matches!(self.latency_ms, Some(Latency::Range(_)));
+        let draws =
+            self.probability.is_some() || matches!(self.latency_ms, Some(Latency::Range(_)));
         if draws && self.seed.is_none() {
             let nanos = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

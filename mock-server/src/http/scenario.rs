@@ -224,12 +224,7 @@ impl Scenario {
             stubs,
             synthetic_tasks: Vec::new(),
         };
-        let cluster_ids: Vec<i64> = scenario
-            .estate(1.0)
-            .clusters
-            .iter()
-            .map(|c| c.id)
-            .collect();
+        let cluster_ids: Vec<i64> = scenario.estate(1.0).clusters.iter().map(|c| c.id).collect();
         for (i, raw) in outline.synthetic_tasks.iter().enumerate() {
             let what = format!("syntheticTasks[{i}]");
             let t: SyntheticTask = r.read(raw, &what)?;
@@ -295,19 +290,38 @@ mod tests {
     fn errors_name_the_file_the_line_and_what_was_expected() {
         let text = "{\n  \"faults\": [\n    {\"status\": 503},\n    {\"status\": 503,\n     \"probability\": 2}\n  ]\n}\n";
         let e = Scenario::parse("x.json", text).unwrap_err();
-        assert!(e.starts_with("scenario x.json, line 4, column 5: faults[1]: probability 2 is outside 0 to 1"), "{e}");
+        assert!(
+            e.starts_with(
+                "scenario x.json, line 4, column 5: faults[1]: probability 2 is outside 0 to 1"
+            ),
+            "{e}"
+        );
         let text = "{\n  \"faults\": [\n    {\"status\": 503,\n     \"sed\": 1}\n  ]\n}\n";
         let e = Scenario::parse("x.json", text).unwrap_err();
-        assert!(e.contains("line 4") && e.contains("unknown field `sed`"), "{e}");
+        assert!(
+            e.contains("line 4") && e.contains("unknown field `sed`"),
+            "{e}"
+        );
         let e = Scenario::parse("x.json", "{\n \"fautls\": []\n}").unwrap_err();
-        assert!(e.contains("line 2") && e.contains("unknown field `fautls`"), "{e}");
+        assert!(
+            e.contains("line 2") && e.contains("unknown field `fautls`"),
+            "{e}"
+        );
         let e = Scenario::parse("x.json", "{\n \"faults\": [\n").unwrap_err();
         assert!(e.contains("line 3") && e.contains("EOF"), "{e}");
         let text = "{\"estate\": {\"clusters\": [{\"id\": 1, \"name\": \"p\"}],\n \"tenants\": [\n  {\"id\": 2, \"name\": \"t\", \"cluster\": 5}]}}";
         let e = Scenario::parse("x.json", text).unwrap_err();
-        assert!(e.contains("line 3, column 3: estate.tenants[0]: cluster: cluster 5 is not among the clusters"), "{e}");
+        assert!(
+            e.contains(
+                "line 3, column 3: estate.tenants[0]: cluster: cluster 5 is not among the clusters"
+            ),
+            "{e}"
+        );
         let text = "{\"syntheticTasks\": [\n {\"subtasks\": 0}]}";
         let e = Scenario::parse("x.json", text).unwrap_err();
-        assert!(e.contains("line 2") && e.contains("expected 1 to 20000"), "{e}");
+        assert!(
+            e.contains("line 2") && e.contains("expected 1 to 20000"),
+            "{e}"
+        );
     }
 }

@@ -238,10 +238,7 @@ impl Estate {
         let tenant_recs = tenants
             .iter()
             .map(|t| {
-                let primary_cluster = t
-                    .primary
-                    .and_then(|p| by_tenant.get(&p))
-                    .map(|p| p.cluster);
+                let primary_cluster = t.primary.and_then(|p| by_tenant.get(&p)).map(|p| p.cluster);
                 TenantRec {
                     id: t.id,
                     name: t.name.clone(),
@@ -324,14 +321,25 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(e.item, SpecItem::Tenant(0));
-        assert!(e.message.contains("cluster 9 is not among"), "{}", e.message);
-        let e = estate(r#"{"clusters": [{"id": 1, "name": "p", "status": "RUNING"}], "tenants": []}"#)
-            .err()
-            .unwrap();
-        assert!(e.message.contains("\"RUNING\" is not one of OCP's values"), "{}", e.message);
-        let e = estate(r#"{"clusters": [{"id": 1, "name": "p"}, {"id": 1, "name": "q"}], "tenants": []}"#)
-            .err()
-            .unwrap();
+        assert!(
+            e.message.contains("cluster 9 is not among"),
+            "{}",
+            e.message
+        );
+        let e =
+            estate(r#"{"clusters": [{"id": 1, "name": "p", "status": "RUNING"}], "tenants": []}"#)
+                .err()
+                .unwrap();
+        assert!(
+            e.message.contains("\"RUNING\" is not one of OCP's values"),
+            "{}",
+            e.message
+        );
+        let e = estate(
+            r#"{"clusters": [{"id": 1, "name": "p"}, {"id": 1, "name": "q"}], "tenants": []}"#,
+        )
+        .err()
+        .unwrap();
         assert_eq!(e.item, SpecItem::Cluster(1));
     }
 }
