@@ -55,7 +55,7 @@ test.describe('region outage', () => {
 
     await page.goto(`${mock().url}/clusters/4000011`);
     await expect(page.getByTestId('tenant-row')).toHaveCount(3);
-    await expect(tenant(page, 'orders_dr')).toContainText(/\b[34] s behind/);
+    await expect(tenant(page, 'orders_dr')).toContainText(/\D[34] s behind/);
     await expect(tenant(page, 'payments_dr')).toContainText(/1 m 3[56] s behind/);
     await expect(tenant(page, 'catalog_dr')).toContainText(/21 m( 1 s)? behind/);
 
@@ -76,8 +76,8 @@ test.describe('lagging standby', () => {
     await open(page, mock(), '/clusters/5000002');
     await expect(page.getByTestId('tenant-row')).toHaveCount(3);
     await expect(tenant(page, 'report_dr')).toContainText(/9 m( 1 s)? behind/);
-    await expect(tenant(page, 'trade_dr')).toContainText(/\b[12] s behind/);
-    await expect(tenant(page, 'risk_dr')).toContainText(/\b[23] s behind/);
+    await expect(tenant(page, 'trade_dr')).toContainText(/\D[12] s behind/);
+    await expect(tenant(page, 'risk_dr')).toContainText(/\D[23] s behind/);
     // Its precheck warns about the lag before a switchover.
     await tenant(page, 'report_dr').getByRole('link', { name: 'Switchover…' }).click();
     await expect(page.getByTestId('verdict')).toBeVisible();
