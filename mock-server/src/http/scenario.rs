@@ -10,7 +10,9 @@
 use crate::http::faults::Fault;
 use crate::http::stubs::{parse_stub, StubSpec};
 use crate::sim::engine::TaskFault;
-use crate::sim::estate::{ClusterSpec, Estate, SpecItem, TenantSpec};
+use crate::sim::estate::{
+    ClusterSpec, Estate, SpecItem, TenantSpec, DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS,
+};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -38,7 +40,7 @@ pub struct Scenario {
 pub struct SyntheticTask {
     /// 1 to 20,000.
     pub subtasks: usize,
-    /// Parallel chains (default 20).
+    /// Parallel chains (default 20, at most 500).
     #[serde(default)]
     pub width: Option<usize>,
     /// The cluster it runs against (default 3000009, the demo's primary).
@@ -49,8 +51,6 @@ pub struct SyntheticTask {
     pub name: Option<String>,
 }
 
-/// Largest generated task, as for the admin API.
-pub const MAX_SYNTHETIC_SUBTASKS: usize = 20_000;
 const DEFAULT_TASK_CLUSTER: i64 = 3000009;
 
 /// The file's outline: each record kept as its slice of the file, read one by one below.
@@ -264,7 +264,7 @@ impl Scenario {
         };
         estate.task_faults = self.task_faults.clone();
         for t in &self.synthetic_tasks {
-            let width = t.width.unwrap_or(20).clamp(1, 500);
+            let width = t.width.unwrap_or(DEFAULT_SYNTHETIC_WIDTH);
             let cluster = t.cluster.unwrap_or(DEFAULT_TASK_CLUSTER);
             let task = estate.add_synthetic(t.subtasks, width, cluster);
             if let (Some(name), Some(id)) = (&t.name, task.id) {

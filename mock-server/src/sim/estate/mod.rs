@@ -17,6 +17,7 @@ mod wire;
 
 pub use prechecks::LAG_WARNING_SECS;
 pub use spec::{ClusterSpec, SpecError, SpecItem, TenantSpec};
+pub use tasks::{DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS, MAX_SYNTHETIC_WIDTH};
 pub use wire::{task_view_with, TaskRefs};
 
 use crate::sim::clock::Clock;
