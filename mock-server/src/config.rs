@@ -24,6 +24,8 @@ pub struct Config {
     /// `--check-replies FILE`: check every handler reply against the contract and append each
     /// mismatch there (the e2e run's drift check).
     pub check_replies: Option<PathBuf>,
+    /// `--scenario FILE`: the state to start in and reset to, instead of the demo.
+    pub scenario: Option<PathBuf>,
 }
 
 impl Config {
@@ -38,6 +40,7 @@ impl Config {
             stubs: None,
             journal_size: default_journal_size(),
             check_replies: None,
+            scenario: None,
         }
     }
 }

@@ -47,6 +47,12 @@ struct Args {
     /// expected}. Replay stubs and injected faults are not checked.
     #[arg(long, value_name = "FILE")]
     check_replies: Option<PathBuf>,
+    /// Start in (and reset to) the state this scenario file describes instead of the demo:
+    /// the estate, clock speed, armed faults and task faults, stubs, generated tasks. Ready ones
+    /// are in mock-server/scenarios/. A bad file stops the server naming the file, the line and
+    /// what was expected. See docs/mock-api.md.
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
     /// Print the Content-Security-Policy for this built index.html and exit (for nginx).
     #[arg(long, value_name = "INDEX_HTML")]
     print_csp: Option<PathBuf>,
@@ -85,6 +91,7 @@ async fn main() {
         stubs: args.stubs,
         journal_size: args.journal_size,
         check_replies: args.check_replies,
+        scenario: args.scenario,
     };
     let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {
         Ok(v) => v,

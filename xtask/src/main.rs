@@ -4,7 +4,8 @@
 //! - `test`  every check and test; ends with `N passed, N failed`
 //! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`); `run` and
 //!   `mock` serve the release mock and take `--stubs DIR` (recorded replies the mock answers
-//!   verbatim) and `--journal-size N`
+//!   verbatim), `--journal-size N` and `--scenario NAME` (a ready state from
+//!   mock-server/scenarios/, or a file)
 //! - `bench` every performance figure in one table against its budget: bundle, cold load, the
 //!   task graph in Chromium, click → paint, layout against Graphviz dot, the mock's throughput
 //!   (`--only PART[,PART…]` runs some)
@@ -168,9 +169,12 @@ pub fn today() -> String {
 }
 
 /// The flags `run` and `mock` pass on to the mock server: `--stubs DIR` (DIR taken from where
-/// the command was typed) and `--journal-size N` (checked by the server itself).
-fn server_args(extra: &[String], cwd: &Path) -> Result<Vec<OsString>, String> {
-    let usage = || "usage: cargo xtask run|mock [--stubs DIR] [--journal-size N]".to_string();
+/// the command was typed), `--journal-size N` (checked by the server itself) and
+/// `--scenario NAME` (see [`scenario_file`]).
+fn server_args(extra: &[String], cwd: &Path, root: &Path) -> Result<Vec<OsString>, String> {
+    let usage = || {
+        "usage: cargo xtask run|mock [--stubs DIR] [--journal-size N] [--scenario NAME]".to_string()
+    };
     let mut out = Vec::new();
     let mut rest = extra.iter();
     while let Some(flag) = rest.next() {
@@ -178,16 +182,48 @@ fn server_args(extra: &[String], cwd: &Path) -> Result<Vec<OsString>, String> {
         match flag.as_str() {
             "--stubs" => out.extend([flag.into(), cwd.join(value).into()]),
             "--journal-size" => out.extend([flag.into(), value.into()]),
+            "--scenario" => out.extend([flag.into(), scenario_file(value, cwd, root)?.into()]),
             _ => return Err(usage()),
         }
     }
     Ok(out)
 }
 
+/// `--scenario NAME`: a file where the command was typed, else the ready scenario
+/// `mock-server/scenarios/NAME.json`; otherwise an error listing the ready ones.
+fn scenario_file(name: &str, cwd: &Path, root: &Path) -> Result<PathBuf, String> {
+    let typed = cwd.join(name);
+    if typed.is_file() {
+        return Ok(typed);
+    }
+    let dir = root.join("mock-server/scenarios");
+    let ready = dir.join(format!("{}.json", name.trim_end_matches(".json")));
+    if ready.is_file() {
+        return Ok(ready);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    n.strip_suffix(".json").map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    Err(format!(
+        "no scenario \"{name}\": neither a file nor one of the ready ones in {} ({})",
+        dir.display(),
+        names.join(", ")
+    ))
+}
+
 fn run(root: &Path, api_only: bool, extra: &[String]) -> Result<(), String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
-    let pass_on = server_args(extra, &cwd)?;
+    let pass_on = server_args(extra, &cwd, root)?;
     let env = setup::ensure(root)?;
     if !api_only {
         build_console(root, &env)?;
@@ -234,10 +270,12 @@ mod tests {
     #[test]
     fn run_and_mock_pass_stubs_and_journal_size_on() {
         let cwd = std::path::Path::new("/home/dev/project");
+        let root = super::root();
         let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let got = super::server_args(
             &args(&["--journal-size", "500", "--stubs", "recorded"]),
             cwd,
+            &root,
         )
         .unwrap();
         assert_eq!(
@@ -250,10 +288,49 @@ mod tests {
             ]
             .map(std::ffi::OsString::from)
         );
-        assert!(super::server_args(&[], cwd).unwrap().is_empty());
+        assert!(super::server_args(&[], cwd, &root).unwrap().is_empty());
         for bad in [&["--stubs"][..], &["--port", "1"], &["stray"]] {
-            let e = super::server_args(&args(bad), cwd).unwrap_err();
+            let e = super::server_args(&args(bad), cwd, &root).unwrap_err();
             assert!(e.contains("--journal-size N"), "{bad:?}: {e}");
         }
+    }
+
+    #[test]
+    fn a_scenario_name_is_a_ready_one_or_a_file() {
+        let root = super::root();
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let elsewhere = std::path::Path::new("/nonexistent");
+        for name in [
+            "region-outage",
+            "lagging-standby",
+            "flaky-network",
+            "big-task",
+        ] {
+            let got = super::server_args(&args(&["--scenario", name]), elsewhere, &root).unwrap();
+            assert_eq!(
+                got[1],
+                root.join(format!("mock-server/scenarios/{name}.json"))
+                    .into_os_string()
+            );
+        }
+        // A path typed where the command runs wins.
+        let got = super::server_args(
+            &args(&["--scenario", "mock-server/scenarios/big-task.json"]),
+            &root,
+            &root,
+        )
+        .unwrap();
+        assert_eq!(
+            got[1],
+            root.join("mock-server/scenarios/big-task.json")
+                .into_os_string()
+        );
+        let e = super::server_args(&args(&["--scenario", "region-outtage"]), elsewhere, &root)
+            .unwrap_err();
+        assert!(
+            e.contains("no scenario \"region-outtage\"")
+                && e.contains("big-task, flaky-network, lagging-standby, region-outage"),
+            "{e}"
+        );
     }
 }

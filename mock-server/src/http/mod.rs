@@ -1,5 +1,5 @@
-//! The HTTP layer: app state, the contract, envelope writer, ctx, faults, journal, stubs, kept task replies,
-//! middleware, routes.
+//! The HTTP layer: app state, the contract, envelope writer, ctx, faults, journal, stubs,
+//! scenarios, kept task replies, middleware, routes.
 //! Imports `crate::sim`, `crate::config`, console-core, axum, tower; nothing in `sim` imports it.
 
 pub mod contract;
@@ -9,6 +9,7 @@ pub mod faults;
 pub mod journal;
 pub mod middleware;
 pub mod routes;
+pub mod scenario;
 pub mod state;
 pub mod stubs;
 pub mod task_replies;

@@ -1,12 +1,13 @@
 //! Shared server state: the simulated estate, the task templates, armed faults, replay stubs,
-//! the request journal and the kept task replies. Getters only lock: simulated time moves in the tick
+//! the request journal, the kept task replies, and the scenario (if any) a reset returns to. Getters only lock: simulated time moves in the tick
 //! (`middleware::tick`), once per request.
 
 use crate::config::Config;
 use crate::http::contract::Contract;
 use crate::http::faults::Fault;
 use crate::http::journal::Journal;
-use crate::http::stubs::Stubs;
+use crate::http::scenario::Scenario;
+use crate::http::stubs::{load_dir, Stubs};
 use crate::http::task_replies::TaskReplies;
 use crate::sim::estate::Estate;
 use crate::sim::templates::Templates;
@@ -18,6 +19,8 @@ pub struct AppState(Arc<Inner>);
 pub struct Inner {
     pub config: Config,
     pub templates: Templates,
+    /// `--scenario`: the state the mock starts in and every reset returns to.
+    pub scenario: Option<Scenario>,
     estate: Mutex<Estate>,
     faults: Mutex<Vec<Fault>>,
     journal: Mutex<Journal>,
@@ -36,21 +39,32 @@ impl AppState {
     pub fn new(config: Config) -> Result<AppState, String> {
         contract()?;
         let templates = Templates::load(&config.fixtures)?;
-        let estate = Estate::demo(config.speed).with_history(&templates);
-        let stubs = match &config.stubs {
-            Some(dir) => Stubs::from_dir(dir)?,
-            None => Stubs::default(),
+        let scenario = match &config.scenario {
+            Some(path) => Some(Scenario::load(path)?),
+            None => None,
         };
+        let mut loaded = match &config.stubs {
+            Some(dir) => load_dir(dir)?,
+            None => Vec::new(),
+        };
+        // A scenario's stubs load after the folder's, so they win where both match.
+        if let Some(s) = &scenario {
+            loaded.extend(s.stubs.iter().map(|spec| (s.file.clone(), spec.clone())));
+        }
+        let stubs = Stubs::from_loaded(loaded);
         let journal = Journal::new(config.journal_size);
-        Ok(AppState(Arc::new(Inner {
+        let state = AppState(Arc::new(Inner {
+            estate: Mutex::new(Estate::demo(config.speed)),
+            faults: Mutex::new(Vec::new()),
             config,
             templates,
-            estate: Mutex::new(estate),
-            faults: Mutex::new(Vec::new()),
+            scenario,
             journal: Mutex::new(journal),
             stubs,
             task_replies: Mutex::new(TaskReplies::default()),
-        })))
+        }));
+        state.reset();
+        Ok(state)
     }
 
     pub fn config(&self) -> &Config {
@@ -103,12 +117,21 @@ impl AppState {
         &self.0.stubs
     }
 
-    /// Back to the demo estate with no tasks, faults or journal, and only the stubs loaded at
-    /// start: what every test starts from.
+    /// Back to the start: the scenario's estate, faults and task faults (or the demo estate
+    /// with none), no journal, and only the stubs loaded at start. What every test starts from.
     pub fn reset(&self) {
         self.0.stubs.reset();
-        *self.estate() = Estate::demo(self.0.config.speed).with_history(&self.0.templates);
-        self.faults().clear();
+        let speed = self.0.config.speed;
+        // The demo has earlier drills in its task list; a scenario has exactly what it says.
+        let (estate, faults) = match &self.0.scenario {
+            Some(s) => (s.estate(speed), s.armed_faults()),
+            None => (
+                Estate::demo(speed).with_history(&self.0.templates),
+                Vec::new(),
+            ),
+        };
+        *self.estate() = estate;
+        *self.faults() = faults;
         self.journal().clear();
         self.task_replies().clear();
     }

@@ -2,7 +2,7 @@
 
 use super::full_path;
 use crate::http::envelope::refuse_bare;
-use crate::http::faults::Breakage;
+use crate::http::faults::{Breakage, DEFAULT_DRIBBLE_MS};
 use crate::http::state::AppState;
 use crate::sim::refusal::Refusal;
 use axum::extract::{Request, State};
@@ -22,10 +22,17 @@ pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> 
     let hit = {
         let mut faults = state.faults();
         let path = full_path(&req);
-        let idx = faults
-            .iter()
-            .position(|f| f.matches(req.method().as_str(), &path));
-        idx.map(|i| {
+        let method = req.method().as_str();
+        // Every matching fault draws in turn until one hits: with probabilities, a fault that
+        // lets this request pass leaves it to the next.
+        let mut hit = None;
+        for i in 0..faults.len() {
+            if !faults[i].matches(method, &path) {
+                continue;
+            }
+            let Some(drawn) = faults[i].draw() else {
+                continue;
+            };
             let f = faults[i].clone();
             if let Some(times) = faults[i].times.as_mut() {
                 *times = times.saturating_sub(1);
@@ -33,14 +40,16 @@ pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> 
                     faults.remove(i);
                 }
             }
-            f
-        })
+            hit = Some((f, drawn));
+            break;
+        }
+        hit
     };
-    let Some(fault) = hit else {
+    let Some((fault, drawn)) = hit else {
         return next.run(req).await;
     };
-    if let Some(ms) = fault.latency_ms {
-        tokio::time::sleep(Duration::from_millis(ms)).await;
+    if drawn.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(drawn.latency_ms)).await;
     }
     match fault.kind {
         Some(Breakage::Malformed) => {
@@ -86,6 +95,11 @@ pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> 
             )
                 .into_response();
         }
+        Some(Breakage::Dribble) => {
+            let resp = next.run(req).await;
+            let total = fault.duration_ms.unwrap_or(DEFAULT_DRIBBLE_MS);
+            return dribble(resp, Duration::from_millis(total)).await;
+        }
         Some(Breakage::Hang) => {
             let handled = next.run(req).await;
             tokio::time::sleep(Duration::from_secs(3600)).await;
@@ -107,4 +121,34 @@ pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> 
         ),
         None => next.run(req).await,
     }
+}
+
+/// How many pieces a dribbled reply is cut into (fewer when it has fewer bytes).
+const DRIBBLE_CHUNKS: usize = 8;
+
+/// `resp` with its body sent in up to [`DRIBBLE_CHUNKS`] pieces: the first at once, the rest
+/// evenly spaced so the last arrives `total` later. Headers go out first, as from a slow server.
+async fn dribble(resp: Response, total: Duration) -> Response {
+    use futures_util::StreamExt;
+    let (mut parts, body) = resp.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let n = DRIBBLE_CHUNKS.min(bytes.len()).max(1);
+    let size = bytes.len().div_ceil(n).max(1);
+    let pieces: Vec<axum::body::Bytes> = (0..bytes.len())
+        .step_by(size)
+        .map(|at| bytes.slice(at..(at + size).min(bytes.len())))
+        .collect();
+    let gap = total / (pieces.len().saturating_sub(1).max(1) as u32);
+    let stream = futures_util::stream::iter(pieces.into_iter().enumerate()).then(
+        move |(i, piece)| async move {
+            if i > 0 {
+                tokio::time::sleep(gap).await;
+            }
+            Ok::<_, std::io::Error>(piece)
+        },
+    );
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from_stream(stream))
 }

@@ -7,7 +7,7 @@ use crate::http::faults::Fault;
 use crate::http::state::AppState;
 use crate::http::stubs::{parse_stub, StubError};
 use crate::sim::engine::TaskFault;
-use crate::sim::estate::Estate;
+use crate::sim::estate::{Estate, DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -68,7 +68,7 @@ async fn add_fault(State(state): State<AppState>, body: axum::body::Bytes) -> Re
         return (StatusCode::BAD_REQUEST, Json(json!({ "error": e }))).into_response();
     }
     let mut faults = state.faults();
-    faults.push(fault);
+    faults.push(fault.arm());
     Json(faults.clone()).into_response()
 }
 
@@ -284,14 +284,14 @@ async fn add_synthetic(State(state): State<AppState>, body: axum::body::Bytes) -
                 .into_response()
         }
     };
-    if req.subtasks == 0 || req.subtasks > 20_000 {
+    if req.subtasks == 0 || req.subtasks > MAX_SYNTHETIC_SUBTASKS {
         return (
             StatusCode::BAD_REQUEST,
             Json(json!({ "error": "subtasks must be 1..20000" })),
         )
             .into_response();
     }
-    let width = req.width.unwrap_or(20).clamp(1, 500);
+    let width = req.width.unwrap_or(DEFAULT_SYNTHETIC_WIDTH);
     let task = state.estate().add_synthetic(req.subtasks, width, 3000009);
     Json(json!({ "id": task.id, "subtasks": req.subtasks })).into_response()
 }

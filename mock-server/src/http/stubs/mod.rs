@@ -131,7 +131,12 @@ struct Live {
 impl Stubs {
     /// The stubs of `--stubs DIR`, ids `s1`, `s2`… in load order.
     pub fn from_dir(dir: &Path) -> Result<Stubs, String> {
-        let loaded: Vec<Arc<Stub>> = load_dir(dir)?
+        Ok(Stubs::from_loaded(load_dir(dir)?))
+    }
+
+    /// Stubs loaded at start, as (source, spec) in load order: ids `s1`, `s2`…
+    pub fn from_loaded(specs: Vec<(String, StubSpec)>) -> Stubs {
+        let loaded: Vec<Arc<Stub>> = specs
             .into_iter()
             .enumerate()
             .map(|(i, (source, spec))| Arc::new(Stub::new(format!("s{}", i + 1), source, spec)))
@@ -140,10 +145,10 @@ impl Stubs {
             list: loaded.iter().rev().cloned().collect(),
             issued: loaded.len() as u64,
         };
-        Ok(Stubs {
+        Stubs {
             loaded,
             live: Mutex::new(live),
-        })
+        }
     }
 
     fn live(&self) -> MutexGuard<'_, Live> {

@@ -1,6 +1,6 @@
 //! The world the mock simulates: primary and standby clusters and tenants, the tasks launched
 //! against them, the GFC, and the simulated clock they all run on. What lives where:
-//! `seed` (the demo estate), `prechecks` (the rules that compute prechecks from the state, never
+//! `seed` (the demo estate), `spec` (an estate a scenario describes), `prechecks` (the rules that compute prechecks from the state, never
 //! from fixed files), `tasks` (launches and operations on tasks), `effects` (what a finished
 //! launch changes), `wire` (records as OCP's wire types).
 //!
@@ -12,10 +12,13 @@ mod effects;
 mod history;
 mod prechecks;
 mod seed;
+mod spec;
 mod tasks;
 mod wire;
 
 pub use prechecks::LAG_WARNING_SECS;
+pub use spec::{ClusterSpec, SpecError, SpecItem, TenantSpec};
+pub use tasks::{DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS, MAX_SYNTHETIC_WIDTH};
 pub use wire::{task_view_with, TaskRefs};
 
 use crate::sim::clock::Clock;

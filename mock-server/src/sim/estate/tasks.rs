@@ -8,6 +8,12 @@ use crate::sim::templates::{TaskKind, Templates};
 use console_core::wire::TaskInstance;
 use console_core::Long;
 
+/// The largest generated task (admin API and scenarios alike).
+pub const MAX_SYNTHETIC_SUBTASKS: usize = 20_000;
+/// Chains of a generated task when none are asked for, and at most.
+pub const DEFAULT_SYNTHETIC_WIDTH: usize = 20;
+pub const MAX_SYNTHETIC_WIDTH: usize = 500;
+
 impl Estate {
     /// Creates and stores the task of a launch; returns it as OCP does.
     pub fn launch(
@@ -39,8 +45,10 @@ impl Estate {
         Ok(task)
     }
 
-    /// Adds a generated task of `n` subtasks in `width` chains, running from now.
+    /// Adds a generated task of `n` subtasks in `width` chains (1 to [`MAX_SYNTHETIC_WIDTH`]),
+    /// running from now.
     pub fn add_synthetic(&mut self, n: usize, width: usize, cluster_id: i64) -> TaskInstance {
+        let width = width.clamp(1, MAX_SYNTHETIC_WIDTH);
         let now = self.clock.now_ms();
         let k = self.instances.entry(TaskKind::Synthetic).or_insert(0);
         let id = 900_000_000 + *k;
