@@ -1,5 +1,5 @@
-//! The HTTP layer: app state, envelope writer, ctx, faults, journal, stubs, kept task replies,
-//! middleware, routes.
+//! The HTTP layer: app state, envelope writer, ctx, faults, journal, stubs, the recorder, kept
+//! task replies, middleware, routes.
 //! Imports `crate::sim`, `crate::config`, console-core, axum, tower; nothing in `sim` imports it.
 
 pub mod ctx;
@@ -7,6 +7,7 @@ pub mod envelope;
 pub mod faults;
 pub mod journal;
 pub mod middleware;
+pub mod record;
 pub mod routes;
 pub mod state;
 pub mod stubs;

@@ -1,10 +1,11 @@
 //! Shared server state: the simulated estate, the task templates, armed faults, replay stubs,
-//! the request journal and the kept task replies. Getters only lock: simulated time moves in the tick
+//! the recorder (when recording), the request journal and the kept task replies. Getters only lock: simulated time moves in the tick
 //! (`middleware::tick`), once per request.
 
 use crate::config::Config;
 use crate::http::faults::Fault;
 use crate::http::journal::Journal;
+use crate::http::record::Recorder;
 use crate::http::stubs::Stubs;
 use crate::http::task_replies::TaskReplies;
 use crate::sim::estate::Estate;
@@ -21,6 +22,8 @@ pub struct Inner {
     faults: Mutex<Vec<Fault>>,
     journal: Mutex<Journal>,
     stubs: Stubs,
+    /// Set while recording (`--record-from`).
+    recorder: Option<Recorder>,
     /// Lock after `estate` when both are held.
     task_replies: Mutex<TaskReplies>,
 }
@@ -39,6 +42,7 @@ impl AppState {
             Some(dir) => Stubs::from_dir(dir)?,
             None => Stubs::default(),
         };
+        let recorder = config.record.as_ref().map(Recorder::new).transpose()?;
         let journal = Journal::new(config.journal_size);
         Ok(AppState(Arc::new(Inner {
             config,
@@ -47,6 +51,7 @@ impl AppState {
             faults: Mutex::new(Vec::new()),
             journal: Mutex::new(journal),
             stubs,
+            recorder,
             task_replies: Mutex::new(TaskReplies::default()),
         })))
     }
@@ -90,6 +95,10 @@ impl AppState {
 
     pub fn stubs(&self) -> &Stubs {
         &self.0.stubs
+    }
+
+    pub fn recorder(&self) -> Option<&Recorder> {
+        self.0.recorder.as_ref()
     }
 
     /// Back to the demo estate with no tasks, faults or journal, and only the stubs loaded at

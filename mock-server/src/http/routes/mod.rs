@@ -1,8 +1,9 @@
 //! The URL map and one handler module per API area: admin, clusters, dr, tasks, iam, gfc.
 //! Imports the rest of `crate::http` and `crate::sim`; nothing but `app()` imports it.
 //!
-//! `/api` and `/gfc` requests pass, outermost first, the journal, replay stubs (which answer
-//! before auth and faults), faults, the clock tick, then the handlers; `/__admin` only the tick.
+//! `/api` and `/gfc` requests pass, outermost first, the journal, the recorder (which, while
+//! recording, hands them to the real OCP), replay stubs (which answer before auth and faults),
+//! faults, the clock tick, then the handlers; `/__admin` only the tick.
 
 pub mod admin;
 pub mod clusters;
@@ -12,7 +13,9 @@ pub mod iam;
 pub mod tasks;
 
 use crate::http::envelope::refuse_bare;
-use crate::http::middleware::{faults::faults, journal::journal, spa, stubs::stubs, tick::tick};
+use crate::http::middleware::{
+    faults::faults, journal::journal, record::record, spa, stubs::stubs, tick::tick,
+};
 use crate::http::state::AppState;
 use crate::sim::refusal::Refusal;
 use axum::extract::{DefaultBodyLimit, State};
@@ -92,6 +95,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), tick))
         .layer(from_fn_with_state(state.clone(), faults))
         .layer(from_fn_with_state(state.clone(), stubs))
+        .layer(from_fn_with_state(state.clone(), record))
         .layer(from_fn_with_state(state.clone(), journal));
 
     let g = "/failover";
@@ -109,6 +113,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), tick))
         .layer(from_fn_with_state(state.clone(), faults))
         .layer(from_fn_with_state(state.clone(), stubs))
+        .layer(from_fn_with_state(state.clone(), record))
         .layer(from_fn_with_state(state.clone(), journal));
 
     let admin = admin::router().layer(from_fn_with_state(state.clone(), tick));
