@@ -4,7 +4,8 @@
 //! - `test`  every check and test; ends with `N passed, N failed`
 //! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`); `run` and
 //!   `mock` serve the release mock and take `--stubs DIR` (recorded replies the mock answers
-//!   verbatim) and `--journal-size N`
+//!   verbatim), `--record-from URL` (record a real OCP's replies into that DIR instead) and
+//!   `--journal-size N`
 //! - `bench` every performance figure in one table against its budget: bundle, cold load, the
 //!   task graph in Chromium, click → paint, layout against Graphviz dot, the mock's throughput
 //!   (`--only PART[,PART…]` runs some)
@@ -168,16 +169,20 @@ pub fn today() -> String {
 }
 
 /// The flags `run` and `mock` pass on to the mock server: `--stubs DIR` (DIR taken from where
-/// the command was typed) and `--journal-size N` (checked by the server itself).
+/// the command was typed), `--record-from URL` and `--journal-size N` (both checked by the
+/// server itself).
 fn server_args(extra: &[String], cwd: &Path) -> Result<Vec<OsString>, String> {
-    let usage = || "usage: cargo xtask run|mock [--stubs DIR] [--journal-size N]".to_string();
+    let usage = || {
+        "usage: cargo xtask run|mock [--stubs DIR [--record-from URL]] [--journal-size N]"
+            .to_string()
+    };
     let mut out = Vec::new();
     let mut rest = extra.iter();
     while let Some(flag) = rest.next() {
         let value = rest.next().ok_or_else(usage)?;
         match flag.as_str() {
             "--stubs" => out.extend([flag.into(), cwd.join(value).into()]),
-            "--journal-size" => out.extend([flag.into(), value.into()]),
+            "--journal-size" | "--record-from" => out.extend([flag.into(), value.into()]),
             _ => return Err(usage()),
         }
     }
@@ -232,11 +237,18 @@ mod tests {
     }
 
     #[test]
-    fn run_and_mock_pass_stubs_and_journal_size_on() {
+    fn run_and_mock_pass_stubs_recording_and_journal_size_on() {
         let cwd = std::path::Path::new("/home/dev/project");
         let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let got = super::server_args(
-            &args(&["--journal-size", "500", "--stubs", "recorded"]),
+            &args(&[
+                "--journal-size",
+                "500",
+                "--stubs",
+                "recorded",
+                "--record-from",
+                "http://ocp:8080",
+            ]),
             cwd,
         )
         .unwrap();
@@ -246,7 +258,9 @@ mod tests {
                 "--journal-size",
                 "500",
                 "--stubs",
-                "/home/dev/project/recorded"
+                "/home/dev/project/recorded",
+                "--record-from",
+                "http://ocp:8080"
             ]
             .map(std::ffi::OsString::from)
         );
