@@ -44,7 +44,7 @@ pub fn to_stub(
     if status == StatusCode::UNAUTHORIZED {
         // A 401 is about the credentials sent, which are not recorded; replayed (before any
         // authentication) it would lock every user out of that request.
-        return Err("a 401 is not recorded".into());
+        return Err("a 401 depends on the credentials sent, which are not recorded".into());
     }
     let mut kept: BTreeMap<String, String> = BTreeMap::new();
     for (name, value) in headers {
@@ -275,7 +275,7 @@ mod tests {
     fn what_is_not_recorded_says_why() {
         let (h, b) = reply("{}");
         let e = to_stub("GET", "/api/v2/x", &[], StatusCode::UNAUTHORIZED, &h, &b).unwrap_err();
-        assert!(e.contains("401"), "{e}");
+        assert!(e.contains("credentials"), "{e}");
         let e = to_stub("GET", "/api/v2/x", &[], StatusCode::OK, &h, &[0xff, 0xfe]).unwrap_err();
         assert!(e.contains("not UTF-8"), "{e}");
         // Outside /api and /gfc: the stub format refuses it, and so does the recorder.
