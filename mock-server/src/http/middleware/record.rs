@@ -1,6 +1,7 @@
 //! While recording (`--record-from`), answers every `/api` and `/gfc` request from the real OCP
 //! (`http::record`) instead of the stubs, faults and simulation inside it.
 
+use super::full_path;
 use crate::http::ctx::lang_of;
 use crate::http::envelope::Meta;
 use crate::http::state::AppState;
@@ -12,11 +13,16 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
     let Some(recorder) = state.recorder() else {
         return next.run(req).await;
     };
+    let what = format!("{} {}", req.method(), full_path(&req));
     let (parts, body) = req.into_parts();
     let lang = lang_of(&parts);
     match recorder.proxy(Request::from_parts(parts, body)).await {
         Ok(reply) => reply,
-        // OCP unreachable or silent: OCP's own error envelope, in the operator's language.
-        Err(refusal) => Meta::new(&state).refuse(&refusal, lang),
+        // OCP unreachable or silent: OCP's own error envelope, in the operator's language, and
+        // a line for whoever started the recording.
+        Err(refusal) => {
+            eprintln!("not recorded: {what}: {}", refusal.en);
+            Meta::new(&state).refuse(&refusal, lang)
+        }
     }
 }
