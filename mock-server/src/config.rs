@@ -26,6 +26,19 @@ pub struct Config {
     pub check_replies: Option<PathBuf>,
     /// `--scenario FILE`: the state to start in and reset to, instead of the demo.
     pub scenario: Option<PathBuf>,
+    /// `--record-from URL --stubs DIR`: `/api` and `/gfc` go to a real OCP and each reply is
+    /// written into DIR as a stub file (then `stubs` is `None`: nothing is replayed).
+    pub record: Option<Recording>,
+}
+
+/// Where a recording comes from and goes to.
+#[derive(Debug, Clone)]
+pub struct Recording {
+    /// The OCP's base URL as [`parse_upstream`] left it: no trailing `/`; a request's path and
+    /// query are appended as sent.
+    pub upstream: String,
+    /// Stub files are written here (created if missing).
+    pub dir: PathBuf,
 }
 
 impl Config {
@@ -41,6 +54,7 @@ impl Config {
             journal_size: default_journal_size(),
             check_replies: None,
             scenario: None,
+            record: None,
         }
     }
 }
@@ -75,9 +89,66 @@ pub fn parse_journal_size(text: &str) -> Result<NonZeroUsize, String> {
     }
 }
 
+/// Reads `--record-from`: an `http://` or `https://` URL of the OCP, with a host, perhaps a
+/// path prefix, and no credentials (the console's own Basic auth is passed through), query or
+/// fragment. The message is what the server prints when it refuses to start.
+pub fn parse_upstream(text: &str) -> Result<String, String> {
+    let url = reqwest::Url::parse(text.trim()).map_err(|e| {
+        format!("\"{text}\" is not a URL ({e}); expected e.g. http://ocp.example.com:8080")
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "\"{text}\": expected an http:// or https:// URL, got scheme \"{}\"",
+            url.scheme()
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("\"{text}\" names no host"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        // Said without echoing the URL: it holds a password.
+        return Err(
+            "the --record-from URL must not hold credentials: sign in on the console, \
+                    whose Basic auth is passed through to OCP"
+                .to_string(),
+        );
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "\"{text}\": expected a base URL without \"?\" or \"#\"; each request's own path \
+             and query are appended to it"
+        ));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_upstream_is_an_http_base_url_without_credentials() {
+        assert_eq!(
+            parse_upstream("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            parse_upstream(" https://ocp.example.com/ocp/ ").unwrap(),
+            "https://ocp.example.com/ocp"
+        );
+        for (bad, says) in [
+            ("ocp.example.com", "not a URL"),
+            ("ftp://ocp.example.com", "scheme \"ftp\""),
+            ("http://ocp.example.com/?a=1", "without \"?\""),
+            ("http://ocp.example.com/#x", "without \"?\""),
+        ] {
+            let e = parse_upstream(bad).unwrap_err();
+            assert!(e.contains(says), "{bad}: {e}");
+        }
+        let e = parse_upstream("http://admin:s3cret@ocp.example.com").unwrap_err();
+        assert!(e.contains("must not hold credentials"), "{e}");
+        assert!(!e.contains("s3cret"), "{e}");
+    }
 
     #[test]
     fn the_journal_size_is_a_whole_number_from_one_to_the_maximum() {

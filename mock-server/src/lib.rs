@@ -15,8 +15,8 @@ pub mod sim;
 use std::net::SocketAddr;
 
 pub use config::{
-    default_fixtures_dir, default_journal_size, parse_journal_size, Config, DEFAULT_JOURNAL_SIZE,
-    MAX_JOURNAL_SIZE,
+    default_fixtures_dir, default_journal_size, parse_journal_size, parse_upstream, Config,
+    Recording, DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE,
 };
 pub use http::middleware::spa;
 pub use http::state::AppState;

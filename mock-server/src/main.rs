@@ -1,7 +1,10 @@
 //! `mock-server`: run the mock OCP API (and, with --dist, the console) on one address.
 
 use clap::Parser;
-use mock_server::{bind, default_fixtures_dir, default_journal_size, parse_journal_size, Config};
+use mock_server::{
+    bind, default_fixtures_dir, default_journal_size, parse_journal_size, parse_upstream, Config,
+    Recording,
+};
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
@@ -38,6 +41,13 @@ struct Args {
     /// server naming the file, the JSON pointer and what was expected. See docs/mock-api.md.
     #[arg(long, value_name = "DIR")]
     stubs: Option<PathBuf>,
+    /// Record instead of replay: pass every /api and /gfc request to the OCP at URL (the
+    /// console's Basic auth goes with it and is never written) and write each reply into the
+    /// --stubs DIR (created if missing) as a stub file, one per method and path, keeping the
+    /// last reply to each request. The console (--dist) and /__admin stay served here.
+    // Read in main, not by clap: clap's error would repeat a URL that holds a password.
+    #[arg(long, value_name = "URL")]
+    record_from: Option<String>,
     /// How many requests the journal (GET /__admin/journal) keeps, 1 to 1,000,000; the oldest
     /// are dropped beyond it, and counted.
     #[arg(long, value_name = "N", default_value_t = default_journal_size(), value_parser = parse_journal_size)]
@@ -82,16 +92,41 @@ async fn main() {
             std::process::exit(2);
         }
     }
+    let (stubs, record) = match (args.record_from, args.stubs) {
+        (Some(_), None) => {
+            eprintln!(
+                "error: --record-from needs --stubs DIR: the folder the recorded replies are \
+                 written to (created if missing)"
+            );
+            std::process::exit(2);
+        }
+        (Some(url), Some(dir)) => match parse_upstream(&url) {
+            Ok(upstream) => (None, Some(Recording { upstream, dir })),
+            Err(e) => {
+                eprintln!("error: --record-from: {e}");
+                std::process::exit(2);
+            }
+        },
+        (None, stubs) => (stubs, None),
+    };
+    let recording = record.as_ref().map(|r| {
+        format!(
+            "recording replies of {} into {}",
+            r.upstream,
+            r.dir.display()
+        )
+    });
     let config = Config {
         dist: args.dist,
         fixtures: args.fixtures.unwrap_or_else(default_fixtures_dir),
         precheck_delay: Duration::from_millis(args.precheck_delay_ms),
         server_name: args.server_name,
         speed: args.speed,
-        stubs: args.stubs,
+        stubs,
         journal_size: args.journal_size,
         check_replies: args.check_replies,
         scenario: args.scenario,
+        record,
     };
     let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {
         Ok(v) => v,
@@ -102,6 +137,9 @@ async fn main() {
     };
     // Tools wait for this exact line to learn the address.
     println!("mock-server listening on http://{addr}");
+    if let Some(line) = recording {
+        println!("{line}");
+    }
     tokio::select! {
         _ = handle => {}
         _ = tokio::signal::ctrl_c() => {}

@@ -4,8 +4,8 @@
 //! - `test`  every check and test; ends with `N passed, N failed`
 //! - `mock`  the mock API alone on :8080 (front-end dev loop with `trunk serve`); `run` and
 //!   `mock` serve the release mock and take `--stubs DIR` (recorded replies the mock answers
-//!   verbatim), `--journal-size N` and `--scenario NAME` (a ready state from
-//!   mock-server/scenarios/, or a file)
+//!   verbatim), `--record-from URL` (record a real OCP's replies into that DIR instead),
+//!   `--journal-size N` and `--scenario NAME` (a ready state from mock-server/scenarios/, or a file)
 //! - `bench` every performance figure in one table against its budget: bundle, cold load, the
 //!   task graph in Chromium, click → paint, layout against Graphviz dot, the mock's throughput
 //!   (`--only PART[,PART…]` runs some)
@@ -169,11 +169,12 @@ pub fn today() -> String {
 }
 
 /// The flags `run` and `mock` pass on to the mock server: `--stubs DIR` (DIR taken from where
-/// the command was typed), `--journal-size N` (checked by the server itself) and
-/// `--scenario NAME` (see [`scenario_file`]).
+/// the command was typed), `--record-from URL` and `--journal-size N` (both checked by the
+/// server itself) and `--scenario NAME` (see [`scenario_file`]).
 fn server_args(extra: &[String], cwd: &Path, root: &Path) -> Result<Vec<OsString>, String> {
     let usage = || {
-        "usage: cargo xtask run|mock [--stubs DIR] [--journal-size N] [--scenario NAME]".to_string()
+        "usage: cargo xtask run|mock [--stubs DIR [--record-from URL]] [--journal-size N] [--scenario NAME]"
+            .to_string()
     };
     let mut out = Vec::new();
     let mut rest = extra.iter();
@@ -181,7 +182,7 @@ fn server_args(extra: &[String], cwd: &Path, root: &Path) -> Result<Vec<OsString
         let value = rest.next().ok_or_else(usage)?;
         match flag.as_str() {
             "--stubs" => out.extend([flag.into(), cwd.join(value).into()]),
-            "--journal-size" => out.extend([flag.into(), value.into()]),
+            "--journal-size" | "--record-from" => out.extend([flag.into(), value.into()]),
             "--scenario" => out.extend([flag.into(), scenario_file(value, cwd, root)?.into()]),
             _ => return Err(usage()),
         }
@@ -268,12 +269,19 @@ mod tests {
     }
 
     #[test]
-    fn run_and_mock_pass_stubs_and_journal_size_on() {
+    fn run_and_mock_pass_stubs_recording_and_journal_size_on() {
         let cwd = std::path::Path::new("/home/dev/project");
         let root = super::root();
         let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let got = super::server_args(
-            &args(&["--journal-size", "500", "--stubs", "recorded"]),
+            &args(&[
+                "--journal-size",
+                "500",
+                "--stubs",
+                "recorded",
+                "--record-from",
+                "http://ocp:8080",
+            ]),
             cwd,
             &root,
         )
@@ -284,7 +292,9 @@ mod tests {
                 "--journal-size",
                 "500",
                 "--stubs",
-                "/home/dev/project/recorded"
+                "/home/dev/project/recorded",
+                "--record-from",
+                "http://ocp:8080"
             ]
             .map(std::ffi::OsString::from)
         );

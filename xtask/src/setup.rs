@@ -4,6 +4,7 @@
 use crate::{run_checked, Env};
 use std::path::Path;
 use std::process::Command;
+use std::time::Instant;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -50,6 +51,17 @@ pub fn env(root: &Path) -> Env {
     Env { path }
 }
 
+/// One install step that has to run: says what it installs and how long it usually takes
+/// (on this kind of 2-core machine), then how long it took. Steps with nothing to do print
+/// nothing, so a machine that has everything stays quiet.
+fn step(what: &str, usually: &str, run: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    eprintln!("setup: installing {what} (usually {usually})…");
+    let started = Instant::now();
+    run()?;
+    eprintln!("setup: {what} done in {} s", started.elapsed().as_secs());
+    Ok(())
+}
+
 /// Installs Debian packages (as root, or through sudo).
 fn apt_install(root: &Path, env: &Env, packages: &[&str]) -> Result<(), String> {
     let sudo = output("id", &["-u"], env).as_deref() != Some("0");
@@ -78,8 +90,11 @@ fn apt_install(root: &Path, env: &Env, packages: &[&str]) -> Result<(), String> 
 pub fn ensure_wrk(root: &Path, env: &Env) -> Result<(), String> {
     // `wrk -v` exits 1 even when it works: look for the file instead.
     if env.find("wrk").is_none() {
-        eprintln!("setup: installing Debian's wrk (HTTP load generator)");
-        apt_install(root, env, &["wrk"])?;
+        step(
+            "Debian's wrk (HTTP load generator)",
+            "under a minute",
+            || apt_install(root, env, &["wrk"]),
+        )?;
     }
     Ok(())
 }
@@ -90,19 +105,25 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
     // wasm target
     let targets = output("rustup", &["target", "list", "--installed"], &env).unwrap_or_default();
     if !targets.lines().any(|l| l.trim() == WASM_TARGET) {
-        eprintln!("setup: adding the {WASM_TARGET} target");
-        let mut c = env.command("rustup", root);
-        c.args(["target", "add", WASM_TARGET]);
-        run_checked(c, "rustup target add")?;
+        step(&format!("the {WASM_TARGET} target"), "~20 s", || {
+            let mut c = env.command("rustup", root);
+            c.args(["target", "add", WASM_TARGET]);
+            run_checked(c, "rustup target add")
+        })?;
     }
 
     // Trunk
     let trunk = output("trunk", &["--version"], &env).unwrap_or_default();
     if trunk != format!("trunk {TRUNK_VERSION}") {
-        eprintln!("setup: installing trunk {TRUNK_VERSION} (about 15 minutes on 2 cores)");
-        let mut c = env.command("cargo", root);
-        c.args(["install", "trunk", "--locked", "--version", TRUNK_VERSION]);
-        run_checked(c, "cargo install trunk")?;
+        step(
+            &format!("trunk {TRUNK_VERSION}"),
+            "~10 min: it compiles",
+            || {
+                let mut c = env.command("cargo", root);
+                c.args(["install", "trunk", "--locked", "--version", TRUNK_VERSION]);
+                run_checked(c, "cargo install trunk")
+            },
+        )?;
     }
 
     // wasm-bindgen CLI at exactly the locked version (without --locked: its lock names a
@@ -110,12 +131,12 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
     let want = locked_wasm_bindgen(root)?;
     let have = output("wasm-bindgen", &["--version"], &env).unwrap_or_default();
     if have != format!("wasm-bindgen {want}") {
-        eprintln!(
-            "setup: installing wasm-bindgen-cli {want} (Cargo.lock's version; found '{have}')"
-        );
-        let mut c = env.command("cargo", root);
-        c.args(["install", "wasm-bindgen-cli", "--version", &want]);
-        run_checked(c, "cargo install wasm-bindgen-cli")?;
+        let what = format!("wasm-bindgen-cli {want} (Cargo.lock's version; found '{have}')");
+        step(&what, "~5 min: it compiles", || {
+            let mut c = env.command("cargo", root);
+            c.args(["install", "wasm-bindgen-cli", "--version", &want]);
+            run_checked(c, "cargo install wasm-bindgen-cli")
+        })?;
     }
 
     // Debian's Chromium and its driver; nginx for the static-hosting test; Noto CJK so the
@@ -124,11 +145,16 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
         !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists();
     let missing_cjk = !Path::new(CJK_FONT).exists();
     if missing_browser || missing_cjk || !Path::new("/usr/sbin/nginx").exists() {
-        eprintln!("setup: installing Debian's chromium, chromium-driver, nginx and fonts-noto-cjk");
-        apt_install(
-            root,
-            &env,
-            &["chromium", "chromium-driver", "nginx", "fonts-noto-cjk"],
+        step(
+            "Debian's chromium, chromium-driver, nginx and fonts-noto-cjk",
+            "~2 min",
+            || {
+                apt_install(
+                    root,
+                    &env,
+                    &["chromium", "chromium-driver", "nginx", "fonts-noto-cjk"],
+                )
+            },
         )?;
     }
     ensure_wrk(root, &env)?;
@@ -148,11 +174,16 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
         || !root.join("node_modules/.bin/wasm-opt").exists()
         || !root.join("node_modules/@hpcc-js/wasm-graphviz").exists()
     {
-        eprintln!("setup: npm ci (Playwright Test, binaryen, Graphviz)");
-        let mut c = env.command("npm", root);
-        c.args(["ci", "--no-audit", "--no-fund"])
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        run_checked(c, "npm ci")?;
+        step(
+            "the npm packages (npm ci: Playwright Test, binaryen, Graphviz)",
+            "~1 min",
+            || {
+                let mut c = env.command("npm", root);
+                c.args(["ci", "--no-audit", "--no-fund"])
+                    .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+                run_checked(c, "npm ci")
+            },
+        )?;
     }
     let wasm_opt = output("wasm-opt", &["--version"], &env).unwrap_or_default();
     let major: u32 = wasm_opt
@@ -171,4 +202,20 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
     fetch.args(["fetch", "--locked", "--quiet"]);
     run_checked(fetch, "cargo fetch --locked")?;
     Ok(env)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_step_runs_once_and_passes_its_failure_on() {
+        let mut runs = 0;
+        let ok = super::step("x", "~0 s", || {
+            runs += 1;
+            Ok(())
+        });
+        assert_eq!(ok, Ok(()));
+        assert_eq!(runs, 1);
+        let failed = super::step("y", "~0 s", || Err("apt-get install y failed".into()));
+        assert_eq!(failed, Err("apt-get install y failed".to_string()));
+    }
 }

@@ -1,5 +1,5 @@
 //! The HTTP layer: app state, the contract, envelope writer, ctx, faults, journal, stubs,
-//! scenarios, kept task replies, middleware, routes.
+//! scenarios, the recorder, kept task replies, middleware, routes.
 //! Imports `crate::sim`, `crate::config`, console-core, axum, tower; nothing in `sim` imports it.
 
 pub mod contract;
@@ -8,6 +8,7 @@ pub mod envelope;
 pub mod faults;
 pub mod journal;
 pub mod middleware;
+pub mod record;
 pub mod routes;
 pub mod scenario;
 pub mod state;

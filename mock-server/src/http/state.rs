@@ -1,11 +1,13 @@
 //! Shared server state: the simulated estate, the task templates, armed faults, replay stubs,
-//! the request journal, the kept task replies, and the scenario (if any) a reset returns to. Getters only lock: simulated time moves in the tick
+//! the recorder (when recording), the request journal, the kept task replies, and the scenario
+//! (if any) a reset returns to. Getters only lock: simulated time moves in the tick
 //! (`middleware::tick`), once per request.
 
 use crate::config::Config;
 use crate::http::contract::Contract;
 use crate::http::faults::Fault;
 use crate::http::journal::Journal;
+use crate::http::record::Recorder;
 use crate::http::scenario::Scenario;
 use crate::http::stubs::{load_dir, Stubs};
 use crate::http::task_replies::TaskReplies;
@@ -25,6 +27,8 @@ pub struct Inner {
     faults: Mutex<Vec<Fault>>,
     journal: Mutex<Journal>,
     stubs: Stubs,
+    /// Set while recording (`--record-from`).
+    recorder: Option<Recorder>,
     /// Lock after `estate` when both are held.
     task_replies: Mutex<TaskReplies>,
 }
@@ -52,6 +56,7 @@ impl AppState {
             loaded.extend(s.stubs.iter().map(|spec| (s.file.clone(), spec.clone())));
         }
         let stubs = Stubs::from_loaded(loaded);
+        let recorder = config.record.as_ref().map(Recorder::new).transpose()?;
         let journal = Journal::new(config.journal_size);
         let state = AppState(Arc::new(Inner {
             estate: Mutex::new(Estate::demo(config.speed)),
@@ -61,6 +66,7 @@ impl AppState {
             scenario,
             journal: Mutex::new(journal),
             stubs,
+            recorder,
             task_replies: Mutex::new(TaskReplies::default()),
         }));
         state.reset();
@@ -115,6 +121,10 @@ impl AppState {
 
     pub fn stubs(&self) -> &Stubs {
         &self.0.stubs
+    }
+
+    pub fn recorder(&self) -> Option<&Recorder> {
+        self.0.recorder.as_ref()
     }
 
     /// Back to the start: the scenario's estate, faults and task faults (or the demo estate

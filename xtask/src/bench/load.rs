@@ -12,7 +12,8 @@ const BUNDLE_GZIP_BUDGET: u64 = 200_000;
 /// Issue 13: the sign-in form usable within a second on a 10 Mbit/s, 40 ms link.
 const COLD_LOAD_THROTTLED_MS: f64 = 1000.0;
 
-fn kb(bytes: u64) -> String {
+/// A byte count with thousands separators: `1,548,280 B`.
+fn bytes_text(bytes: u64) -> String {
     let s = bytes.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
@@ -48,7 +49,12 @@ pub fn size_rows(sizes: &[Sizes]) -> Vec<Row> {
         rows.push(Row::new(
             format!("bundle: {k}"),
             gz as f64,
-            format!("{} raw, {} gzip, {} brotli", kb(raw), kb(gz), kb(br)),
+            format!(
+                "{} raw, {} gzip, {} brotli",
+                bytes_text(raw),
+                bytes_text(gz),
+                bytes_text(br)
+            ),
         ));
     }
     let (raw, gz, br) = sizes.iter().fold((0, 0, 0), |(r, g, b), s| {
@@ -58,11 +64,16 @@ pub fn size_rows(sizes: &[Sizes]) -> Vec<Row> {
         Row::new(
             "bundle: all assets",
             gz as f64,
-            format!("{} raw, **{} gzip**, {} brotli", kb(raw), kb(gz), kb(br)),
+            format!(
+                "{} raw, **{} gzip**, {} brotli",
+                bytes_text(raw),
+                bytes_text(gz),
+                bytes_text(br)
+            ),
         )
         .budget(
             Budget::AtMost(BUNDLE_GZIP_BUDGET as f64),
-            format!("≤ {} gzip", kb(BUNDLE_GZIP_BUDGET)),
+            format!("≤ {} gzip", bytes_text(BUNDLE_GZIP_BUDGET)),
         ),
     );
     rows
@@ -93,7 +104,7 @@ pub fn cold(root: &Path, env: &Env) -> Result<Vec<Row>, String> {
         let row = Row::new(
             format!("cold load to a usable sign-in form, {name}"),
             ms,
-            format!("{ms:.0} ms ({} transferred)", kb(bytes)),
+            format!("{ms:.0} ms ({} transferred)", bytes_text(bytes)),
         );
         rows.push(if name.starts_with("10 Mbit/s") {
             row.budget(
@@ -159,6 +170,6 @@ mod tests {
         assert_eq!(all.ok(), Some(true));
         let rows = size_rows(&[s("a.wasm", 199_000), s("a.js", 10_000)]);
         assert_eq!(rows.last().and_then(Row::ok), Some(false));
-        assert_eq!(kb(1_548_280), "1,548,280 B");
+        assert_eq!(bytes_text(1_548_280), "1,548,280 B");
     }
 }

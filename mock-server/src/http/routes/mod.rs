@@ -1,10 +1,11 @@
 //! The URL map and one handler module per API area: admin, clusters, dr, tasks, iam, gfc.
 //! Imports the rest of `crate::http` and `crate::sim`; nothing but `app()` imports it.
 //!
-//! `/api` and `/gfc` requests pass, outermost first, the journal, replay stubs (which answer
-//! before auth and faults), faults, the reply check (only with `--check-replies`), the clock
-//! tick, the body limit, the request check against the contract, then the handlers; `/__admin`
-//! the reply check and the tick.
+//! `/api` and `/gfc` requests pass, outermost first, the journal, the recorder (which, while
+//! recording, hands them to the real OCP), replay stubs (which answer before auth and faults),
+//! faults, the reply check (only with `--check-replies`), the clock tick, the body limit, the
+//! request check against the contract, then the handlers; `/__admin` the reply check and the
+//! tick.
 
 pub mod admin;
 pub mod clusters;
@@ -15,7 +16,9 @@ pub mod tasks;
 
 use crate::http::envelope::refuse_bare;
 use crate::http::middleware::contract::{replies, requests};
-use crate::http::middleware::{faults::faults, journal::journal, spa, stubs::stubs, tick::tick};
+use crate::http::middleware::{
+    faults::faults, journal::journal, record::record, spa, stubs::stubs, tick::tick,
+};
 use crate::http::state::AppState;
 use crate::sim::refusal::Refusal;
 use axum::extract::{DefaultBodyLimit, State};
@@ -103,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), replies))
         .layer(from_fn_with_state(state.clone(), faults))
         .layer(from_fn_with_state(state.clone(), stubs))
+        .layer(from_fn_with_state(state.clone(), record))
         .layer(from_fn_with_state(state.clone(), journal));
 
     let g = "/failover";
@@ -122,6 +126,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), replies))
         .layer(from_fn_with_state(state.clone(), faults))
         .layer(from_fn_with_state(state.clone(), stubs))
+        .layer(from_fn_with_state(state.clone(), record))
         .layer(from_fn_with_state(state.clone(), journal));
 
     let admin = admin::router()
