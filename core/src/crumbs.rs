@@ -68,7 +68,10 @@ fn here(label: String) -> Crumb {
 }
 
 fn clusters(lang: Lang) -> Crumb {
-    link(text(lang, Text::NavClusters).to_string(), "/clusters".into())
+    link(
+        text(lang, Text::NavClusters).to_string(),
+        "/clusters".into(),
+    )
 }
 
 fn cluster(id: i64, name: Option<&str>) -> Crumb {

@@ -19,12 +19,12 @@ pub struct RecentComponent {
     pub name: String,
 }
 
-/// One launch: its session, when it was launched (ms since the epoch, the browser's clock),
-/// which way, and the components it moved.
+/// One launch: its session, when it was launched (ms since the epoch, the browser's clock;
+/// `None` when the stored value cannot be read), which way, and the components it moved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecentSession {
     pub session_id: String,
-    pub launched_ms: i64,
+    pub launched_ms: Option<i64>,
     pub direction: Direction,
     pub components: Vec<RecentComponent>,
 }
@@ -90,7 +90,7 @@ impl RecentSession {
             return None;
         }
         let direction = Direction::from_mark(v.get("mark")?.as_str()?)?;
-        let launched_ms = v.get("launchedMs").and_then(Value::as_i64).unwrap_or(0);
+        let launched_ms = v.get("launchedMs").and_then(Value::as_i64);
         let components = v
             .get("components")
             .and_then(Value::as_array)
@@ -118,10 +118,10 @@ impl RecentSession {
     }
 }
 
-/// Newest first, one entry per session, at most [`KEEP`].
+/// Newest first (an unreadable time last), one entry per session, at most [`KEEP`].
 fn tidy(mut list: Vec<RecentSession>) -> Vec<RecentSession> {
     // Stable: of two entries launched at the same moment, the one stored first stays first.
-    list.sort_by(|a, b| b.launched_ms.cmp(&a.launched_ms));
+    list.sort_by_key(|s| std::cmp::Reverse(s.launched_ms));
     let mut seen = std::collections::BTreeSet::new();
     list.retain(|s| seen.insert(s.session_id.clone()));
     list.truncate(KEEP);
@@ -162,7 +162,7 @@ mod tests {
     fn s(id: &str, ms: i64) -> RecentSession {
         RecentSession {
             session_id: id.into(),
-            launched_ms: ms,
+            launched_ms: Some(ms),
             direction: Direction::Failover,
             components: vec![RecentComponent {
                 id: 7922,
@@ -223,7 +223,8 @@ mod tests {
         let list = read(Some(mixed));
         let ids: Vec<&str> = list.iter().map(|s| s.session_id.as_str()).collect();
         assert_eq!(ids, ["c", "b"]);
-        assert_eq!(list[0].launched_ms, 5);
+        assert_eq!(list[0].launched_ms, Some(5));
+        assert_eq!(list[1].launched_ms, None);
         assert!(list[0].components.is_empty());
         assert_eq!(list[1].direction, Direction::Failback);
         assert_eq!(

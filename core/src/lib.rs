@@ -9,9 +9,9 @@ pub mod lenient;
 #[macro_use]
 mod enums;
 pub mod crossings;
+pub mod crumbs;
 pub mod envelope;
 pub mod failure;
-pub mod crumbs;
 pub mod gfc;
 pub mod gfc_recent;
 pub mod graph;
