@@ -296,6 +296,18 @@ test('the verdict says when it was obtained, and a re-run renews it', async ({ p
   await expect(checked).toHaveText(/^Checked \d\d:\d\d:\d\d today \(UTC\) · just now$/);
 });
 
+test('the age of a verdict is kept current while the page stays open', async ({ page }) => {
+  // The page's own clock, moved on: the ticker refreshes the age without a new precheck.
+  await page.clock.install();
+  await openTenantAction(page, 'sales_dr', 'Failover…');
+  const checked = page.getByTestId('checked-at');
+  await expect(checked).toContainText('· just now');
+  const at = await checked.locator('time').getAttribute('datetime');
+  await page.clock.fastForward('03:05');
+  await expect(checked).toContainText('· 3 min ago');
+  await expect(checked.locator('time')).toHaveAttribute('datetime', at!);
+});
+
 test('a viewer reads why launching is unavailable at the top of every page that launches', async ({ page, request }) => {
   const task = await launch(request, '/api/v2/ob/clusters/6/failover');
   await openConsole(page, '/clusters/3000012/tenants/2000031/failover');

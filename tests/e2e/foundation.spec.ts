@@ -1,6 +1,6 @@
 // Issue 2: sign in, list clusters, deep links, errors shown clearly, language.
 import { test, expect } from '@playwright/test';
-import { armFault, clearFaults, journal, openConsole, resetMock, signIn, noCrash } from './helpers';
+import { armFault, clearFaults, journal, launch, openConsole, resetMock, signIn, noCrash } from './helpers';
 
 test.afterEach(async ({ page }) => noCrash(page));
 
@@ -169,7 +169,7 @@ test.describe('the header on a narrow screen', () => {
   });
 });
 
-test('breadcrumbs: the cluster page and a task name where they sit and link back', async ({ page }) => {
+test('breadcrumbs: the cluster page and a task say where they sit and link back', async ({ page, request }) => {
   await openConsole(page, '/clusters/3000012');
   await signIn(page);
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
@@ -179,4 +179,12 @@ test('breadcrumbs: the cluster page and a task name where they sit and link back
   await expect(page).toHaveURL(/\/clusters$/);
   await expect(page.getByTestId('cluster-row').first()).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveCount(0);
+  // A task sits under the task list.
+  const id = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await page.goto(`/tasks/${id}`);
+  await expect(crumbs.getByRole('listitem')).toHaveText(['Tasks', `#${id}`]);
+  await expect(crumbs.locator('[aria-current="page"]')).toHaveText(`#${id}`);
+  await crumbs.getByRole('link', { name: 'Tasks' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByTestId('task-row').first()).toBeVisible();
 });
