@@ -427,6 +427,27 @@ texts! {
     TasksOfCluster => "Tasks of cluster {0}", "集群 {0} 的任务";
     TasksWithStatus => "Tasks with status {0}", "状态为“{0}”的任务";
     TasksAndStatus => "{0}, status {1}", "{0}，状态为“{1}”";
+    // The page shell: the header's menu on narrow screens, breadcrumbs (crumbs.rs).
+    MenuButton => "Menu", "菜单";
+    AriaBreadcrumb => "Breadcrumb", "当前位置";
+    CrumbFailoverPrecheck => "Failover precheck", "容灾切换预检查";
+    CrumbSwitchoverPrecheck => "Switchover precheck", "主备切换预检查";
+    CrumbClusterFailover => "Cluster failover", "集群容灾切换";
+    CrumbClusterSwitchover => "Cluster switchover", "集群主备切换";
+    CrumbBatchFailover => "Batch failover", "批量容灾切换";
+    CrumbGfcOperations => "Operations of session {0}", "会话 {0} 的操作";
+    CrumbGfcReport => "Report of session {0}", "会话 {0} 的报告";
+    // When the verdict on screen was obtained.
+    PrecheckCheckedAt => "Checked", "检查于";
+    // GFC sessions launched from this browser (gfc_recent.rs).
+    GfcRecentTitle => "Recent sessions in this browser", "本浏览器最近的会话";
+    GfcRecentHint => "Component failovers and failbacks launched here, newest first; open one to follow its operations again.", "在此发起的组件切换与回切，最新的在前；打开即可继续查看其操作。";
+    GfcRecentOpen => "Open operations", "查看操作";
+    GfcRecentForget => "Forget this list", "清除此列表";
+    ColLaunched => "Launched", "发起时间";
+    ColDirection => "Direction", "方向";
+    ColComponents => "Components", "组件";
+    ColSession => "Session", "会话";
 }
 
 /// A month as the date templates ([`Text::TimeDate`]) take it: `Nov` in English, `11` in

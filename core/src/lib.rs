@@ -9,10 +9,12 @@ pub mod lenient;
 #[macro_use]
 mod enums;
 pub mod crossings;
+pub mod crumbs;
 pub mod envelope;
 pub mod eta;
 pub mod failure;
 pub mod gfc;
+pub mod gfc_recent;
 pub mod graph;
 pub mod i18n;
 pub mod json;

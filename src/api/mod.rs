@@ -50,6 +50,12 @@ impl Api {
         }
     }
 
+    /// The configured API base (`""`: the console's own origin), which keys what the browser
+    /// keeps per backend.
+    pub fn base(&self) -> String {
+        self.base.clone()
+    }
+
     fn url(&self, path: &str, query: &[(&str, String)]) -> String {
         let mut url = format!("{}{path}", self.base);
         for (i, (k, v)) in query.iter().enumerate() {

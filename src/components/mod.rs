@@ -1,5 +1,6 @@
 //! Small reusable pieces; pages compose them.
 
+pub mod breadcrumbs;
 pub mod confirm_dialog;
 pub mod failure_view;
 pub mod header;

@@ -87,3 +87,26 @@ pub fn When(
         })
     }
 }
+
+/// When the result on screen was obtained: "Checked 13:52:17 today (UTC+8) · 3 min ago", the
+/// age kept current by the page's ticker. Nothing until there is a result.
+#[component]
+pub fn CheckedAt(
+    /// ms since the epoch (`Load::loaded_at`).
+    #[prop(into)]
+    at: Signal<Option<i64>>,
+    #[prop(into)] now: Signal<i64>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let raw = Signal::derive(move || at.get().map(|ms| Instant::from_epoch_ms(ms).to_iso()));
+    move || {
+        at.get().is_some().then(|| {
+            view! {
+                <p class="checked-at muted" data-testid="checked-at">
+                    {move || i18n.t(Text::PrecheckCheckedAt)}" "
+                    <When raw now assumed=Offset::UTC age=true />
+                </p>
+            }
+        })
+    }
+}

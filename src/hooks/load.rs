@@ -13,6 +13,9 @@ pub struct Load<T: Send + Sync + 'static> {
     pub data: RwSignal<Option<T>>,
     pub error: RwSignal<Option<ApiFailure>>,
     pub loading: RwSignal<bool>,
+    /// When the value in `data` arrived (ms since the epoch, the browser's clock): a precheck's
+    /// verdict says when it was obtained.
+    pub loaded_at: RwSignal<Option<i64>>,
     trigger: RwSignal<u32>,
 }
 
@@ -46,6 +49,7 @@ where
     Fut: Future<Output = Result<T, ApiFailure>> + 'static,
 {
     let data = RwSignal::new(None);
+    let loaded_at = RwSignal::new(None);
     // Only this adapter is built per `T`; the retry and ordering rules below exist once in the
     // bundle (they were copied into every page's code when the whole hook was generic).
     let start = move || -> Fetch {
@@ -53,6 +57,7 @@ where
         Box::pin(async move {
             let v = fut.await?;
             Ok(Box::new(move || {
+                loaded_at.try_set(Some(js_sys::Date::now() as i64));
                 data.try_set(Some(v));
             }) as Commit)
         })
@@ -62,6 +67,7 @@ where
         data,
         error,
         loading,
+        loaded_at,
         trigger,
     }
 }

@@ -2,18 +2,22 @@
 //! filtered by verdict and error code; the passing ones selected and failed over together.
 
 use crate::api::use_api;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
 use crate::components::unreadable::Unreadable;
 use crate::components::verdict::{finding_text, verdict_word};
 use crate::components::viewer_notice::ViewerNotice;
+use crate::components::when::CheckedAt;
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::hooks::load::use_load;
+use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
+use console_core::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::precheck::{
     batch_codes, batch_view, summarize_batch, BatchFilter, BatchSort, Summary, Verdict,
@@ -103,6 +107,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
     };
     let hidden_selected = move || selected.get().len().saturating_sub(chosen().len());
 
+    let now = use_ticker();
     let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     let api_l = api.clone();
@@ -123,11 +128,16 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
 
     view! {
         <section class="page">
+            <Breadcrumbs trail=move |lang| {
+                let name = detail.data.with(|c| c.as_ref().and_then(|c| c.name.clone()));
+                trail(&Place::BatchFailover { cluster, name: name.as_deref() }, lang)
+            } />
             <h1>{move || i18n.f(Text::BatchTitle, &[&name()])}</h1>
             <ViewerNotice />
             <FailureView failure=detail.error />
             {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
             <FailureView failure=precheck.error on_retry=Callback::new(move |_| precheck.reload()) busy=precheck.loading />
+            <CheckedAt at=precheck.loaded_at now />
             <div class="toolbar">
                 <label>{move || i18n.t(Text::FilterVerdict)}" "
                     <select data-testid="filter-verdict" on:change=move |ev| verdict_filter.set(match event_target_value(&ev).as_str() {

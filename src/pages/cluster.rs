@@ -2,6 +2,7 @@
 //! replication lag and the service name clients use.
 
 use crate::api::use_api;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
 use crate::components::role_badge::RoleBadge;
@@ -10,6 +11,7 @@ use crate::hooks::cluster::use_cluster;
 use crate::hooks::load::use_load;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
+use console_core::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::present;
 use console_core::scn;
@@ -76,6 +78,10 @@ fn ClusterView(id: i64) -> impl IntoView {
     };
     view! {
         <section class="page">
+            <Breadcrumbs trail=move |lang| {
+                let name = cluster.data.with(|c| c.as_ref().and_then(|c| c.name.clone()));
+                trail(&Place::Cluster { id, name: name.as_deref() }, lang)
+            } />
             <h1>
                 {title}
                 " "

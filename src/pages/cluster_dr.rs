@@ -1,17 +1,21 @@
 //! Cluster failover or switchover (OB primary/standby clusters): precheck, then launch.
 
 use crate::api::use_api;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
 use crate::components::verdict::VerdictPanel;
 use crate::components::viewer_notice::ViewerNotice;
+use crate::components::when::CheckedAt;
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::launch::Launch;
 use crate::hooks::load::use_load;
+use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
+use console_core::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::precheck::{summarize_cluster, Action, Verdict};
 use leptos::prelude::*;
@@ -55,6 +59,7 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
         Action::Switchover => i18n.f(Text::ClusterSwitchoverTitle, &[&name()]),
     };
     use_title(title);
+    let now = use_ticker();
     let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     // On success, open the task it created.
@@ -70,6 +75,10 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
     });
     view! {
         <section class="page">
+            <Breadcrumbs trail=move |lang| {
+                let name = detail.data.with(|c| c.as_ref().and_then(|c| c.name.clone()));
+                trail(&Place::ClusterDr { cluster, name: name.as_deref(), action }, lang)
+            } />
             <h1>{title}</h1>
             <ViewerNotice />
             <FailureView failure=detail.error on_retry=Callback::new(move |_| detail.reload()) busy=detail.loading />
@@ -77,6 +86,7 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
                 <h2 class="card-title">{move || i18n.t(Text::PrecheckTitle)}</h2>
                 {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
                 {move || summary().map(|s| view! { <VerdictPanel summary=s action /> })}
+                <CheckedAt at=precheck.loaded_at now />
                 <FailureView failure=precheck.error />
                 <button class="btn" data-testid="rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>
                     {move || i18n.t(Text::RunPrecheck)}

@@ -273,6 +273,7 @@ fn TaskView(id: i64) -> impl IntoView {
 
     view! {
         <section class="page task-page">
+            <crate::components::breadcrumbs::Breadcrumbs trail=move |lang| console_core::crumbs::trail(&console_core::crumbs::Place::Task { id }, lang) />
             <h1>
                 {move || i18n.f(Text::TaskTitle, &[&format!("#{id}")])}" "
                 {move || header().map(|h| h.name)}" "
@@ -303,6 +304,8 @@ fn TaskView(id: i64) -> impl IntoView {
                 }
             })}
             <div class="task-facts task-timing"><TaskTimingFacts timing /></div>
+            // Why the buttons below are disabled for a viewer, before them.
+            <crate::components::viewer_notice::ViewerNotice />
             {move || assumed_zone().map(|z| view! { <p class="hint" data-testid="assumed-zone">{i18n.f(Text::AssumedZone, &[&z.to_string()])}</p> })}
             <LiveStatus poll now_ms=local_now finished=Text::NotPolling />
             <FailureView failure=poll.error />
@@ -315,7 +318,6 @@ fn TaskView(id: i64) -> impl IntoView {
                         {match a { Intervention::RetryTask => i18n.t(Text::ActRetryTask), _ => i18n.t(Text::ActRollbackTask) }}
                     </button>
                 }).collect_view())}
-                <crate::components::viewer_notice::ViewerNotice />
                 {move || task_preview.get().map(|_| preview_view())}
             </div>
             <div class="view-switch" role="tablist">

@@ -2,6 +2,7 @@
 //! changed since the previous run, and launch from the result on screen.
 
 use crate::api::use_api;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
 use crate::components::role_badge::RoleBadge;
@@ -9,12 +10,15 @@ use crate::components::unreadable::Unreadable;
 use crate::components::verdict::finding_text;
 use crate::components::verdict::{ChangesView, VerdictPanel};
 use crate::components::viewer_notice::ViewerNotice;
+use crate::components::when::CheckedAt;
 use crate::hooks::launch::Launch;
 use crate::hooks::load::use_load;
+use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
+use console_core::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::precheck::{changes, summarize, summarize_switchover, Action, Summary, Verdict};
 use console_core::present;
@@ -128,6 +132,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
             .and_then(|v| scn::lag_secs(v, js_sys::Date::now()))
     };
 
+    let now = use_ticker();
     let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     let passes = move || {
@@ -175,6 +180,16 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
 
     view! {
         <section class="page">
+            <Breadcrumbs trail=move |lang| {
+                let (cluster_name, tenant_name) = detail.data.with(|t| t.as_ref().map(|t| (t.cluster_name.clone(), t.name.clone())).unwrap_or_default());
+                trail(&Place::TenantDr {
+                    cluster,
+                    cluster_name: cluster_name.as_deref(),
+                    tenant,
+                    tenant_name: tenant_name.as_deref(),
+                    action,
+                }, lang)
+            } />
             <h1>{title} " " {move || detail.data.get().and_then(|t| t.tenant_role).map(|r| view! { <RoleBadge look=present::tenant_role(&r) wire=r.as_wire().to_string() /> })}</h1>
             <ViewerNotice />
             <p class="muted">
@@ -195,6 +210,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                     let service = s.primary_service_name.clone();
                     view! {
                         <VerdictPanel summary=s action />
+                        <CheckedAt at=precheck.loaded_at now />
                         <dl class="facts">
                             {scn_text.map(|v| view! { <dt>{i18n.t(Text::FieldSyncScn)}</dt><dd><code>{v}</code></dd> })}
                             {scn_raw.map(|raw| view! { <dt>{i18n.t(Text::FieldSyncScn)}</dt><dd><Unreadable raw /></dd> })}

@@ -1,5 +1,6 @@
 // Issue 12: accessibility. Every page and state in English and Chinese is checked by axe-core
-// (zero violations of any impact), photographed full-page at 1280 px and 420 px into
+// (zero violations of any impact) and photographed full-page at 1280 px and at 420 px (there
+// also with the header's menu open on two pages) into
 // tests/e2e/screenshots/ (not committed; outside test-results/, which Playwright empties at the
 // start of every run, so the nginx pass of `cargo xtask test` would delete them), and at 420 px
 // nothing is wider than the screen.
@@ -34,20 +35,24 @@ async function openIn(page: Page, lang: Lang, to: string) {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
-/// axe-core finds nothing; full-page pictures at 1280 px and 420 px; at 420 px the page is no
-/// wider than the screen (a wide table scrolls inside its own box).
-async function check(page: Page, name: string, lang: Lang) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  // Let animations and fonts settle before reading colours.
+async function axe(page: Page, name: string, lang: Lang, width: number) {
+  // Let animations, fonts and the new layout settle before reading colours.
   await page.waitForTimeout(200);
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 6).join('\n    ')}`,
   );
-  expect(found, `axe violations on ${name} (${lang})`).toEqual([]);
+  expect(found, `axe violations on ${name} (${lang}) at ${width} px`).toEqual([]);
+}
+
+/// At 1280 px and at 420 px: axe-core finds nothing and a full-page picture is taken; at 420 px
+/// the page is no wider than the screen (a wide table scrolls inside its own box). With `menu`,
+/// the header's menu is also opened at 420 px, checked and photographed, then closed.
+async function check(page: Page, name: string, lang: Lang, opts: { menu?: boolean } = {}) {
+  fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of [1280, 420]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
+    await axe(page, name, lang, width);
     await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-${width}.png`), fullPage: true });
     if (width === 420) {
       const { scroll, inner } = await page.evaluate(() => ({
@@ -55,6 +60,15 @@ async function check(page: Page, name: string, lang: Lang) {
         inner: window.innerWidth,
       }));
       expect(scroll, `${name} (${lang}) at 420 px is ${scroll} px wide`).toBeLessThanOrEqual(inner);
+      if (opts.menu) {
+        const toggle = page.getByTestId('menu-toggle');
+        await toggle.click();
+        await expect(page.getByTestId('topbar-menu')).toBeVisible();
+        await axe(page, `${name} with the menu open`, lang, width);
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-420-menu.png`), fullPage: true });
+        await toggle.click();
+        await expect(page.getByTestId('topbar-menu')).toBeHidden();
+      }
     }
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -90,7 +104,7 @@ for (const lang of LANGS) {
       await launch(request, '/api/v2/ob/clusters/6/failover');
       await openIn(page, lang, '/clusters');
       await expect(page.getByTestId('cluster-row').first()).toBeVisible();
-      await check(page, 'clusters', lang);
+      await check(page, 'clusters', lang, { menu: true });
       await page.goto('/clusters/3000012');
       await expect(page.getByTestId('tenant-row').first()).toBeVisible();
       await check(page, 'cluster', lang);
@@ -122,7 +136,7 @@ for (const lang of LANGS) {
       await openIn(page, lang, `/tasks/${running}`);
       await expect(page.locator('g.node')).toHaveCount(9);
       await expect(page.getByTestId('live').locator('.live-dot')).toBeVisible();
-      await check(page, 'task-running', lang);
+      await check(page, 'task-running', lang, { menu: true });
 
       await taskFault(request, 'Wait standby log sync', 'fail');
       const failed = await launch(request, '/api/v2/ob/clusters/3000012/tenants/2000033/switchover');
@@ -158,6 +172,13 @@ for (const lang of LANGS) {
       await clock(request, { advanceSeconds: 20 });
       await expect(page.getByTestId('not-polling')).toBeVisible();
       await check(page, 'gfc-operations-done', lang);
+      await page.getByTestId('report-link').click();
+      await expect(page.getByTestId('report-rows').locator('tbody tr')).toHaveCount(3);
+      await check(page, 'gfc-report', lang);
+      // Back on the section's first page, the launch is listed under recent sessions.
+      await page.goto('/components');
+      await expect(page.getByTestId('gfc-recent-row')).toHaveCount(1);
+      await check(page, 'gfc-recent', lang);
     });
   });
 }

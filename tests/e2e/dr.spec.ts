@@ -1,6 +1,6 @@
 // Issue 3: prechecks, batch prechecks, failover and switchover for tenants and clusters.
 import { test, expect, Page } from '@playwright/test';
-import { armFault, journal, openConsole, posts, resetMock, setTenant, signIn, noCrash } from './helpers';
+import { armFault, journal, launch, openConsole, posts, resetMock, setTenant, signIn, noCrash } from './helpers';
 
 test.afterEach(async ({ page }) => noCrash(page));
 
@@ -254,4 +254,78 @@ test('batch: a selection hidden by a filter is not counted or launched, and the 
   await expect(page.getByTestId('launched')).toContainText('1 tasks started');
   const batch = (await journal(request)).filter((e: any) => e.method === 'POST' && e.path.endsWith('/tenants/failover'));
   expect(batch.length).toBe(1);
+});
+
+test('breadcrumbs on the tenant precheck name cluster and tenant, and link back to the cluster', async ({ page }) => {
+  await openTenantAction(page, 'sales_dr', 'Failover…');
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs.getByRole('listitem')).toHaveText(['Clusters', 'OB424_B', 'sales_dr', 'Failover precheck']);
+  await expect(crumbs.locator('[aria-current="page"]')).toHaveText('Failover precheck');
+  await crumbs.getByRole('link', { name: 'OB424_B' }).click();
+  await expect(page).toHaveURL(/\/clusters\/3000012$/);
+  await expect(page.getByTestId('tenant-row')).toHaveCount(4);
+  // The cluster pages below a cluster say where they are too, in the page's language.
+  await page.goto('/clusters/3000012/batch-failover');
+  await expect(crumbs.getByRole('listitem')).toHaveText(['Clusters', 'OB424_B', 'Batch failover']);
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('navigation', { name: '当前位置' }).getByRole('listitem')).toHaveText(['集群', 'OB424_B', '批量容灾切换']);
+});
+
+test('the verdict says when it was obtained, and a re-run renews it', async ({ page }) => {
+  const before = Date.now();
+  await openTenantAction(page, 'sales_dr', 'Failover…');
+  const checked = page.getByTestId('checked-at');
+  // The e2e browser runs in UTC: the zone is named.
+  await expect(checked).toHaveText(/^Checked \d\d:\d\d:\d\d today \(UTC\) · just now$/);
+  const first = Date.parse((await checked.locator('time').getAttribute('datetime'))!);
+  expect(first).toBeGreaterThanOrEqual(before - 1000);
+  expect(first).toBeLessThanOrEqual(Date.now());
+  await page.waitForTimeout(1100);
+  await page.getByTestId('rerun').click();
+  await expect(page.getByTestId('precheck-running')).toHaveCount(0);
+  await expect
+    .poll(async () => Date.parse((await checked.locator('time').getAttribute('datetime'))!))
+    .toBeGreaterThan(first);
+  // The cluster and batch prechecks say it too.
+  await page.goto('/clusters/6/dr/failover');
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await expect(checked).toContainText('Checked');
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('listitem')).toHaveText(['Clusters', 'ob3x_standby', 'Cluster failover']);
+  await page.goto('/clusters/3000012/batch-failover');
+  await expect(page.getByTestId('batch-row').first()).toBeVisible();
+  await expect(checked).toHaveText(/^Checked \d\d:\d\d:\d\d today \(UTC\) · just now$/);
+});
+
+test('the age of a verdict is kept current while the page stays open', async ({ page }) => {
+  // The page's own clock, moved on: the ticker refreshes the age without a new precheck.
+  await page.clock.install();
+  await openTenantAction(page, 'sales_dr', 'Failover…');
+  const checked = page.getByTestId('checked-at');
+  await expect(checked).toContainText('· just now');
+  const at = await checked.locator('time').getAttribute('datetime');
+  await page.clock.fastForward('03:05');
+  await expect(checked).toContainText('· 3 min ago');
+  await expect(checked.locator('time')).toHaveAttribute('datetime', at!);
+});
+
+test('a viewer reads why launching is unavailable at the top of every page that launches', async ({ page, request }) => {
+  const task = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await openConsole(page, '/clusters/3000012/tenants/2000031/failover');
+  await signIn(page, 'viewer');
+  const notice = page.getByTestId('viewer-notice');
+  const pages: [string, string][] = [
+    ['/clusters/3000012/tenants/2000031/failover', '[data-testid="launch"]'],
+    ['/clusters/6/dr/failover', '[data-testid="launch"]'],
+    ['/clusters/3000012/batch-failover', '[data-testid="launch"]'],
+    [`/tasks/${task}`, '.view-switch'],
+    ['/components', '#component-ids'],
+  ];
+  for (const [to, action] of pages) {
+    await page.goto(to);
+    await expect(notice, to).toHaveText('Launching needs the operator role. You are signed in as viewer, who may only read.');
+    await expect(page.getByTestId('user-role'), to).toHaveText('read only');
+    const n = await notice.boundingBox();
+    const a = await page.locator(action).first().boundingBox();
+    expect(n!.y, `${to}: the notice comes before ${action}`).toBeLessThan(a!.y);
+  }
 });

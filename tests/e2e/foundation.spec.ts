@@ -1,6 +1,6 @@
 // Issue 2: sign in, list clusters, deep links, errors shown clearly, language.
 import { test, expect } from '@playwright/test';
-import { armFault, clearFaults, journal, openConsole, resetMock, signIn, noCrash } from './helpers';
+import { armFault, clearFaults, journal, launch, openConsole, resetMock, signIn, noCrash } from './helpers';
 
 test.afterEach(async ({ page }) => noCrash(page));
 
@@ -101,4 +101,90 @@ test('speaks Chinese on request, and an unknown page says so', async ({ page }) 
   await page.getByRole('button', { name: 'English' }).click();
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
+test.describe('the header on a narrow screen', () => {
+  test('at 420 px the header folds into a Menu button that opens and closes by keyboard and on navigation', async ({ page }) => {
+    await page.setViewportSize({ width: 420, height: 800 });
+    await openConsole(page, '/clusters');
+    await signIn(page);
+    const toggle = page.getByRole('button', { name: 'Menu' });
+    const menu = page.getByTestId('topbar-menu');
+    await expect(toggle).toBeVisible();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toHaveAttribute('aria-controls', 'topbar-menu');
+    await expect(menu).toBeHidden();
+    // Keyboard: focus, Enter opens, every item is reachable and on screen.
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    for (const item of [
+      menu.getByRole('link', { name: 'Clusters' }),
+      menu.getByRole('link', { name: 'Tasks' }),
+      menu.getByRole('link', { name: 'Components' }),
+      menu.getByTestId('signed-in-as'),
+      menu.getByTestId('user-role'),
+      menu.getByRole('button', { name: '中文' }),
+      menu.getByRole('button', { name: 'Sign out' }),
+    ]) {
+      await expect(item).toBeVisible();
+      const box = await item.boundingBox();
+      expect(box!.x, `${await item.textContent()} starts on screen`).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `${await item.textContent()} ends on screen`).toBeLessThanOrEqual(420);
+    }
+    await expect(menu.getByTestId('user-role')).toHaveText('operator');
+    await page.keyboard.press('Tab');
+    await expect(menu.getByRole('link', { name: 'Clusters' })).toBeFocused();
+    // Escape closes it and gives focus back to the button.
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toBeFocused();
+    // Space opens it too; following a link lands on a page with the menu folded.
+    await page.keyboard.press('Space');
+    await expect(menu).toBeVisible();
+    await menu.getByRole('link', { name: 'Tasks' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/tasks$/);
+    await expect(menu).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(scroll).toBeLessThanOrEqual(inner);
+    // Sign out is reachable from the menu and works.
+    await toggle.click();
+    await menu.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  });
+
+  test('from 768 px up the header shows everything and no Menu button; the menu words are Chinese in Chinese', async ({ page }) => {
+    await page.setViewportSize({ width: 768, height: 800 });
+    await openConsole(page, '/clusters');
+    await signIn(page);
+    await expect(page.getByTestId('menu-toggle')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(page.getByTestId('user-role')).toBeVisible();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.setViewportSize({ width: 420, height: 800 });
+    await expect(page.getByRole('button', { name: '菜单' })).toBeVisible();
+  });
+});
+
+test('breadcrumbs: the cluster page and a task say where they sit and link back', async ({ page, request }) => {
+  await openConsole(page, '/clusters/3000012');
+  await signIn(page);
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs.getByRole('listitem')).toHaveText(['Clusters', 'OB424_B']);
+  await expect(crumbs.locator('[aria-current="page"]')).toHaveText('OB424_B');
+  await crumbs.getByRole('link', { name: 'Clusters' }).click();
+  await expect(page).toHaveURL(/\/clusters$/);
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveCount(0);
+  // A task sits under the task list.
+  const id = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await page.goto(`/tasks/${id}`);
+  await expect(crumbs.getByRole('listitem')).toHaveText(['Tasks', `#${id}`]);
+  await expect(crumbs.locator('[aria-current="page"]')).toHaveText(`#${id}`);
+  await crumbs.getByRole('link', { name: 'Tasks' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByTestId('task-row').first()).toBeVisible();
 });

@@ -169,3 +169,55 @@ test('invalid input is marked next to its field, in words', async ({ page }) => 
   await expect(page.getByTestId('error-reason')).toHaveCount(0);
   await expect(page.getByTestId('launch')).toBeDisabled();
 });
+
+test('a launch is listed under recent sessions after navigating away, and reopens its operations', async ({ page, request }) => {
+  // Whatever an older build or a hand left in storage costs only itself.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('failover-console.gfc-recent:', '[{"sessionId": 7}, "junk", {"sessionId": "old1", "mark": "sideways"}]');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await findComponents(page, '359 181');
+  await expect(page.getByTestId('gfc-recent')).toHaveCount(0);
+  await page.getByText('Failback: return to the home data center').click();
+  await page.getByLabel('Reason').fill('DFW back in service');
+  await page.getByTestId('run-checks').click();
+  await arrived(request, 'POST', '/gfc/failover/doPreFailBackCheck');
+  await clock(request, { advanceSeconds: 30 });
+  await page.getByTestId('launch').click();
+  await page.getByLabel('Type failback to confirm').fill('failback');
+  await page.getByTestId('confirm-launch').click();
+  await expect(page).toHaveURL(/\/components\/operations\/[0-9a-f]+\?ids=359,181&mark=failback$/);
+  const operations = page.url();
+  const session = new URL(operations).pathname.split('/').pop()!;
+  await expect(page.getByTestId('op-row')).toHaveCount(2);
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs.getByRole('listitem')).toHaveText(['Components', `Operations of session ${session}`]);
+  await expect(page).toHaveTitle('Operations: failback · Failover Console');
+
+  // Away, then back to the section's first page through the header.
+  await page.getByRole('link', { name: 'Clusters', exact: true }).first().click();
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Components' }).click();
+  const rows = page.getByTestId('gfc-recent-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(session);
+  await expect(rows.first()).toContainText('failback');
+  await expect(rows.first()).toContainText('(359)');
+  await expect(rows.first()).toContainText('(181)');
+  await expect(rows.first().getByTestId('time')).toHaveText(/today \(UTC\) · just now$/);
+  // A reload keeps it (localStorage, this browser).
+  await page.reload();
+  await rows.first().getByTestId('gfc-recent-open').click();
+  await expect(page).toHaveURL(operations);
+  await expect(page.getByTestId('op-row')).toHaveCount(2);
+  await arrived(request, 'POST', '/gfc/failover/doFailoverback');
+  await clock(request, { advanceSeconds: 20 });
+  await expect(page.getByTestId('op-state')).toHaveText(['✔ Done', '✔ Done']);
+  // The trail leads back to the list; forgetting it empties it.
+  await crumbs.getByRole('link', { name: 'Components' }).click();
+  await page.getByTestId('gfc-recent-forget').click();
+  await expect(page.getByTestId('gfc-recent')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('failover-console.gfc-recent:'))).toBeNull();
+});

@@ -5,7 +5,6 @@
 use super::{check_name, component_name, Key};
 use crate::api::use_api;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::viewer_notice::ViewerNotice;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -13,6 +12,7 @@ use console_core::gfc::{
     check_verdict, may_launch, CheckResult, CheckStatus, CheckType, Component, Direction,
     LaunchBody,
 };
+use console_core::gfc_recent::{RecentComponent, RecentSession};
 use console_core::i18n::Text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -75,24 +75,32 @@ pub fn LaunchStep(
 
     let launch: Launch<String> = Launch::new();
     let dialog = RwSignal::new(false);
+    let api_l = api.clone();
     let on_confirm = Callback::new(move |_: Option<String>| {
-        let api = api.clone();
+        let api = api_l.clone();
         let b = body.get_untracked();
         launch.fire(move || async move { api.gfc_launch(&b).await });
     });
     Effect::new(move |_| {
         if let LaunchState::Launched(sid) = launch.state.get() {
-            let ids = components.with_untracked(|c| {
-                c.iter()
-                    .map(|c| c.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            });
-            let mark = direction.get_untracked().mark();
-            navigate(
-                &format!("/components/operations/{sid}?ids={ids}&mark={mark}"),
-                Default::default(),
-            );
+            // Kept in this browser first, so the operator can come back to it from the
+            // section's first page after navigating away.
+            let launched = RecentSession {
+                session_id: sid,
+                launched_ms: Some(js_sys::Date::now() as i64),
+                direction: direction.get_untracked(),
+                components: components.with_untracked(|c| {
+                    c.iter()
+                        .map(|c| RecentComponent {
+                            id: c.id,
+                            name: c.name.clone(),
+                        })
+                        .collect()
+                }),
+            };
+            let href = launched.operations_href();
+            super::recent::remember(&api.base(), launched);
+            navigate(&href, Default::default());
         }
     });
 
@@ -120,7 +128,6 @@ pub fn LaunchStep(
 
         <h2>"4. "{move || i18n.t(Text::GfcStepLaunch)}</h2>
         <div class="launch-bar">
-            <ViewerNotice />
             {move || hint().map(|h| view! { <p class="hint" data-testid="launch-hint">{i18n.t(h)}</p> })}
             <button class="btn btn-danger" data-testid="launch" disabled=move || !ready() on:click=move |_| dialog.set(true)>
                 {move || match direction.get() { Direction::Failover => i18n.t(Text::GfcLaunchFailover), Direction::Failback => i18n.t(Text::GfcLaunchFailback) }}

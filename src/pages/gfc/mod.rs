@@ -9,6 +9,7 @@ mod checks;
 mod form;
 mod launch;
 pub mod operations;
+pub mod recent;
 pub mod report;
 mod search;
 
@@ -16,7 +17,9 @@ pub use operations::GfcOperationsPage;
 pub use report::GfcReportPage;
 
 use crate::components::failure_view::FailureView;
+use crate::components::viewer_notice::ViewerNotice;
 use crate::hooks::load::use_load;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use checks::CheckGrid;
@@ -25,6 +28,7 @@ use console_core::i18n::Text;
 use form::{Details, DetailsForm};
 use launch::LaunchStep;
 use leptos::prelude::*;
+use recent::RecentSessions;
 use search::ComponentSearch;
 use std::collections::BTreeMap;
 
@@ -60,6 +64,7 @@ pub fn GfcPage() -> impl IntoView {
             async move { api.gfc_check_types().await }
         },
     );
+    use_title(move || i18n.t(Text::GfcTitle).to_string());
     let columns = Signal::derive(move || check_types.data.get().unwrap_or_default());
 
     let components = RwSignal::new(Vec::<Component>::new());
@@ -80,6 +85,9 @@ pub fn GfcPage() -> impl IntoView {
     view! {
         <section class="page gfc">
             <h1>{move || i18n.t(Text::GfcTitle)}</h1>
+            // A viewer learns why the launch at the bottom stays disabled before filling anything in.
+            <ViewerNotice />
+            <RecentSessions />
             <FailureView failure=check_types.error on_retry=Callback::new(move |_| check_types.reload()) busy=check_types.loading />
             <ComponentSearch components tickets problems show_errors />
             <DetailsForm details problems show_errors />

@@ -1,12 +1,15 @@
 //! Follows a GFC launch: each component's operation, polled every second until all are done.
 
 use crate::api::use_api;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::failure_view::FailureView;
 use crate::components::live_status::LiveStatus;
 use crate::components::when::{local_zone_now, When};
 use crate::hooks::poll::use_poll;
 use crate::hooks::ticker::use_ticker;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
+use console_core::crumbs::{trail, Place};
 use console_core::gfc::Operations;
 use console_core::i18n::Text;
 use console_core::poll::{failure_outcome, Backoff, Outcome};
@@ -30,6 +33,7 @@ pub fn GfcOperationsPage() -> impl IntoView {
             .get("mark")
             .unwrap_or_else(|| "failover".into())
     };
+    use_title(move || i18n.f(Text::GfcOperationsTitle, &[&mark()]));
     let data = RwSignal::new(None::<Operations>);
     let now_ms = use_ticker();
     // One request at a time, every second, until every operation ended.
@@ -60,6 +64,7 @@ pub fn GfcOperationsPage() -> impl IntoView {
     let zone = local_zone_now();
     view! {
         <section class="page">
+            <Breadcrumbs trail=move |lang| trail(&Place::GfcOperations { session: &session() }, lang) />
             <h1>{move || i18n.f(Text::GfcOperationsTitle, &[&mark()])}</h1>
             <p class="muted">{move || format!("session {}", session())}</p>
             <LiveStatus poll now_ms finished=Text::GfcAllDone />

@@ -2,12 +2,15 @@
 //! script needed).
 
 use crate::api::use_api;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::failure_view::FailureView;
 use crate::components::unreadable::StateWord;
 use crate::components::when::When;
 use crate::hooks::load::use_load;
 use crate::hooks::ticker::use_ticker;
+use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
+use console_core::crumbs::{trail, Place};
 use console_core::gfc::report_csv;
 use console_core::i18n::Text;
 use console_core::present;
@@ -37,6 +40,7 @@ pub fn GfcReportPage() -> impl IntoView {
             async move { api.gfc_report(&s).await }
         },
     );
+    use_title(move || i18n.f(Text::CrumbGfcReport, &[&session.get()]));
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -46,6 +50,7 @@ pub fn GfcReportPage() -> impl IntoView {
     let now = use_ticker();
     view! {
         <section class="page report">
+            <Breadcrumbs trail=move |lang| trail(&Place::GfcReport { session: &session.get() }, lang) />
             <FailureView failure=report.error on_retry=Callback::new(move |_| report.reload()) busy=report.loading />
             {move || (report.data.with(Option::is_none) && report.loading.get()).then(|| view! {
                 <p class="loading" aria-busy="true">{i18n.t(Text::Loading)}</p>
