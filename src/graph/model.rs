@@ -4,7 +4,7 @@
 
 use crate::config::ocp_zone;
 use console_core::graph::{self, Graph, GraphError};
-use console_core::layout::{layout, Layout};
+use console_core::layout::{layout_oriented, Layout, OrientationChoice};
 use console_core::time::parse_ms;
 use console_core::viewport::SpatialIndex;
 use console_core::wire::{
@@ -74,6 +74,30 @@ pub struct Structure {
     pub index: SpatialIndex,
     /// `graph::fingerprint` of the subtasks this was built from.
     pub fingerprint: Option<u64>,
+    /// Node indices in execution (topological) order: the order Tab walks the steps in.
+    pub order: Vec<usize>,
+}
+
+impl Structure {
+    /// The same steps drawn in another orientation (the graph and the state signals are
+    /// shared, so nodes keep their states and the details panel its step).
+    fn reoriented(&self, choice: OrientationChoice) -> Option<Structure> {
+        let o = choice.resolve(&self.graph);
+        if o == self.layout.orientation {
+            return None;
+        }
+        let layout = layout_oriented(&self.graph, o);
+        let index = SpatialIndex::new(&layout, &self.graph);
+        Some(Structure {
+            graph: self.graph.clone(),
+            layout,
+            info: self.info.clone(),
+            nodes: self.nodes.clone(),
+            index,
+            fingerprint: self.fingerprint,
+            order: self.order.clone(),
+        })
+    }
 }
 
 /// Task-level facts shown above the graph.
@@ -109,6 +133,8 @@ pub struct TaskModel {
     pub graph_error: RwSignal<Option<GraphError>>,
     /// Bumped on every rebuild: layout-dependent views key on it.
     pub version: RwSignal<u64>,
+    /// Which way the graph is drawn; changing it lays the graph out again, nothing else does.
+    pub orientation: RwSignal<OrientationChoice>,
 }
 
 impl Default for TaskModel {
@@ -124,6 +150,23 @@ impl TaskModel {
             structure: RwSignal::new(None),
             graph_error: RwSignal::new(None),
             version: RwSignal::new(0),
+            orientation: RwSignal::new(OrientationChoice::Auto),
+        }
+    }
+
+    /// Draws the graph in `choice`'s orientation: laid out again only when the drawn
+    /// orientation actually changes (Auto may already be the forced one).
+    pub fn set_orientation(&self, choice: OrientationChoice) {
+        if self.orientation.get_untracked() == choice {
+            return;
+        }
+        self.orientation.set(choice);
+        let next = self
+            .structure
+            .with_untracked(|s| s.as_ref().and_then(|s| s.reoriented(choice)));
+        if let Some(next) = next {
+            self.structure.set(Some(Arc::new(next)));
+            self.version.update(|v| *v += 1);
         }
     }
 
@@ -192,8 +235,9 @@ impl TaskModel {
             .iter()
             .map(|s| RwSignal::new(NodeState::of(s)))
             .collect();
-        let layout = layout(&g);
+        let layout = layout_oriented(&g, self.orientation.get_untracked().resolve(&g));
         let index = SpatialIndex::new(&layout, &g);
+        let order = g.topo_order();
         self.structure.set(Some(Arc::new(Structure {
             graph: g,
             layout,
@@ -201,6 +245,7 @@ impl TaskModel {
             nodes,
             index,
             fingerprint,
+            order,
         })));
         self.version.update(|v| *v += 1);
         true
