@@ -22,7 +22,9 @@ use console_core::navigate::{step_for_key, tab_step, Arrow};
 use console_core::present;
 use console_core::speech;
 use console_core::task_view::{overdue, Impact};
-use console_core::viewport::{self, focus_step, frame, label_lines, Camera, Visible, LINE_UNITS};
+use console_core::viewport::{
+    self, focus_step, frame, label_lines, layer_bounds, Camera, Rect, Visible, LINE_UNITS,
+};
 use console_core::wire::SubtaskStatus;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -36,6 +38,9 @@ pub const MARGIN_PX: f64 = 240.0;
 pub const RENDER_ALL_UP_TO: usize = 300;
 /// One arrow-key press pans this far (screen px).
 const KEY_STEP_PX: f64 = 80.0;
+/// The minimap's box (screen px); the graph's shape decides which side it fills.
+const MINI_W: f64 = 180.0;
+const MINI_H: f64 = 140.0;
 
 /// What a node reacts to besides its own state.
 #[derive(Clone)]
@@ -97,10 +102,10 @@ fn node_view(s: &Structure, i: usize, ctx: NodeCtx) -> Option<impl IntoView> {
         c
     };
     let icon = move || state.with(|n| present::subtask_status(n.status.as_ref()).parts().0);
-    let name = info.name.clone();
     let spoken_name = info.name.clone();
-    // Name, state and duration; only a running step reads the clock.
-    let spoken = move || {
+    // Name, state and duration (the accessible name and the tooltip); only a running step
+    // reads the clock.
+    let spoken = Memo::new(move |_| {
         let lang = i18n.lang.get();
         state.with(|n| {
             let active = present::subtask_status(n.status.as_ref()).is_active();
@@ -111,12 +116,8 @@ fn node_view(s: &Structure, i: usize, ctx: NodeCtx) -> Option<impl IntoView> {
             };
             speech::step_name(lang, &spoken_name, n.status.as_ref(), took)
         })
-    };
+    });
     let on_path = move || critical.with(|p| p.nodes.get(i).copied().unwrap_or(false));
-    let title = move || {
-        let (_, _, t) = state.with(|n| present::subtask_status(n.status.as_ref()).parts());
-        format!("{name} — {}", i18n.t(t))
-    };
     let badge = move || {
         impact
             .with(|v| v.get(i).copied().flatten())
@@ -135,16 +136,24 @@ fn node_view(s: &Structure, i: usize, ctx: NodeCtx) -> Option<impl IntoView> {
     };
     Some(view! {
         <g class=class transform=format!("translate({x:.1} {y:.1})") data-node=info.id.to_string() data-name=info.name.clone()
-            data-idx=i.to_string() role="button" aria-label=spoken
-            tabindex=move || if is_current.selected(&Some(i)) { "0" } else { "-1" }
             on:click=move |_| if !moved.get_value() { selected.set(Some(i)) }>
-            <title>{title}</title>
-            <rect width=NODE_W height=NODE_H rx="6" />
-            {move || on_path().then(|| view! { <path class="node-crit" d=format!("M6 {:.0} H{:.0}", NODE_H + 4.0, NODE_W - 6.0) /> })}
-            <text x="10" y="24" class="node-icon">{icon}</text>
-            {label}
-            {info.prohibit_rollback.then(|| view! { <text x=NODE_W - 18.0 y="14" class="node-lock">"⊘"</text> })}
-            <text x=NODE_W - 8.0 y=NODE_H - 6.0 class="node-badge" text-anchor="end">{badge}</text>
+            // The drawing (icon, the name cut to two lines, marks) is hidden from screen
+            // readers; the button over it carries the full name, state and duration, so no
+            // visible text ever contradicts the accessible name.
+            <g aria-hidden="true">
+                <rect width=NODE_W height=NODE_H rx="6" />
+                {move || on_path().then(|| view! { <path class="node-crit" d=format!("M6 {:.0} H{:.0}", NODE_H + 4.0, NODE_W - 6.0) /> })}
+                <text x="10" y="24" class="node-icon">{icon}</text>
+                {label}
+                {info.prohibit_rollback.then(|| view! { <text x=NODE_W - 18.0 y="14" class="node-lock">"⊘"</text> })}
+                <text x=NODE_W - 8.0 y=NODE_H - 6.0 class="node-badge" text-anchor="end">{badge}</text>
+            </g>
+            <path class="node-hit" d=format!("M0 0 H{NODE_W} V{NODE_H} H0 Z") data-idx=i.to_string()
+                role="button" aria-label=move || spoken.get()
+                tabindex=move || if is_current.selected(&Some(i)) { "0" } else { "-1" }>
+                // The tooltip says the same: the full name, state and duration.
+                <title>{move || spoken.get()}</title>
+            </path>
         </g>
     })
 }
@@ -311,7 +320,10 @@ pub fn TaskGraph(
                     s.layout.height,
                     w,
                     h,
-                    focus.and_then(|i| s.layout.pos.get(i).copied()),
+                    // Else the first step: the graph's start, whichever way it runs.
+                    focus
+                        .or(s.order.first().copied())
+                        .and_then(|i| s.layout.pos.get(i).copied()),
                 ),
                 stop,
             ))
@@ -448,7 +460,9 @@ pub fn TaskGraph(
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.get_attribute("data-idx"))
             .and_then(|v| v.parse::<usize>().ok());
-        if let Some(i) = step {
+        // From the tab stop, which a move sets at once, rather than the focused step, which
+        // follows a frame later: fast key repeats are not lost.
+        if let Some(i) = step.map(|i| current.get_untracked().unwrap_or(i)) {
             if step_key(i, &ev) {
                 ev.prevent_default();
                 return;
@@ -554,6 +568,89 @@ pub fn TaskGraph(
             "edge"
         }
     };
+    // The minimap of a culled graph: one box per layer, the screen's rectangle over them;
+    // a click or a drag there centres the view on that point.
+    let overview = Memo::new(move |_| {
+        model.version.track();
+        model.structure.with_untracked(|s| {
+            let s = s.as_ref()?;
+            (s.info.len() > RENDER_ALL_UP_TO).then(|| {
+                (
+                    Arc::new(layer_bounds(&s.graph, &s.layout)),
+                    s.layout.width.max(1.0),
+                    s.layout.height.max(1.0),
+                )
+            })
+        })
+    });
+    let mini_drag = StoredValue::new(false);
+    let mini_to = move |ev: &leptos::ev::PointerEvent| {
+        let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Some((gw, gh)) = structure_size() else {
+            return;
+        };
+        let r = el.get_bounding_client_rect();
+        if r.width() <= 0.0 || r.height() <= 0.0 {
+            return;
+        }
+        let x = (f64::from(ev.client_x()) - r.left()) / r.width() * gw;
+        let y = (f64::from(ev.client_y()) - r.top()) / r.height() * gh;
+        let (w, h) = screen();
+        let k = view_at.get_untracked().k;
+        set_view(Camera {
+            tx: w / 2.0 - x * k,
+            ty: h / 2.0 - y * k,
+            k,
+        });
+    };
+    let on_mini_down = move |ev: leptos::ev::PointerEvent| {
+        mini_drag.set_value(true);
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        mini_to(&ev);
+    };
+    let on_mini_move = move |ev: leptos::ev::PointerEvent| {
+        if mini_drag.get_value() {
+            mini_to(&ev);
+        }
+    };
+    let on_mini_up = move |_: leptos::ev::PointerEvent| mini_drag.set_value(false);
+    let minimap = move || {
+        overview.get().map(|(boxes, gw, gh)| {
+            let scale = (MINI_W / gw).min(MINI_H / gh);
+            let on_screen = move || {
+                let (w, h) = screen();
+                let a: Rect = view_at.get().area(w, h, 0.0);
+                let (x0, y0) = (a.x0.max(0.0), a.y0.max(0.0));
+                let (x1, y1) = (a.x1.min(gw), a.y1.min(gh));
+                (x0, y0, (x1 - x0).max(0.0), (y1 - y0).max(0.0))
+            };
+            view! {
+                // A pointer shortcut only: the keyboard pans with the arrows, so it is hidden
+                // from screen readers.
+                <svg class="minimap" data-testid="minimap" aria-hidden="true"
+                    viewBox=format!("0 0 {gw:.0} {gh:.0}") preserveAspectRatio="none"
+                    style:width=format!("{:.0}px", gw * scale) style:height=format!("{:.0}px", gh * scale)
+                    on:pointerdown=on_mini_down on:pointermove=on_mini_move on:pointerup=on_mini_up on:pointercancel=on_mini_up>
+                    {boxes.iter().map(|b| view! {
+                        <rect class="mini-layer" x=format!("{:.0}", b.x0) y=format!("{:.0}", b.y0)
+                            width=format!("{:.0}", b.x1 - b.x0) height=format!("{:.0}", b.y1 - b.y0) />
+                    }).collect_view()}
+                    <rect class="mini-view" x=move || format!("{:.0}", on_screen().0) y=move || format!("{:.0}", on_screen().1)
+                        width=move || format!("{:.0}", on_screen().2) height=move || format!("{:.0}", on_screen().3) />
+                </svg>
+            }
+        })
+    };
     let on_orient = move |ev: leptos::ev::Event| {
         let choice = match event_target_value(&ev).as_str() {
             "lr" => OrientationChoice::LeftToRight,
@@ -607,6 +704,7 @@ pub fn TaskGraph(
                     </g>
                 </g>
             </svg>
+            {minimap}
         </div>
     }
 }
