@@ -20,57 +20,52 @@ pub struct CriticalPath {
 /// the same statuses always give the same path. Empty when every step is done.
 pub fn critical_path(g: &Graph, done: impl Fn(usize) -> bool) -> CriticalPath {
     let n = g.ids.len();
-    let order = g.topo_order();
     let mut rank = vec![0usize; n];
-    for (r, &i) in order.iter().enumerate() {
+    for (r, &i) in g.layers.iter().flatten().enumerate() {
         rank[i] = r;
     }
-    // Outgoing edges of each node, by edge index, so the path can mark its edges.
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (e, &(f, _)) in g.edges.iter().enumerate() {
-        if let Some(o) = out.get_mut(f) {
-            o.push(e);
-        }
-    }
     // Longest remaining chain starting at each unfinished node, in steps; 0 when done.
+    // Layers are a topological order: walking them backwards sees every downstream first.
     let mut len = vec![0usize; n];
-    for &i in order.iter().rev() {
-        if done(i) {
-            continue;
+    for &i in g.layers.iter().rev().flat_map(|l| l.iter().rev()) {
+        if !done(i) {
+            len[i] = 1 + g.downstream_of(i).map(|d| len[d]).max().unwrap_or(0);
         }
-        let below = out[i].iter().map(|&e| len[g.edges[e].1]).max().unwrap_or(0);
-        len[i] = 1 + below;
     }
     let mut path = CriticalPath {
         nodes: vec![false; n],
         edges: vec![false; g.edges.len()],
         steps: Vec::new(),
     };
-    // `max_by_key` keeps the last maximum: walk backwards so the earliest start wins.
-    let Some(mut at) = order
-        .iter()
-        .rev()
-        .copied()
-        .filter(|&i| len[i] > 0)
-        .max_by_key(|&i| len[i])
-    else {
+    // The longest start, the earliest in execution order among equals.
+    let mut start: Option<usize> = None;
+    for &i in g.layers.iter().flatten() {
+        if len[i] > 0 && start.is_none_or(|s| len[i] > len[s]) {
+            start = Some(i);
+        }
+    }
+    let Some(mut at) = start else {
         return path;
     };
+    // The step after each step of the path, to mark its edges in one pass over them.
+    let mut next_of = vec![usize::MAX; n];
     loop {
         path.nodes[at] = true;
         path.steps.push(at);
-        let next = out[at]
-            .iter()
-            .copied()
-            .filter(|&e| len[at] > 1 && len[g.edges[e].1] == len[at] - 1)
-            .min_by_key(|&e| rank[g.edges[e].1]);
+        let next = g
+            .downstream_of(at)
+            .filter(|&d| len[at] > 1 && len[d] == len[at] - 1)
+            .min_by_key(|&d| rank[d]);
         match next {
-            Some(e) => {
-                path.edges[e] = true;
-                at = g.edges[e].1;
+            Some(d) => {
+                next_of[at] = d;
+                at = d;
             }
             None => break,
         }
+    }
+    for (e, &(f, t)) in g.edges.iter().enumerate() {
+        path.edges[e] = next_of.get(f) == Some(&t);
     }
     path
 }

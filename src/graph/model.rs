@@ -3,6 +3,7 @@
 //! poll that changes a few statuses re-renders only those nodes.
 
 use crate::config::ocp_zone;
+use console_core::critical::{critical_path, CriticalPath};
 use console_core::graph::{self, Graph, GraphError};
 use console_core::layout::{layout_oriented, Layout, OrientationChoice};
 use console_core::time::parse_ms;
@@ -12,6 +13,11 @@ use console_core::wire::{
 };
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// A step that is no longer remaining work (the critical path leaves it out).
+fn is_done(s: Option<&SubtaskStatus>) -> bool {
+    s == Some(&SubtaskStatus::Successful)
+}
 
 /// What never changes while the structure stays the same.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,6 +141,10 @@ pub struct TaskModel {
     pub version: RwSignal<u64>,
     /// Which way the graph is drawn; changing it lays the graph out again, nothing else does.
     pub orientation: RwSignal<OrientationChoice>,
+    /// The critical path of the remaining work: recomputed only when a step becomes
+    /// successful or stops being so, not on every status change (a poll of a 10,000-step
+    /// task must stay cheap).
+    pub critical: RwSignal<Arc<CriticalPath>>,
 }
 
 impl Default for TaskModel {
@@ -151,6 +161,24 @@ impl TaskModel {
             graph_error: RwSignal::new(None),
             version: RwSignal::new(0),
             orientation: RwSignal::new(OrientationChoice::Auto),
+            critical: RwSignal::new(Arc::new(CriticalPath::default())),
+        }
+    }
+
+    /// Recomputes the critical path from the nodes' statuses now.
+    fn refresh_critical(&self) {
+        let path = self.structure.with_untracked(|s| {
+            s.as_ref().map(|s| {
+                critical_path(&s.graph, |i| {
+                    s.nodes
+                        .get(i)
+                        .is_none_or(|n| n.with_untracked(|n| is_done(n.status.as_ref())))
+                })
+            })
+        });
+        let path = path.unwrap_or_default();
+        if self.critical.with_untracked(|c| **c != path) {
+            self.critical.set(Arc::new(path));
         }
     }
 
@@ -248,20 +276,28 @@ impl TaskModel {
             order,
         })));
         self.version.update(|v| *v += 1);
+        self.refresh_critical();
         true
     }
 
     /// Sets the state of each node whose state changed; the rest are not touched.
     fn update_nodes(&self, subs: &[SubtaskInstance]) {
-        self.structure.with_untracked(|s| {
+        let finished_changed = self.structure.with_untracked(|s| {
+            let mut changed = false;
             if let Some(s) = s {
                 for (node, sub) in s.nodes.iter().zip(subs) {
                     if !node.with_untracked(|cur| cur.same_as(sub)) {
+                        changed |= node.with_untracked(|cur| is_done(cur.status.as_ref()))
+                            != is_done(sub.status.as_ref());
                         node.set(NodeState::of(sub));
                     }
                 }
             }
+            changed
         });
+        if finished_changed {
+            self.refresh_critical();
+        }
     }
 
     /// Every node's status now (for impact previews).

@@ -15,7 +15,7 @@
 use super::impact_look;
 use super::model::{Structure, TaskModel};
 use crate::i18n::use_i18n;
-use console_core::critical::{critical_path, CriticalPath};
+use console_core::critical::CriticalPath;
 use console_core::i18n::Text;
 use console_core::layout::{OrientationChoice, NODE_H, NODE_W};
 use console_core::navigate::{step_for_key, tab_step, Arrow};
@@ -25,7 +25,6 @@ use console_core::task_view::{overdue, Impact};
 use console_core::viewport::{
     self, focus_step, frame, label_lines, layer_bounds, Camera, Rect, Visible, LINE_UNITS,
 };
-use console_core::wire::SubtaskStatus;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -49,7 +48,7 @@ struct NodeCtx {
     is_selected: Selector<Option<usize>>,
     /// The one step in the tab order (roving tabindex).
     is_current: Selector<Option<usize>>,
-    critical: Memo<Arc<CriticalPath>>,
+    critical: RwSignal<Arc<CriticalPath>>,
     impact: Signal<Vec<Option<Impact>>>,
     now_ms: Signal<i64>,
     moved: StoredValue<bool>,
@@ -182,23 +181,7 @@ pub fn TaskGraph(
     // The step in the tab order; always rendered, so focus never falls out of the DOM.
     let current = RwSignal::new(None::<usize>);
     let is_current = Selector::new(move || current.get());
-    // The longest chain of steps not yet successful: recomputed when a status changes.
-    let critical = Memo::new(move |_| {
-        model.structure.with(|s| {
-            Arc::new(
-                s.as_ref()
-                    .map(|s| {
-                        let done: Vec<bool> = s
-                            .nodes
-                            .iter()
-                            .map(|n| n.with(|n| n.status == Some(SubtaskStatus::Successful)))
-                            .collect();
-                        critical_path(&s.graph, |i| done.get(i).copied().unwrap_or(true))
-                    })
-                    .unwrap_or_default(),
-            )
-        })
-    });
+    let critical = model.critical;
 
     let screen = move || {
         svg_ref
@@ -209,12 +192,16 @@ pub fn TaskGraph(
             })
             .unwrap_or((0.0, 0.0))
     };
+    // The screen's size at the last refresh, for the minimap: reading it from the DOM on
+    // every pan would force a layout in the middle of the frame.
+    let last_screen = StoredValue::new((0.0_f64, 0.0_f64));
     // Recomputes the visible set now; sets it only when it changed.
     let refresh = move || {
         let (w, h) = screen();
         if w <= 0.0 || h <= 0.0 {
             return;
         }
+        last_screen.set_value((w, h));
         let area = view_at.get_untracked().area(w, h, MARGIN_PX);
         let everything = viewport::Rect {
             x0: f64::MIN,
@@ -627,13 +614,15 @@ pub fn TaskGraph(
     let minimap = move || {
         overview.get().map(|(boxes, gw, gh)| {
             let scale = (MINI_W / gw).min(MINI_H / gh);
-            let on_screen = move || {
-                let (w, h) = screen();
-                let a: Rect = view_at.get().area(w, h, 0.0);
+            // The screen's rectangle, once per view change.
+            let on_screen = Memo::new(move |_| {
+                let v = view_at.get();
+                let (w, h) = last_screen.get_value();
+                let a: Rect = v.area(w, h, 0.0);
                 let (x0, y0) = (a.x0.max(0.0), a.y0.max(0.0));
                 let (x1, y1) = (a.x1.min(gw), a.y1.min(gh));
                 (x0, y0, (x1 - x0).max(0.0), (y1 - y0).max(0.0))
-            };
+            });
             view! {
                 // A pointer shortcut only: the keyboard pans with the arrows, so it is hidden
                 // from screen readers.
@@ -645,8 +634,8 @@ pub fn TaskGraph(
                         <rect class="mini-layer" x=format!("{:.0}", b.x0) y=format!("{:.0}", b.y0)
                             width=format!("{:.0}", b.x1 - b.x0) height=format!("{:.0}", b.y1 - b.y0) />
                     }).collect_view()}
-                    <rect class="mini-view" x=move || format!("{:.0}", on_screen().0) y=move || format!("{:.0}", on_screen().1)
-                        width=move || format!("{:.0}", on_screen().2) height=move || format!("{:.0}", on_screen().3) />
+                    <rect class="mini-view" x=move || format!("{:.0}", on_screen.get().0) y=move || format!("{:.0}", on_screen.get().1)
+                        width=move || format!("{:.0}", on_screen.get().2) height=move || format!("{:.0}", on_screen.get().3) />
                 </svg>
             }
         })
