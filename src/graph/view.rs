@@ -102,9 +102,8 @@ fn node_view(s: &Structure, i: usize, ctx: NodeCtx) -> Option<impl IntoView> {
     };
     let icon = move || state.with(|n| present::subtask_status(n.status.as_ref()).parts().0);
     let spoken_name = info.name.clone();
-    // Name, state and duration (the accessible name and the tooltip); only a running step
-    // reads the clock.
-    let spoken = Memo::new(move |_| {
+    // Name, state and duration (the accessible name); only a running step reads the clock.
+    let spoken = move || {
         let lang = i18n.lang.get();
         state.with(|n| {
             let active = present::subtask_status(n.status.as_ref()).is_active();
@@ -115,7 +114,7 @@ fn node_view(s: &Structure, i: usize, ctx: NodeCtx) -> Option<impl IntoView> {
             };
             speech::step_name(lang, &spoken_name, n.status.as_ref(), took)
         })
-    });
+    };
     let on_path = move || critical.with(|p| p.nodes.get(i).copied().unwrap_or(false));
     let badge = move || {
         impact
@@ -148,10 +147,10 @@ fn node_view(s: &Structure, i: usize, ctx: NodeCtx) -> Option<impl IntoView> {
                 <text x=NODE_W - 8.0 y=NODE_H - 6.0 class="node-badge" text-anchor="end">{badge}</text>
             </g>
             <path class="node-hit" d=format!("M0 0 H{NODE_W} V{NODE_H} H0 Z") data-idx=i.to_string()
-                role="button" aria-label=move || spoken.get()
+                role="button" aria-label=spoken
                 tabindex=move || if is_current.selected(&Some(i)) { "0" } else { "-1" }>
-                // The tooltip says the same: the full name, state and duration.
-                <title>{move || spoken.get()}</title>
+                // The tooltip: the whole name, which the box may cut short.
+                <title>{info.name.clone()}</title>
             </path>
         </g>
     })
