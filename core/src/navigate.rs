@@ -153,7 +153,7 @@ mod tests {
             assert_eq!(step_for_key(&g, &l, 4, back), Some(middle), "{o:?}");
             assert_eq!(step_for_key(&g, &l, middle, back), Some(0), "{o:?}");
             // Across the flow: the branches in drawing order, one key each way, stopping at the end.
-            let mut branch = vec![1usize, 2, 3];
+            let mut branch = [1usize, 2, 3];
             let across = |i: usize| match o {
                 Orientation::LeftToRight => l.pos[i].1,
                 Orientation::TopToBottom => l.pos[i].0,
