@@ -61,7 +61,9 @@ fn report(name: &str, n: usize, runs: usize, ms: f64) {
 /// them for a small graph).
 fn on_screen(el: &web_sys::HtmlElement, task: &console_core::wire::TaskInstance) -> usize {
     let g = console_core::graph::build(task.subtasks()).unwrap();
-    let l = console_core::layout::layout(&g);
+    // Drawn the way the task page draws it: the orientation its shape suits.
+    let o = console_core::layout::OrientationChoice::Auto.resolve(&g);
+    let l = console_core::layout::layout_oriented(&g, o);
     let svg = el.query_selector("svg.graph").unwrap().unwrap();
     let r = svg.get_bounding_client_rect();
     let t = el

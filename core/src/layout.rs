@@ -22,8 +22,9 @@ pub const NODE_H: f64 = 38.0;
 pub const GAP_X: f64 = 70.0;
 /// Between nodes of a column of a left-to-right layout.
 pub const GAP_Y: f64 = 18.0;
-/// Between rows of a top-to-bottom layout.
-pub const GAP_ROWS: f64 = 50.0;
+/// Between rows of a top-to-bottom layout: tight enough that a 9-step chain fits a
+/// 1280x800 screen whole at a legible scale, room enough for the S-curves between rows.
+pub const GAP_ROWS: f64 = 36.0;
 /// Between nodes of a row of a top-to-bottom layout.
 pub const GAP_COLS: f64 = 20.0;
 pub const MARGIN: f64 = 20.0;
@@ -50,11 +51,38 @@ const STRAIGHTEN_ROUNDS: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Orientation {
-    /// Layers are columns; edges run rightwards. What the task page draws.
+    /// Layers are columns; edges run rightwards.
     #[default]
     LeftToRight,
     /// Layers are rows; edges run downwards.
     TopToBottom,
+}
+
+/// The operator's choice of orientation: the graph's own shape decides ([`choose_orientation`])
+/// unless a direction is forced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OrientationChoice {
+    #[default]
+    Auto,
+    LeftToRight,
+    TopToBottom,
+}
+
+impl OrientationChoice {
+    pub const ALL: [OrientationChoice; 3] = [
+        OrientationChoice::Auto,
+        OrientationChoice::LeftToRight,
+        OrientationChoice::TopToBottom,
+    ];
+
+    /// The orientation to draw `g` in.
+    pub fn resolve(self, g: &Graph) -> Orientation {
+        match self {
+            OrientationChoice::Auto => choose_orientation(g),
+            OrientationChoice::LeftToRight => Orientation::LeftToRight,
+            OrientationChoice::TopToBottom => Orientation::TopToBottom,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +105,7 @@ impl Layout {
     }
 }
 
-/// The task page's layout: left to right.
+/// Left to right (benches and tests; the task page resolves an [`OrientationChoice`]).
 pub fn layout(g: &Graph) -> Layout {
     layout_oriented(g, Orientation::LeftToRight)
 }
@@ -1013,5 +1041,38 @@ mod tests {
             choose_orientation(&graph(&[(1, &[])])),
             Orientation::TopToBottom
         );
+        // A forced direction wins over the shape.
+        assert_eq!(
+            OrientationChoice::LeftToRight.resolve(&chain),
+            Orientation::LeftToRight
+        );
+        assert_eq!(
+            OrientationChoice::Auto.resolve(&chain),
+            Orientation::TopToBottom
+        );
+        assert_eq!(
+            OrientationChoice::TopToBottom.resolve(&grid(7, 10)),
+            Orientation::TopToBottom
+        );
+    }
+
+    #[test]
+    fn a_nine_step_chain_fits_a_laptop_screen_top_to_bottom_at_a_legible_scale() {
+        let chain: Vec<(i64, Vec<i64>)> = (1..=9)
+            .map(|i| (i, if i == 1 { vec![] } else { vec![i - 1] }))
+            .collect();
+        let subs: Vec<SubtaskInstance> = chain.iter().map(|(id, up)| sub(*id, up)).collect();
+        let g = build(&subs).unwrap();
+        assert_eq!(choose_orientation(&g), Orientation::TopToBottom);
+        let l = layout_oriented(&g, Orientation::TopToBottom);
+        // The graph's box is at most 85% of an 800 px window tall (style: svg.graph), less
+        // the 40 px the view adds, at the smallest legible scale.
+        let k = crate::viewport::fit_scale(l.width, l.height, 1200.0, 0.85 * 800.0);
+        assert!(
+            k >= crate::viewport::MIN_SCALE,
+            "scale {k}, height {}",
+            l.height
+        );
+        assert!(l.height * crate::viewport::MIN_SCALE + 40.0 <= 0.85 * 800.0);
     }
 }

@@ -8,6 +8,7 @@
 pub mod lenient;
 #[macro_use]
 mod enums;
+pub mod critical;
 pub mod crossings;
 pub mod crumbs;
 pub mod envelope;
@@ -20,10 +21,12 @@ pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod long;
+pub mod navigate;
 pub mod poll;
 pub mod precheck;
 pub mod present;
 pub mod readiness;
+pub mod speech;
 pub mod synthetic;
 pub mod task_view;
 pub mod time;

@@ -132,6 +132,26 @@ pub fn focus_step<'a>(
         .or_else(|| first(&|s| matches!(s, SubtaskStatus::Running | SubtaskStatus::Canceling)))
 }
 
+/// The box around each layer's nodes, in layout coordinates: the minimap draws these, a few
+/// hundred boxes however many steps, instead of every node.
+pub fn layer_bounds(g: &Graph, l: &Layout) -> Vec<Rect> {
+    g.layers
+        .iter()
+        .filter_map(|layer| {
+            layer
+                .iter()
+                .filter_map(|&i| l.pos.get(i))
+                .map(|&(x, y)| Rect {
+                    x0: x,
+                    y0: y,
+                    x1: x + NODE_W,
+                    y1: y + NODE_H,
+                })
+                .reduce(|a, b| a.union(&b))
+        })
+        .collect()
+}
+
 /// Nodes and edges (indices into `Layout::pos` and `Graph::edges`) that meet an area, each
 /// list ascending.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -369,6 +389,21 @@ mod tests {
                 .filter(|i| idx.edge_rect[*i].intersects(&area))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn layer_bounds_hold_every_node_and_one_box_per_layer() {
+        let (g, l) = synthetic(2000, 20);
+        let boxes = layer_bounds(&g, &l);
+        assert_eq!(boxes.len(), 100);
+        for (layer, b) in g.layers.iter().zip(&boxes) {
+            for &i in layer {
+                let (x, y) = l.pos[i];
+                assert!(b.x0 <= x && b.y0 <= y && x + NODE_W <= b.x1 && y + NODE_H <= b.y1);
+            }
+        }
+        // Left to right, each layer is a column: the boxes do not overlap along the flow.
+        assert!(boxes.windows(2).all(|w| w[0].x1 < w[1].x0));
     }
 
     #[test]

@@ -114,8 +114,8 @@ pub fn StepDetails(
     };
     let timeout = info.timeout_s;
     view! {
-        <section class="step-details card" data-testid="step-details" aria-live="polite">
-            <h2>{info.name.clone()}</h2>
+        <section class="step-details card" data-testid="step-details" tabindex="-1" aria-labelledby="step-details-name">
+            <h2 id="step-details-name">{info.name.clone()}</h2>
             <dl class="facts">
                 <dt>{move || i18n.t(Text::ColStatus)}</dt><dd data-testid="step-status">{status}</dd>
                 <dt>{move || i18n.t(Text::ColOperation)}</dt><dd>{move || state.with(|n| n.operation.as_ref().map(|o| view! { <StateWord look=present::subtask_operation(o) wire=o.as_wire().to_string() /> }))}</dd>

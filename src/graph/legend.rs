@@ -14,6 +14,7 @@ pub fn Legend() -> impl IntoView {
             }).collect_view()}
             <li class="legend-item"><span class="swatch overdue-swatch">"⚠"</span>{move || i18n.t(Text::LegendOverdue)}</li>
             <li class="legend-item"><span class="swatch">"⊘"</span>{move || i18n.t(Text::LegendNoRollback)}</li>
+            <li class="legend-item" data-testid="legend-critical"><span class="swatch critical-swatch"></span>{move || i18n.t(Text::LegendCritical)}</li>
         </ul>
     }
 }

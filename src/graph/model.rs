@@ -3,8 +3,9 @@
 //! poll that changes a few statuses re-renders only those nodes.
 
 use crate::config::ocp_zone;
+use console_core::critical::{critical_path, CriticalPath};
 use console_core::graph::{self, Graph, GraphError};
-use console_core::layout::{layout, Layout};
+use console_core::layout::{layout_oriented, Layout, OrientationChoice};
 use console_core::time::parse_ms;
 use console_core::viewport::SpatialIndex;
 use console_core::wire::{
@@ -12,6 +13,11 @@ use console_core::wire::{
 };
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// A step that is no longer remaining work (the critical path leaves it out).
+fn is_done(s: Option<&SubtaskStatus>) -> bool {
+    s == Some(&SubtaskStatus::Successful)
+}
 
 /// What never changes while the structure stays the same.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +80,30 @@ pub struct Structure {
     pub index: SpatialIndex,
     /// `graph::fingerprint` of the subtasks this was built from.
     pub fingerprint: Option<u64>,
+    /// Node indices in execution (topological) order: the order Tab walks the steps in.
+    pub order: Vec<usize>,
+}
+
+impl Structure {
+    /// The same steps drawn in another orientation (the graph and the state signals are
+    /// shared, so nodes keep their states and the details panel its step).
+    fn reoriented(&self, choice: OrientationChoice) -> Option<Structure> {
+        let o = choice.resolve(&self.graph);
+        if o == self.layout.orientation {
+            return None;
+        }
+        let layout = layout_oriented(&self.graph, o);
+        let index = SpatialIndex::new(&layout, &self.graph);
+        Some(Structure {
+            graph: self.graph.clone(),
+            layout,
+            info: self.info.clone(),
+            nodes: self.nodes.clone(),
+            index,
+            fingerprint: self.fingerprint,
+            order: self.order.clone(),
+        })
+    }
 }
 
 /// Task-level facts shown above the graph.
@@ -109,6 +139,12 @@ pub struct TaskModel {
     pub graph_error: RwSignal<Option<GraphError>>,
     /// Bumped on every rebuild: layout-dependent views key on it.
     pub version: RwSignal<u64>,
+    /// Which way the graph is drawn; changing it lays the graph out again, nothing else does.
+    pub orientation: RwSignal<OrientationChoice>,
+    /// The critical path of the remaining work: recomputed only when a step becomes
+    /// successful or stops being so, not on every status change (a poll of a 10,000-step
+    /// task must stay cheap).
+    pub critical: RwSignal<Arc<CriticalPath>>,
 }
 
 impl Default for TaskModel {
@@ -124,6 +160,41 @@ impl TaskModel {
             structure: RwSignal::new(None),
             graph_error: RwSignal::new(None),
             version: RwSignal::new(0),
+            orientation: RwSignal::new(OrientationChoice::Auto),
+            critical: RwSignal::new(Arc::new(CriticalPath::default())),
+        }
+    }
+
+    /// Recomputes the critical path from the nodes' statuses now.
+    fn refresh_critical(&self) {
+        let path = self.structure.with_untracked(|s| {
+            s.as_ref().map(|s| {
+                critical_path(&s.graph, |i| {
+                    s.nodes
+                        .get(i)
+                        .is_none_or(|n| n.with_untracked(|n| is_done(n.status.as_ref())))
+                })
+            })
+        });
+        let path = path.unwrap_or_default();
+        if self.critical.with_untracked(|c| **c != path) {
+            self.critical.set(Arc::new(path));
+        }
+    }
+
+    /// Draws the graph in `choice`'s orientation: laid out again only when the drawn
+    /// orientation actually changes (Auto may already be the forced one).
+    pub fn set_orientation(&self, choice: OrientationChoice) {
+        if self.orientation.get_untracked() == choice {
+            return;
+        }
+        self.orientation.set(choice);
+        let next = self
+            .structure
+            .with_untracked(|s| s.as_ref().and_then(|s| s.reoriented(choice)));
+        if let Some(next) = next {
+            self.structure.set(Some(Arc::new(next)));
+            self.version.update(|v| *v += 1);
         }
     }
 
@@ -192,8 +263,9 @@ impl TaskModel {
             .iter()
             .map(|s| RwSignal::new(NodeState::of(s)))
             .collect();
-        let layout = layout(&g);
+        let layout = layout_oriented(&g, self.orientation.get_untracked().resolve(&g));
         let index = SpatialIndex::new(&layout, &g);
+        let order = g.topo_order();
         self.structure.set(Some(Arc::new(Structure {
             graph: g,
             layout,
@@ -201,22 +273,31 @@ impl TaskModel {
             nodes,
             index,
             fingerprint,
+            order,
         })));
         self.version.update(|v| *v += 1);
+        self.refresh_critical();
         true
     }
 
     /// Sets the state of each node whose state changed; the rest are not touched.
     fn update_nodes(&self, subs: &[SubtaskInstance]) {
-        self.structure.with_untracked(|s| {
+        let finished_changed = self.structure.with_untracked(|s| {
+            let mut changed = false;
             if let Some(s) = s {
                 for (node, sub) in s.nodes.iter().zip(subs) {
                     if !node.with_untracked(|cur| cur.same_as(sub)) {
+                        changed |= node.with_untracked(|cur| is_done(cur.status.as_ref()))
+                            != is_done(sub.status.as_ref());
                         node.set(NodeState::of(sub));
                     }
                 }
             }
+            changed
         });
+        if finished_changed {
+            self.refresh_critical();
+        }
     }
 
     /// Every node's status now (for impact previews).

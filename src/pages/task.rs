@@ -27,9 +27,10 @@ use console_core::i18n::Text;
 use console_core::poll::{failure_outcome, Backoff, Outcome};
 use console_core::precheck::confirmation_ready;
 use console_core::present;
+use console_core::speech;
 use console_core::task_view::{impact, task_interventions, typed_confirmation, Intervention};
 use console_core::time::{human, parse_ms};
-use console_core::wire::TaskStatus;
+use console_core::wire::{SubtaskStatus, TaskStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -107,9 +108,7 @@ fn TaskView(id: i64) -> impl IntoView {
             let first_failed = model.structure.with_untracked(|s| {
                 s.as_ref().and_then(|s| {
                     s.graph.topo_order().into_iter().find(|i| {
-                        s.nodes[*i].with_untracked(|n| {
-                            n.status == Some(console_core::wire::SubtaskStatus::Failed)
-                        })
+                        s.nodes[*i].with_untracked(|n| n.status == Some(SubtaskStatus::Failed))
                     })
                 })
             });
@@ -117,6 +116,37 @@ fn TaskView(id: i64) -> impl IntoView {
                 selected.set(first_failed);
             }
         }
+    });
+    // One polite announcement per change of state (a step's or the task's), never per poll:
+    // each run compares the statuses with those of the run before, on the same structure.
+    let announce = RwSignal::new(String::new());
+    let heard = StoredValue::new(None::<(u64, Vec<Option<SubtaskStatus>>, Option<TaskStatus>)>);
+    Effect::new(move |_| {
+        let version = model.version.get();
+        let task = model
+            .header
+            .with(|h| h.as_ref().and_then(|h| h.status.clone()));
+        let now = model.statuses();
+        let lang = i18n.lang.get_untracked();
+        let said = heard.with_value(|before| {
+            let (v, steps, task_before) = before.as_ref()?;
+            if *v != version || steps.len() != now.len() {
+                return None;
+            }
+            model.structure.with_untracked(|s| {
+                let s = s.as_ref()?;
+                let pairs = s
+                    .info
+                    .iter()
+                    .zip(steps.iter().zip(&now))
+                    .map(|(info, (a, b))| (info.name.as_str(), a.as_ref(), b.as_ref()));
+                speech::changes(lang, pairs, (task_before.as_ref(), task.as_ref()))
+            })
+        });
+        if let Some(text) = said {
+            announce.set(text);
+        }
+        heard.set_value(Some((version, now, task)));
     });
     let impacts = Signal::derive(move || match preview.get() {
         Some(p) => model
@@ -308,6 +338,7 @@ fn TaskView(id: i64) -> impl IntoView {
             <crate::components::viewer_notice::ViewerNotice />
             {move || assumed_zone().map(|z| view! { <p class="hint" data-testid="assumed-zone">{i18n.f(Text::AssumedZone, &[&z.to_string()])}</p> })}
             <LiveStatus poll now_ms=local_now finished=Text::NotPolling />
+            <p class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">{move || announce.get()}</p>
             <FailureView failure=poll.error />
             {move || model.graph_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="graph-error">{i18n.f(Text::GraphInvalid, &[&format!("task {id}: {e}")])}</p> })}
             <div class="task-actions">
