@@ -421,14 +421,13 @@ texts! {
     StateRestoring => "Restoring", "恢复中";
     // Time left and recovery time (core::eta), learned from earlier runs of the same task.
     EtaTitle => "Time left", "剩余时间";
-    EtaLeft => "≈ {0} left, from {1} earlier runs", "约剩 {0}（依据 {1} 次历史运行）";
-    EtaLeftOne => "≈ {0} left, from 1 earlier run", "约剩 {0}（依据 1 次历史运行）";
-    EtaLearning => "Estimating from earlier runs…", "正在根据历史运行估算…";
-    EtaNoHistory => "No estimate: no earlier run of this task finished", "无法估算：此任务没有已完成的历史运行";
-    EtaUnseen => "No estimate: no earlier run finished “{0}”", "无法估算：历史运行中没有完成过“{0}”";
-    EtaWaits => "No estimate: a failed step waits on an operator", "无法估算：失败的步骤在等待操作员处理";
-    EtaUnreadable => "No estimate: the earlier runs could not be read", "无法估算：无法读取历史运行";
-    EtaStepEnds => "Expected to end in ≈ {0}", "预计约 {0} 后结束";
+    EtaLeft => "≈ {0}, from {1} earlier runs", "约 {0}（依据 {1} 次历史运行）";
+    EtaLeftOne => "≈ {0}, from 1 earlier run", "约 {0}（依据 1 次历史运行）";
+    EtaLearning => "estimating from earlier runs…", "正在根据历史运行估算…";
+    EtaNoHistory => "unknown: no earlier run of this task finished", "未知：此任务没有已完成的历史运行";
+    EtaUnseen => "unknown: no earlier run finished “{0}”", "未知：历史运行中没有完成过“{0}”";
+    EtaWaits => "unknown: a failed step waits on an operator", "未知：失败的步骤在等待操作员处理";
+    EtaUnreadable => "unknown: the earlier runs could not be read", "未知：无法读取历史运行";
     RtoTitle => "Measured recovery time", "实测恢复时间";
     RtoBoth => "{0} to “{1}”, {2} to the end", "到“{1}”用时 {0}，到结束用时 {2}";
     RtoEnd => "{0} to the end (no step made the standby primary by name)", "到结束用时 {0}（没有按名称识别出切为主的步骤）";

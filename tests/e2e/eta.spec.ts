@@ -20,7 +20,7 @@ function seconds(text: string): number {
 
 async function etaSeconds(page: Page): Promise<number> {
   const text = (await page.getByTestId('task-eta').textContent()) ?? '';
-  const left = text.match(/≈\s*(.+?)\s*left/)?.[1] ?? text.match(/约剩\s*(.+?)（/)?.[1] ?? '';
+  const left = text.match(/≈\s*(.+?),\s*from/)?.[1] ?? text.match(/约\s*(.+?)（/)?.[1] ?? '';
   expect(left, `an estimate in "${text}"`).not.toBe('');
   return seconds(left);
 }
@@ -74,7 +74,7 @@ test('a failed step: the estimate says the task waits on an operator, in Chinese
   await page.locator('form button[type="submit"]').click();
   await expect(page.getByTestId('task-eta')).toContainText('依据 7 次历史运行');
   await clock(request, { advanceSeconds: 60 });
-  await expect(page.getByTestId('task-eta')).toHaveText('无法估算：失败的步骤在等待操作员处理');
+  await expect(page.getByTestId('task-eta')).toHaveText('未知：失败的步骤在等待操作员处理');
 });
 
 test('no earlier run of a task: the page says so instead of guessing', async ({ page, request }) => {
@@ -84,5 +84,5 @@ test('no earlier run of a task: the page says so instead of guessing', async ({ 
   const id = (await r.json()).id;
   await openConsole(page, `/tasks/${id}`);
   await signIn(page);
-  await expect(page.getByTestId('task-eta')).toHaveText('No estimate: no earlier run of this task finished');
+  await expect(page.getByTestId('task-eta')).toHaveText('unknown: no earlier run of this task finished');
 });
