@@ -73,6 +73,25 @@ impl Camera {
         }
     }
 
+    /// Two fingers moved from `before` to `after` (screen points): the content under them
+    /// follows, panned with their midpoint and zoomed by how far apart they moved (within the
+    /// scale limits). Fingers on one spot change nothing.
+    pub fn pinch(&self, before: [(f64, f64); 2], after: [(f64, f64); 2]) -> Camera {
+        let dist = |p: [(f64, f64); 2]| (p[0].0 - p[1].0).hypot(p[0].1 - p[1].1);
+        let mid = |p: [(f64, f64); 2]| ((p[0].0 + p[1].0) / 2.0, (p[0].1 + p[1].1) / 2.0);
+        let (d0, d1) = (dist(before), dist(after));
+        if d0 < 1.0 || d1 < 1.0 {
+            return *self;
+        }
+        let ((x0, y0), (x1, y1)) = (mid(before), mid(after));
+        let panned = Camera {
+            tx: self.tx + x1 - x0,
+            ty: self.ty + y1 - y0,
+            k: self.k,
+        };
+        panned.zoom_at(d1 / d0, x1, y1)
+    }
+
     /// Whether the node at layout (x, y) is wholly on a `w`×`h` screen.
     pub fn shows(&self, (x, y): (f64, f64), w: f64, h: f64) -> bool {
         let (sx, sy) = (x * self.k + self.tx, y * self.k + self.ty);
@@ -616,5 +635,38 @@ mod tests {
             18
         );
         assert_eq!(label_lines("", 20), (String::new(), String::new()));
+    }
+
+    #[test]
+    fn a_pinch_zooms_about_the_fingers_and_pans_with_them() {
+        let c = Camera {
+            tx: 0.0,
+            ty: 0.0,
+            k: 1.0,
+        };
+        // Fingers twice as far apart about (100, 100): the layout point under them stays.
+        let z = c.pinch(
+            [(90.0, 100.0), (110.0, 100.0)],
+            [(80.0, 100.0), (120.0, 100.0)],
+        );
+        assert!((z.k - 2.0).abs() < 1e-9);
+        assert!((100.0 * z.k + z.tx - 100.0).abs() < 1e-9);
+        // Both fingers moved 30 px right, same spread: a pan.
+        let p = c.pinch([(0.0, 0.0), (10.0, 0.0)], [(30.0, 0.0), (40.0, 0.0)]);
+        assert_eq!(
+            p,
+            Camera {
+                tx: 30.0,
+                ty: 0.0,
+                k: 1.0
+            }
+        );
+        // Fingers on one spot, or pinched past the limits.
+        assert_eq!(
+            c.pinch([(5.0, 5.0), (5.0, 5.0)], [(0.0, 0.0), (50.0, 0.0)]),
+            c
+        );
+        let far = c.pinch([(0.0, 0.0), (10.0, 0.0)], [(0.0, 0.0), (10_000.0, 0.0)]);
+        assert_eq!(far.k, MAX_SCALE);
     }
 }

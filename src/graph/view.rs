@@ -1,5 +1,6 @@
 //! The task graph as SVG: nodes placed by the precomputed layout, each bound to its own state
-//! signal; pan by dragging or the arrow keys, zoom with the wheel, the buttons or + − 0.
+//! signal; pan by dragging or the arrow keys, zoom with the wheel (a trackpad pinch), two
+//! fingers, the buttons or + − 0.
 //! Only what is on screen (plus a margin) is in the DOM: the structure's spatial index says
 //! which nodes and edges, recomputed at most once per animation frame while panning, and a
 //! keyed list adds and removes only those entering or leaving. Zoom stops where labels would
@@ -176,6 +177,8 @@ pub fn TaskGraph(
     let frame_pending = StoredValue::new(false);
     let drag = StoredValue::new(None::<(f64, f64, f64, f64)>);
     let moved = StoredValue::new(false);
+    // Pointers down on the graph (id, screen point): two make a pinch.
+    let fingers = StoredValue::new(Vec::<(i32, (f64, f64))>::new());
     let is_selected = Selector::new(move || selected.get());
     // The step in the tab order; always rendered, so focus never falls out of the DOM.
     let current = RwSignal::new(None::<usize>);
@@ -501,6 +504,22 @@ pub fn TaskGraph(
         }
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
+        let here = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        fingers.update_value(|f| {
+            // The first pointer of a gesture: whatever an earlier one left (a lift the page
+            // never heard of) is gone.
+            if ev.is_primary() {
+                f.clear();
+            }
+            f.retain(|(id, _)| *id != ev.pointer_id());
+            f.push((ev.pointer_id(), here));
+        });
+        // A second finger turns the drag into a pinch (and what follows is no click).
+        if fingers.with_value(Vec::len) >= 2 {
+            drag.set_value(None);
+            moved.set_value(true);
+            return;
+        }
         let v = view_at.get_untracked();
         drag.set_value(Some((
             f64::from(ev.client_x()),
@@ -511,6 +530,25 @@ pub fn TaskGraph(
         moved.set_value(false);
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
+        let here = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let pair = fingers.with_value(|f| match f.as_slice() {
+            [a, b, ..] if a.0 == ev.pointer_id() => Some(([a.1, b.1], [here, b.1])),
+            [a, b, ..] if b.0 == ev.pointer_id() => Some(([a.1, b.1], [a.1, here])),
+            _ => None,
+        });
+        if let Some((before, after)) = pair {
+            fingers.update_value(|f| {
+                if let Some(p) = f.iter_mut().find(|(id, _)| *id == ev.pointer_id()) {
+                    p.1 = here;
+                }
+            });
+            if let Some(svg) = svg_ref.get_untracked() {
+                let r = svg.get_bounding_client_rect();
+                let local = |p: [(f64, f64); 2]| p.map(|(x, y)| (x - r.left(), y - r.top()));
+                set_view(view_at.get_untracked().pinch(local(before), local(after)));
+            }
+            return;
+        }
         if let Some((x0, y0, tx0, ty0)) = drag.get_value() {
             let (dx, dy) = (f64::from(ev.client_x()) - x0, f64::from(ev.client_y()) - y0);
             if dx.abs() + dy.abs() > 3.0 {
@@ -526,7 +564,10 @@ pub fn TaskGraph(
             }
         }
     };
-    let on_up = move |_: leptos::ev::PointerEvent| drag.set_value(None);
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        fingers.update_value(|f| f.retain(|(id, _)| *id != ev.pointer_id()));
+        drag.set_value(None);
+    };
 
     // The structure a row is built from: the one whose version tags the visible set.
     let structure_of = move |version: u64| -> Option<Arc<Structure>> {
@@ -678,7 +719,7 @@ pub fn TaskGraph(
                     format!("clamp(260px, {h:.0}px, 85vh)")
                 }
                 aria-label=move || i18n.t(Text::GraphLabel) aria-describedby="graph-keys"
-                on:wheel=on_wheel on:keydown=on_key on:focusin=on_focus on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointerleave=on_up>
+                on:wheel=on_wheel on:keydown=on_key on:focusin=on_focus on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
                 <g transform=move || view_at.with(|v| format!("translate({:.1} {:.1}) scale({:.4})", v.tx, v.ty, v.k))>
                     <g class="edges">
                         <For each=edges key=|e| *e let:e>
