@@ -144,7 +144,7 @@ pub fn PrecheckHistory(runs: KeptRuns, #[prop(into)] now: Signal<i64>) -> impl I
             } else {
                 view! {
                     <p class="hint">{i18n.t(Text::HistoryHint)}</p>
-                    <div class="grid-scroll" tabindex="0" role="region" aria-labelledby="history-title">
+                    <div class="grid-scroll" tabindex="0">
                         <table class="grid">
                             <thead><tr>
                                 <th scope="col">{i18n.t(Text::HistoryColAt)}</th>
