@@ -6,6 +6,7 @@ pub mod failure_view;
 pub mod header;
 pub mod live_status;
 pub mod pager;
+pub mod precheck_history;
 pub mod role_badge;
 pub mod sign_in_form;
 pub mod task_timing;

@@ -106,16 +106,30 @@ pub fn Findings(summary: Summary) -> impl IntoView {
     }
 }
 
-/// What changed since the previous run of the same precheck.
+/// What changed since the previous run of the same precheck (or, titled otherwise, between any
+/// two kept runs).
 #[component]
-pub fn ChangesView(changes: Changes) -> impl IntoView {
+pub fn ChangesView(
+    changes: Changes,
+    /// Heading; "Changes since the previous run" unless given.
+    #[prop(optional)]
+    title: Option<Text>,
+    /// Said when nothing changed.
+    #[prop(optional)]
+    none: Option<Text>,
+    #[prop(optional)] testid: Option<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let title = title.unwrap_or(Text::ChangesTitle);
+    let none = none.unwrap_or(Text::ChangesNone);
+    let testid = testid.unwrap_or("changes");
     let label = move |f: &Finding| {
         let text = finding_text(i18n, f);
         if f.code.is_empty() {
             text
         } else {
-            format!("{} {text}", f.code)
+            // A kept run has codes only: no trailing space after the code.
+            format!("{} {text}", f.code).trim_end().to_string()
         }
     };
     let empty = changes.is_empty();
@@ -123,9 +137,9 @@ pub fn ChangesView(changes: Changes) -> impl IntoView {
     let appeared: Vec<String> = changes.appeared.iter().map(label).collect();
     let resolved: Vec<String> = changes.resolved.iter().map(label).collect();
     view! {
-        <section class="changes" data-testid="changes" aria-live="polite">
-            <h3>{move || i18n.t(Text::ChangesTitle)}</h3>
-            {empty.then(|| view! { <p>{move || i18n.t(Text::ChangesNone)}</p> })}
+        <section class="changes" data-testid=testid aria-live="polite">
+            <h3>{move || i18n.t(title)}</h3>
+            {empty.then(|| view! { <p>{move || i18n.t(none)}</p> })}
             <ul>
                 {verdict.map(|(a, b)| view! { <li>{move || i18n.f(Text::ChangeVerdict, &[verdict_word(i18n, a), verdict_word(i18n, b)])}</li> })}
                 {appeared.into_iter().map(|x| view! { <li class="change-new">{move || i18n.f(Text::ChangeAppeared, &[&x])}</li> }).collect_view()}

@@ -4,6 +4,7 @@ use crate::api::use_api;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
+use crate::components::precheck_history::{KeptRuns, PrecheckHistory};
 use crate::components::verdict::VerdictPanel;
 use crate::components::viewer_notice::ViewerNotice;
 use crate::components::when::CheckedAt;
@@ -18,6 +19,7 @@ use crate::session::use_session;
 use console_core::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::precheck::{summarize_cluster, Action, Verdict};
+use console_core::readiness::{self, Record};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -54,6 +56,18 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
     );
     let summary = move || precheck.data.get().map(|p| summarize_cluster(&p, &name()));
     let passes = move || summary().is_some_and(|s| s.verdict == Verdict::Pass);
+    // Every result is kept in this browser under the standby cluster (its lag is not known here).
+    let kept = KeptRuns::new(api.base(), readiness::cluster_key(cluster));
+    Effect::new(move |_| {
+        if let Some(p) = precheck.data.get() {
+            let s = summarize_cluster(&p, &cluster_name.get_untracked());
+            let at = precheck
+                .loaded_at
+                .get_untracked()
+                .unwrap_or_else(|| js_sys::Date::now() as i64);
+            kept.keep(Record::from_summary(&s, at, None));
+        }
+    });
     let title = move || match action {
         Action::Failover => i18n.f(Text::ClusterFailoverTitle, &[&name()]),
         Action::Switchover => i18n.f(Text::ClusterSwitchoverTitle, &[&name()]),
@@ -92,6 +106,7 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
                     {move || i18n.t(Text::RunPrecheck)}
                 </button>
             </div>
+            <PrecheckHistory runs=kept now />
             <div class="launch-bar">
                 {move || (summary().is_some() && !passes()).then(|| view! { <p class="hint">{i18n.t(Text::LaunchBlockedHint)}</p> })}
                 <button class="btn btn-danger" data-testid="launch"

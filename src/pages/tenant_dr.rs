@@ -5,6 +5,7 @@ use crate::api::use_api;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::failure_view::FailureView;
+use crate::components::precheck_history::{KeptRuns, PrecheckHistory};
 use crate::components::role_badge::RoleBadge;
 use crate::components::unreadable::Unreadable;
 use crate::components::verdict::finding_text;
@@ -22,6 +23,7 @@ use console_core::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::precheck::{changes, summarize, summarize_switchover, Action, Summary, Verdict};
 use console_core::present;
+use console_core::readiness::{self, Record};
 use console_core::scn;
 use console_core::time::human;
 use leptos::prelude::*;
@@ -92,8 +94,16 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
             }
         },
     );
+    // Every result is also kept in this browser, per standby, with the lag at that time.
+    let kept = KeptRuns::new(api.base(), readiness::tenant_key(cluster, tenant));
     Effect::new(move |_| {
         if let Some(s) = precheck.data.get() {
+            let at = precheck
+                .loaded_at
+                .get_untracked()
+                .unwrap_or_else(|| js_sys::Date::now() as i64);
+            let lag = s.sync_scn.and_then(|v| scn::lag_secs(v, at as f64));
+            kept.keep(Record::from_summary(&s, at, lag));
             history.update(|h| h.push(s));
         }
     });
@@ -228,6 +238,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                     {move || i18n.t(Text::RunPrecheck)}
                 </button>
             </div>
+            <PrecheckHistory runs=kept now />
             <div class="launch-bar">
                 {move || (precheck.data.get().is_some() && !passes()).then(|| view! { <p class="hint">{i18n.t(Text::LaunchBlockedHint)}</p> })}
                 <button class="btn btn-danger" data-testid="launch" disabled=move || !can_launch() on:click=move |_| dialog.set(true)>
