@@ -451,6 +451,7 @@ texts! {
     TasksOfCluster => "Tasks of cluster {0}", "集群 {0} 的任务";
     TasksWithStatus => "Tasks with status {0}", "状态为“{0}”的任务";
     TasksAndStatus => "{0}, status {1}", "{0}，状态为“{1}”";
+    ClearFilter => "Show all tasks", "显示全部任务";
     // The page shell: the header's menu on narrow screens, breadcrumbs (crumbs.rs).
     MenuButton => "Menu", "菜单";
     AriaBreadcrumb => "Breadcrumb", "当前位置";

@@ -129,7 +129,10 @@ pub fn TasksPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{move || i18n.t(Text::TasksTitle)}</h1>
-            {move || described().map(|d| view! { <p class="muted" data-testid="tasks-filter">{d}</p> })}
+            {move || described().map(|d| view! {
+                <p class="muted"><span data-testid="tasks-filter">{d}</span>" · "
+                    <a href="/tasks" data-testid="clear-filter">{i18n.t(Text::ClearFilter)}</a></p>
+            })}
             <div class="toolbar">
                 <label>{move || i18n.t(Text::FilterStatus)}" "
                     <select data-testid="filter-status" prop:value=move || filter.get().status.unwrap_or_default()

@@ -233,6 +233,11 @@ test('a launch whose reply is lost is reported as unknown and not repeated', asy
   await dialog.getByRole('link', { name: 'Check the task list' }).click();
   await expect(page).toHaveURL(/\/tasks\?clusterId=3000012&tenantId=2000031$/);
   await expect(page.getByTestId('tasks-filter')).toHaveText('Tasks of tenant sales_dr in cluster OB424_B');
+  // One click back to every task.
+  await page.getByTestId('clear-filter').click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByTestId('tasks-filter')).toHaveCount(0);
+  await expect(page.getByTestId('task-row').first()).toBeVisible();
 });
 
 test('batch: a selection hidden by a filter is not counted or launched, and the page says so', async ({ page, request }) => {
