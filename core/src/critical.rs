@@ -74,16 +74,8 @@ pub fn critical_path(g: &Graph, done: impl Fn(usize) -> bool) -> CriticalPath {
 mod tests {
     use super::*;
     use crate::graph::build;
-    use crate::wire::SubtaskInstance;
-    use crate::Long;
 
-    fn sub(id: i64, up: &[i64]) -> SubtaskInstance {
-        SubtaskInstance {
-            id: Some(Long(id)),
-            upstreams: Some(up.iter().copied().map(Long).collect()),
-            ..Default::default()
-        }
-    }
+    use crate::graph::testing::sub;
 
     fn ids(g: &Graph, p: &CriticalPath) -> Vec<i64> {
         p.steps.iter().map(|&i| g.ids[i]).collect()

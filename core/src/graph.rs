@@ -392,3 +392,19 @@ mod tests {
         assert!(g.layers.iter().all(|l| l.len() == 20));
     }
 }
+
+/// Test helper shared by the modules that build graphs from ids and upstreams.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::wire::SubtaskInstance;
+    use crate::Long;
+
+    /// A subtask with only an id and its upstreams.
+    pub fn sub(id: i64, up: &[i64]) -> SubtaskInstance {
+        SubtaskInstance {
+            id: Some(Long(id)),
+            upstreams: Some(up.iter().copied().map(Long).collect()),
+            ..Default::default()
+        }
+    }
+}

@@ -793,13 +793,7 @@ mod tests {
     use crate::wire::SubtaskInstance;
     use crate::Long;
 
-    fn sub(id: i64, up: &[i64]) -> SubtaskInstance {
-        SubtaskInstance {
-            id: Some(Long(id)),
-            upstreams: Some(up.iter().copied().map(Long).collect()),
-            ..Default::default()
-        }
-    }
+    use crate::graph::testing::sub;
 
     fn graph(edges: &[(i64, &[i64])]) -> Graph {
         build(

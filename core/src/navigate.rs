@@ -92,16 +92,8 @@ mod tests {
     use super::*;
     use crate::graph::build;
     use crate::layout::layout_oriented;
-    use crate::wire::SubtaskInstance;
-    use crate::Long;
 
-    fn sub(id: i64, up: &[i64]) -> SubtaskInstance {
-        SubtaskInstance {
-            id: Some(Long(id)),
-            upstreams: Some(up.iter().copied().map(Long).collect()),
-            ..Default::default()
-        }
-    }
+    use crate::graph::testing::sub;
 
     /// 1 → {2, 3, 4} → 5: a fork of three joined again.
     fn diamond() -> Graph {

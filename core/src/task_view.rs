@@ -164,17 +164,9 @@ pub fn overdue(
 mod tests {
     use super::*;
     use crate::graph::build;
-    use crate::wire::SubtaskInstance;
-    use crate::Long;
     use SubtaskStatus::*;
 
-    fn sub(id: i64, up: &[i64]) -> SubtaskInstance {
-        SubtaskInstance {
-            id: Some(Long(id)),
-            upstreams: Some(up.iter().copied().map(Long).collect()),
-            ..Default::default()
-        }
-    }
+    use crate::graph::testing::sub;
 
     #[test]
     fn offered_interventions_follow_ocp() {
