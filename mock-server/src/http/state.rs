@@ -23,6 +23,8 @@ pub struct Inner {
     pub templates: Templates,
     /// `--scenario`: the state the mock starts in and every reset returns to.
     pub scenario: Option<Scenario>,
+    /// Compiled once per process; `new` refuses to start without it.
+    contract: &'static Contract,
     estate: Mutex<Estate>,
     faults: Mutex<Vec<Fault>>,
     journal: Mutex<Journal>,
@@ -41,7 +43,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl AppState {
     pub fn new(config: Config) -> Result<AppState, String> {
-        contract()?;
+        let contract = contract()?;
         let templates = Templates::load(&config.fixtures)?;
         let scenario = match &config.scenario {
             Some(path) => Some(Scenario::load(path)?),
@@ -64,6 +66,7 @@ impl AppState {
             config,
             templates,
             scenario,
+            contract,
             journal: Mutex::new(journal),
             stubs,
             recorder,
@@ -112,11 +115,7 @@ impl AppState {
 
     /// The OpenAPI contract, compiled once per process.
     pub fn contract(&self) -> &'static Contract {
-        // `new` compiled it, so this never fails here; a broken contract stops the start.
-        match contract() {
-            Ok(c) => c,
-            Err(e) => panic!("{e}"),
-        }
+        self.0.contract
     }
 
     pub fn stubs(&self) -> &Stubs {
