@@ -11,7 +11,9 @@
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::{Draft, ValidationError, Validator};
 use serde_json::{Map, Value};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The contract as written in the repository.
 pub const OPENAPI: &str = include_str!("../../../docs/openapi.json");
@@ -26,20 +28,20 @@ pub struct Mismatch {
 
 struct BodyRule {
     required: bool,
-    schema: Validator,
+    schema: Arc<Validator>,
 }
 
 struct Op {
     body: Option<BodyRule>,
     /// By status (`"200"`, `"201"`…) or `"default"`.
-    replies: HashMap<String, Validator>,
+    replies: HashMap<String, Arc<Validator>>,
 }
 
 pub struct Contract {
     doc: Value,
     /// Template → (METHOD, operation): found from borrowed text, no allocation per request.
     ops: HashMap<String, Vec<(String, Op)>>,
-    error_envelope: Validator,
+    error_envelope: Arc<Validator>,
 }
 
 const METHODS: [&str; 5] = ["get", "post", "put", "delete", "patch"];
@@ -58,7 +60,14 @@ impl Contract {
             .get("components")
             .cloned()
             .ok_or("docs/openapi.json has no components")?;
-        let compile = |schema: &Value, at: &str| -> Result<Validator, String> {
+        // Half the operations share a schema (every error reply, for one): each distinct one
+        // is compiled once, since each compiled copy carries the components it references.
+        let compiled: RefCell<HashMap<String, Arc<Validator>>> = RefCell::default();
+        let compile = |schema: &Value, at: &str| -> Result<Arc<Validator>, String> {
+            let key = schema.to_string();
+            if let Some(v) = compiled.borrow().get(&key) {
+                return Ok(v.clone());
+            }
             let mut root = match schema {
                 Value::Object(m) => m.clone(),
                 other => {
@@ -68,10 +77,13 @@ impl Contract {
                 }
             };
             root.insert("components".into(), components.clone());
-            jsonschema::options()
+            let v = jsonschema::options()
                 .with_draft(Draft::Draft202012)
                 .build(&Value::Object(root))
-                .map_err(|e| format!("docs/openapi.json {at}: {e}"))
+                .map(Arc::new)
+                .map_err(|e| format!("docs/openapi.json {at}: {e}"))?;
+            compiled.borrow_mut().insert(key, v.clone());
+            Ok(v)
         };
         let resolve = |v: &'_ Value| -> Value {
             // A response may be `{"$ref": "#/components/responses/X"}`.
