@@ -75,6 +75,7 @@ texts! {
     ColStatus => "Status", "状态";
     ColTenants => "Tenants", "租户数";
     ColVersion => "Version", "版本";
+    ColRegion => "Region", "地域";
     ColId => "ID", "ID";
     RolePrimary => "Primary", "主集群";
     RoleStandby => "Standby", "备集群";
@@ -452,6 +453,24 @@ texts! {
     TasksWithStatus => "Tasks with status {0}", "状态为“{0}”的任务";
     TasksAndStatus => "{0}, status {1}", "{0}，状态为“{1}”";
     ClearFilter => "Show all tasks", "显示全部任务";
+    KindTenantFailover => "Tenant failover", "租户容灾切换";
+    KindTenantSwitchover => "Tenant switchover", "租户主备切换";
+    KindClusterFailover => "Cluster failover", "集群容灾切换";
+    KindClusterSwitchover => "Cluster switchover", "集群主备切换";
+    FilterKind => "Kind", "类型";
+    FilterAllKinds => "All kinds", "全部类型";
+    FilterCreator => "Creator", "创建者";
+    FilterFrom => "Started from", "开始日期自";
+    FilterTo => "to", "至";
+    FilterApply => "Apply", "应用";
+    TasksBrowserFiltered => "Creator and dates are filtered in this browser among the {0} tasks loaded: {1} match. OCP filters status and kind itself.", "创建者和日期在本浏览器中筛选，范围是已加载的 {0} 个任务：{1} 个符合。状态和类型由 OCP 筛选。";
+    TasksMoreThanLoaded => "OCP has {0} tasks matching status and kind; only the newest {1} were loaded.", "OCP 中符合状态和类型的任务共 {0} 个，只加载了最新的 {1} 个。";
+    FilterIgnored => "{0}={1} in the address was not understood and is ignored.", "地址中的 {0}={1} 无法识别，已忽略。";
+    DownloadCsv => "Download CSV", "下载 CSV";
+    ColCluster => "Cluster", "集群";
+    ColTenant => "Tenant", "租户";
+    ColFinished => "Finished", "结束时间";
+    ColDurationSecs => "Duration (s)", "耗时（秒）";
     // The page shell: the header's menu on narrow screens, breadcrumbs (crumbs.rs).
     MenuButton => "Menu", "菜单";
     AriaBreadcrumb => "Breadcrumb", "当前位置";

@@ -347,7 +347,7 @@ async fn clusters_and_tenants_are_paged() {
     assert_eq!(v["data"]["contents"].as_array().unwrap().len(), 3);
     assert_eq!(
         v["data"]["page"],
-        json!({"number": 1, "size": 3, "totalElements": 7, "totalPages": 3})
+        json!({"number": 1, "size": 3, "totalElements": 8, "totalPages": 3})
     );
     let (_, text) = s
         .get_as(Some(ADMIN), "/api/v2/ob/clusters/3000009/tenants?page=2")
@@ -369,6 +369,72 @@ async fn clusters_and_tenants_are_paged() {
         .await;
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert_eq!(envelope(st, &text)["error"]["code"], json!(10002));
+}
+
+#[tokio::test]
+async fn clusters_name_their_regions_in_their_zones() {
+    let s = server().await;
+    let (st, text) = s.get_as(Some(ADMIN), "/api/v2/ob/clusters/3000013").await;
+    let v = envelope(st, &text);
+    let c = &v["data"];
+    assert_eq!(c["name"], json!("OB424_C"));
+    assert_eq!(c["type"], json!("STANDBY"));
+    assert_eq!(c["primaryCluster"]["id"], json!(3000009));
+    assert_eq!(c["regionCount"], json!(1));
+    assert_eq!(
+        c["zones"],
+        json!([{"name": "zone1", "regionName": "cn-shanghai"},
+               {"name": "zone2", "regionName": "cn-shanghai"},
+               {"name": "zone3", "regionName": "cn-shanghai"}])
+    );
+    // The demo estate spans two regions; the console reads them through the core wire type.
+    let (st, text) = s.get_as(Some(ADMIN), "/api/v2/ob/clusters?size=100").await;
+    let v = envelope(st, &text);
+    let clusters: Vec<console_core::wire::Cluster> =
+        serde_json::from_value(v["data"]["contents"].clone()).unwrap();
+    let mut regions: Vec<String> = clusters.iter().flat_map(|c| c.region_names()).collect();
+    regions.sort();
+    regions.dedup();
+    assert_eq!(regions, vec!["cn-hangzhou", "cn-shanghai"]);
+    // OB424_P's two standby clusters in the other region, and one beside it.
+    let (_, text) = s.get_as(Some(ADMIN), "/api/v2/ob/clusters/3000009").await;
+    let p: Value = serde_json::from_str(&text).unwrap();
+    let standbys: Vec<&Value> = p["data"]["standbyClusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["name"])
+        .collect();
+    assert_eq!(standbys, vec!["OB424_A", "OB424_B", "OB424_C"]);
+}
+
+#[tokio::test]
+async fn a_second_standby_of_sales_20_s_behind_passes_its_failover_precheck_with_a_warning() {
+    let s = server().await;
+    let (st, text) = s
+        .get_as(Some(ADMIN), "/api/v2/ob/clusters/3000013/tenants")
+        .await;
+    let v = envelope(st, &text);
+    let t = &v["data"]["contents"][0];
+    assert_eq!(t["name"], json!("sales_dr2"));
+    assert_eq!(t["primaryTenantName"], json!("sales"));
+    let (st, text) = s
+        .post_as(
+            ADMIN,
+            "/api/v2/ob/clusters/3000013/tenants/2000035/failoverPreCheck",
+            None,
+            "en-US",
+        )
+        .await;
+    let v = envelope(st, &text);
+    assert_eq!(v["data"]["valid"], json!(true), "{v}");
+    let codes: Vec<&Value> = v["data"]["checkResults"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["errorCode"])
+        .collect();
+    assert_eq!(codes, vec!["OBE26120"], "{v}");
 }
 
 #[tokio::test]

@@ -59,6 +59,22 @@ async fn region_outage_primaries_are_unavailable_and_standbys_lag_differently() 
     assert_eq!(named(&clusters, "east_ledger")["status"], "UNAVAILABLE");
     assert_eq!(named(&clusters, "west_core_dr")["status"], "RUNNING");
     assert_eq!(named(&clusters, "west_core_dr")["type"], "STANDBY");
+    // The dead primaries in one region, their standbys in the other.
+    for (name, region) in [
+        ("east_core", "cn-shanghai"),
+        ("east_ledger", "cn-shanghai"),
+        ("west_core_dr", "cn-chengdu"),
+        ("west_ledger_dr", "cn-chengdu"),
+    ] {
+        let c = named(&clusters, name);
+        assert_eq!(c["regionCount"], 1, "{c}");
+        assert!(
+            c["zones"]
+                .as_array()
+                .is_some_and(|z| !z.is_empty() && z.iter().all(|z| z["regionName"] == region)),
+            "{c}"
+        );
+    }
     let primaries = contents(&m, "/api/v2/ob/clusters/4000001/tenants").await;
     assert!(primaries.iter().all(|t| t["status"] == "UNAVAILABLE"));
     let standbys = contents(&m, "/api/v2/ob/clusters/4000011/tenants").await;
@@ -172,7 +188,7 @@ async fn big_task_starts_with_a_2000_step_failover_that_a_reset_brings_back() {
     );
     assert_eq!(task["data"]["cluster"]["name"], "OB424_B");
     // The rest of the estate is the demo's.
-    assert_eq!(contents(&m, "/api/v2/ob/clusters").await.len(), 7);
+    assert_eq!(contents(&m, "/api/v2/ob/clusters").await.len(), 8);
     m.admin("/__admin/reset", json!({})).await;
     let again = contents(&m, "/api/v2/tasks/instances").await;
     assert_eq!(again.len(), 1);

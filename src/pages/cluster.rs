@@ -1,4 +1,4 @@
-//! One cluster: its role and status, and its tenants (paged) with role, status, the standby's
+//! One cluster: its role, region(s) and status, and its tenants (paged) with role, status, the standby's
 //! replication lag and the service name clients use.
 
 use crate::api::use_api;
@@ -56,6 +56,12 @@ fn ClusterView(id: i64) -> impl IntoView {
     use_title(title);
     let role = move || cluster.data.get().and_then(|c| c.cluster_type);
     let is_standby = move || role() == Some(ClusterType::Standby);
+    // Said only when OCP's zones name a region; an unknown region is left unsaid.
+    let regions = move || {
+        cluster
+            .data
+            .with(|c| c.as_ref().map(|c| c.region_names()).unwrap_or_default())
+    };
     let body = move || {
         match tenants.data.get() {
         None if tenants.loading.get() => Some(
@@ -87,6 +93,12 @@ fn ClusterView(id: i64) -> impl IntoView {
                 " "
                 {move || role().map(|r| view! { <RoleBadge look=present::cluster_role(&r) wire=r.as_wire().to_string() /> })}
             </h1>
+            {move || {
+                let r = regions();
+                (!r.is_empty()).then(|| view! {
+                    <p class="muted" data-testid="cluster-regions">{move || i18n.t(Text::ColRegion)}": "{r.join(", ")}</p>
+                })
+            }}
             <FailureView failure=cluster.error on_retry=Callback::new(move |_| cluster.reload()) busy=cluster.loading />
             <nav class="actions" aria-label=move || i18n.t(Text::AriaClusterActions)>
                 {move || is_standby().then(|| view! {

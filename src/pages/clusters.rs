@@ -1,4 +1,4 @@
-//! All clusters OCP manages: name, role, status, tenant count, version.
+//! All clusters OCP manages: name, role, status, region(s), tenant count, version.
 
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
@@ -80,6 +80,9 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
                 None => ("status".to_string(), text_or_unreadable(None, c.unreadable.get("/status"))),
             };
             let versions = text_or_unreadable(c.ob_version.clone(), c.unreadable.get("/obVersion"));
+            // Regions only as OCP's zones name them: none readable shows nothing, never a guess.
+            let regions = c.region_names();
+            let regions = text_or_unreadable((!regions.is_empty()).then(|| regions.join(", ")), c.unreadable.get("/zones"));
             let tenants = text_or_unreadable(c.tenant_count.map(|n| n.to_string()), c.unreadable.get("/tenantCount"));
             view! {
                 <tr data-testid="cluster-row">
@@ -94,6 +97,7 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
                         {primary.map(|p| view! { <span class="muted">" "{move || i18n.f(Text::StandbyOf, &[&p])}</span> })}
                     </td>
                     <td><span class=status_class>{status_cell}</span></td>
+                    <td data-testid="cluster-regions">{regions}</td>
                     <td class="num">{tenants}</td>
                     <td>{versions}</td>
                 </tr>
@@ -108,6 +112,7 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
                     <th scope="col">{move || i18n.t(Text::ColName)}</th>
                     <th scope="col">{move || i18n.t(Text::ColRole)}</th>
                     <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
+                    <th scope="col">{move || i18n.t(Text::ColRegion)}</th>
                     <th scope="col" class="num">{move || i18n.t(Text::ColTenants)}</th>
                     <th scope="col">{move || i18n.t(Text::ColVersion)}</th>
                 </tr>

@@ -8,12 +8,16 @@ test.beforeEach(async ({ request }) => {
   await resetMock(request);
 });
 
-test('signs in and lists the clusters with role, status and tenant count', async ({ page }) => {
+test('signs in and lists the clusters with role, status, region and tenant count', async ({ page }) => {
   await openConsole(page, '/');
   await signIn(page);
   await expect(page).toHaveURL(/\/clusters$/);
   const rows = page.getByTestId('cluster-row');
-  await expect(rows).toHaveCount(7);
+  await expect(rows).toHaveCount(8);
+  // The demo estate spans two regions, as OCP's zones name them.
+  await expect(page.getByRole('columnheader', { name: 'Region' })).toBeVisible();
+  await expect(rows.filter({ has: page.getByRole('link', { name: 'OB424_P', exact: true }) }).getByTestId('cluster-regions')).toHaveText('cn-hangzhou');
+  await expect(rows.filter({ hasText: 'OB424_C' }).getByTestId('cluster-regions')).toHaveText('cn-shanghai');
   const standby = rows.filter({ hasText: 'OB424_B' });
   await expect(standby).toContainText('Standby');
   await expect(standby).toContainText('standby of OB424_P');
@@ -39,6 +43,7 @@ test('a deep link survives a reload and the session stays in the tab only', asyn
   await openConsole(page, '/clusters/3000012');
   await signIn(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('OB424_B');
+  await expect(page.getByTestId('cluster-regions')).toHaveText('Region: cn-shanghai');
   await expect(page.getByTestId('tenant-row')).toHaveCount(4);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('OB424_B');
@@ -62,14 +67,14 @@ test('a 500 from OCP shows status, code, message and trace id, and Retry recover
   expect(gets.length).toBeGreaterThanOrEqual(3);
   await clearFaults(request);
   await failure.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByTestId('cluster-row')).toHaveCount(7);
+  await expect(page.getByTestId('cluster-row')).toHaveCount(8);
   await expect(page.getByTestId('failure')).toHaveCount(0);
 });
 
 test('an unreachable server is called a network failure and offers a retry', async ({ page }) => {
   await openConsole(page, '/clusters');
   await signIn(page);
-  await expect(page.getByTestId('cluster-row')).toHaveCount(7);
+  await expect(page.getByTestId('cluster-row')).toHaveCount(8);
   await page.route('**/api/v2/ob/clusters/3000009**', (route) => route.abort('connectionrefused'));
   await page.getByRole('link', { name: 'OB424_P' }).click();
   const failure = page.getByTestId('failure').first();
@@ -90,6 +95,7 @@ test('states and roles read as words; in Chinese a standby tenant is 备租户, 
   await expect(sales).toContainText('备租户');
   await expect(sales).toContainText('正常');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('备集群');
+  await expect(page.getByTestId('cluster-regions')).toHaveText('地域: cn-shanghai');
 });
 
 test('speaks Chinese on request, and an unknown page says so', async ({ page }) => {
@@ -97,6 +103,7 @@ test('speaks Chinese on request, and an unknown page says so', async ({ page }) 
   await signIn(page);
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('集群');
+  await expect(page.getByRole('columnheader', { name: '地域' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.getByRole('button', { name: 'English' }).click();
   await page.goto('/no/such/page');

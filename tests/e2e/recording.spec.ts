@@ -61,7 +61,7 @@ async function browse(browser: Browser, base: string, now: number): Promise<Seen
     await openConsole(page, '/');
     await signIn(page);
     const rows = page.getByTestId('cluster-row');
-    await expect(rows).toHaveCount(7);
+    await expect(rows).toHaveCount(8);
     const clusters = await rows.allInnerTexts();
     await rows.filter({ hasText: 'OB424_B' }).getByRole('link', { name: 'OB424_B' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('OB424_B');

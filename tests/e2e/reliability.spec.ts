@@ -29,7 +29,7 @@ const pages: PageCase[] = [
     open: async (page) => {
       await openConsole(page, '/clusters');
       await signIn(page);
-      await expect(page.getByTestId('cluster-row')).toHaveCount(7);
+      await expect(page.getByTestId('cluster-row')).toHaveCount(8);
       return '/api/v2/ob/clusters';
     },
     content: (page) => page.getByTestId('cluster-row').first(),

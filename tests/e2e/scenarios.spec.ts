@@ -48,6 +48,9 @@ test.describe('region outage', () => {
     const standby = row('west_core_dr');
     await expect(standby).toContainText('standby of east_core');
     await expect(standby).toContainText('Running');
+    // The outage is a region's: the dead primaries in one, their standbys in the other.
+    await expect(row('east_core').getByTestId('cluster-regions')).toHaveText('cn-shanghai');
+    await expect(standby.getByTestId('cluster-regions')).toHaveText('cn-chengdu');
 
     await page.goto(`${mock().url}/clusters/4000001`);
     await expect(page.getByTestId('tenant-row')).toHaveCount(3);
@@ -91,11 +94,11 @@ test.describe('flaky network', () => {
 
   test('the console loads the clusters through the seeded failures and slow replies', async ({ page, request }) => {
     await open(page, mock(), '/clusters');
-    await expect(page.getByTestId('cluster-row')).toHaveCount(7);
+    await expect(page.getByTestId('cluster-row')).toHaveCount(8);
     await page.getByRole('link', { name: 'OB424_B', exact: true }).click();
     await expect(page.getByTestId('tenant-row')).toHaveCount(4);
     await page.goBack();
-    await expect(page.getByTestId('cluster-row')).toHaveCount(7);
+    await expect(page.getByTestId('cluster-row')).toHaveCount(8);
     await expect(page.getByTestId('failure')).toHaveCount(0);
     // The failures were real: the journal holds injected 503s that reads retried past.
     const entries = (await journal(request, mock())).filter((e) => e.path.startsWith('/api/'));

@@ -27,7 +27,7 @@ test('strict security headers, and no CSP violation while using the console', as
   });
   await openConsole(page, '/clusters');
   await signIn(page);
-  await expect(page.getByTestId('cluster-row')).toHaveCount(7);
+  await expect(page.getByTestId('cluster-row')).toHaveCount(8);
   await page.getByRole('link', { name: 'OB424_B' }).click();
   await expect(page.getByTestId('tenant-row')).toHaveCount(4);
   const id = await launch(request, '/api/v2/ob/clusters/6/failover');

@@ -7,7 +7,7 @@ pub mod precheck;
 pub mod task;
 pub mod tenant;
 
-pub use cluster::{Cluster, ClusterRef, ClusterStatus, ClusterType};
+pub use cluster::{Cluster, ClusterRef, ClusterStatus, ClusterType, Zone};
 pub use precheck::{
     BatchFailoverBody, ClusterPreCheck, ClusterPreCheckResult, FailoverBody, FailoverTenantItem,
     PreCheckResult, SwitchoverBody, SwitchoverPreCheckResult, TenantPreCheck,

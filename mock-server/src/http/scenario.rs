@@ -317,6 +317,18 @@ mod tests {
             ),
             "{e}"
         );
+        let text = "{\"estate\": {\"clusters\": [\n  {\"id\": 1, \"name\": \"p\"},\n  {\"id\": 2, \"name\": \"q\", \"region\": \"\"}]}}";
+        let e = Scenario::parse("x.json", text).unwrap_err();
+        assert!(
+            e.contains("line 3, column 3: estate.clusters[1]: region: expected a region name"),
+            "{e}"
+        );
+        let text = "{\"estate\": {\"clusters\": [\n  {\"id\": 1, \"name\": \"p\",\n   \"region\": [\"a\"]}]}}";
+        let e = Scenario::parse("x.json", text).unwrap_err();
+        assert!(
+            e.contains("line 3") && e.contains("expected a string"),
+            "{e}"
+        );
         let text = "{\"syntheticTasks\": [\n {\"subtasks\": 0}]}";
         let e = Scenario::parse("x.json", text).unwrap_err();
         assert!(

@@ -1,6 +1,7 @@
 //! The world the mock simulates: primary and standby clusters and tenants, the tasks launched
 //! against them, the GFC, and the simulated clock they all run on. What lives where:
-//! `seed` (the demo estate), `spec` (an estate a scenario describes), `prechecks` (the rules that compute prechecks from the state, never
+//! `seed` (the demo estate), `spec` (an estate a scenario describes), `regions` (a cluster's
+//! regions and zones), `prechecks` (the rules that compute prechecks from the state, never
 //! from fixed files), `tasks` (launches and operations on tasks), `effects` (what a finished
 //! launch changes), `wire` (records as OCP's wire types).
 //!
@@ -11,6 +12,7 @@
 mod effects;
 mod history;
 mod prechecks;
+mod regions;
 mod seed;
 mod spec;
 mod tasks;
@@ -41,6 +43,8 @@ pub struct ClusterRec {
     /// For a standby cluster: whether its primary cluster still answers.
     pub primary_reachable: bool,
     pub server_count: i64,
+    /// The regions its zones are in, in order (empty: unknown, and the reply carries no zones).
+    pub regions: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

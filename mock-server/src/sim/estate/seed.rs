@@ -1,5 +1,6 @@
 //! The demo estate: OB 4.x and 3.x primary and standby clusters, their tenants, and standbys in
-//! every state a precheck can report (reachable primary, lag, unknown sync position).
+//! every state a precheck can report (reachable primary, lag, unknown sync position), in two
+//! regions.
 
 use super::{ClusterRec, Estate, TenantRec};
 use crate::sim::clock::Clock;
@@ -14,6 +15,7 @@ fn cluster(
     version: &str,
     primary: Option<i64>,
     primary_reachable: bool,
+    region: &str,
 ) -> ClusterRec {
     ClusterRec {
         id,
@@ -25,8 +27,12 @@ fn cluster(
         primary,
         primary_reachable,
         server_count: 3,
+        regions: vec![region.into()],
     }
 }
+
+const HZ: &str = "cn-hangzhou";
+const SH: &str = "cn-shanghai";
 
 fn primary_tenant(id: i64, name: &str, cluster_id: i64, service: &str) -> TenantRec {
     TenantRec {
@@ -69,6 +75,8 @@ impl Estate {
     /// The demo estate. Cluster 3000010 / tenant 2000025 (`ohayo_2`) and cluster 6 are the
     /// seed samples' subjects and answer exactly as the seeds show.
     pub fn demo(speed: f64) -> Estate {
+        // Two regions: the 4.x primary and its nearby standby in Hangzhou, the two far standbys
+        // in Shanghai; the 3.x pairs likewise split across the two.
         let mut clusters = vec![
             cluster(
                 3000009,
@@ -77,6 +85,7 @@ impl Estate {
                 "4.2.4.0",
                 None,
                 true,
+                HZ,
             ),
             cluster(
                 3000010,
@@ -85,6 +94,7 @@ impl Estate {
                 "4.2.4.0",
                 Some(3000009),
                 true,
+                HZ,
             ),
             cluster(
                 3000012,
@@ -93,6 +103,7 @@ impl Estate {
                 "4.2.4.0",
                 Some(3000009),
                 false,
+                SH,
             ),
             cluster(
                 5,
@@ -101,6 +112,7 @@ impl Estate {
                 "3.2.4.5",
                 None,
                 true,
+                HZ,
             ),
             cluster(
                 6,
@@ -109,8 +121,17 @@ impl Estate {
                 "3.2.4.5",
                 Some(5),
                 false,
+                SH,
             ),
-            cluster(7, "ob3x_east", ClusterType::Primary, "3.2.4.5", None, true),
+            cluster(
+                7,
+                "ob3x_east",
+                ClusterType::Primary,
+                "3.2.4.5",
+                None,
+                true,
+                SH,
+            ),
             cluster(
                 8,
                 "ob3x_east_dr",
@@ -118,6 +139,19 @@ impl Estate {
                 "3.2.4.5",
                 Some(7),
                 true,
+                HZ,
+            ),
+            // A second standby cluster of OB424_P, so `sales` has two ready standbys at
+            // different lags (sales_dr 2 s, sales_dr2 20 s). Last, so the ids above keep their
+            // places in the list.
+            cluster(
+                3000013,
+                "OB424_C",
+                ClusterType::Standby,
+                "4.2.4.0",
+                Some(3000009),
+                false,
+                SH,
             ),
         ];
         clusters[6].server_count = 6;
@@ -134,6 +168,8 @@ impl Estate {
             standby_tenant(2000032, "billing_dr", 3000012, 2000022, false, Some(45)),
             standby_tenant(2000033, "audit_dr", 3000012, 2000023, true, Some(1)),
             standby_tenant(2000034, "hr_dr", 3000012, 2000024, false, Some(0)),
+            // Behind by more than the lag warning, yet its failover precheck passes (a warning).
+            standby_tenant(2000035, "sales_dr2", 3000013, 2000021, false, Some(20)),
             primary_tenant(1001, "app_main", 5, "SERVICE_APP"),
             primary_tenant(1101, "east_orders", 7, "SERVICE_ORDERS"),
         ];

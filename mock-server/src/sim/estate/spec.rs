@@ -29,6 +29,12 @@ pub struct ClusterSpec {
     pub ob_version: String,
     #[serde(default = "three")]
     pub server_count: i64,
+    /// The region its zones are in (`"cn-hangzhou"`); or `regions` for a cluster spread over
+    /// several. Neither: the region is unknown and the cluster's reply carries no zones.
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub regions: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -89,7 +95,7 @@ pub struct SpecError {
     pub message: String,
 }
 
-fn err(item: SpecItem, message: String) -> SpecError {
+pub(super) fn err(item: SpecItem, message: String) -> SpecError {
     SpecError { item, message }
 }
 
@@ -124,6 +130,7 @@ impl Estate {
             if c.name.trim().is_empty() {
                 return Err(err(item, "name: expected a cluster name, got \"\"".into()));
             }
+            c.region_list(item)?;
             if by_id.insert(c.id, c).is_some() {
                 return Err(err(item, format!("cluster id {} appears twice", c.id)));
             }
@@ -233,6 +240,8 @@ impl Estate {
                 primary: c.primary,
                 primary_reachable: c.primary.is_some_and(answers),
                 server_count: c.server_count,
+                // Checked above.
+                regions: c.region_list(SpecItem::Cluster(0)).unwrap_or_default(),
             })
             .collect();
         let tenant_recs = tenants

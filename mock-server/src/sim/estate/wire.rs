@@ -1,6 +1,7 @@
 //! The estate's records as OCP's wire types: clusters, tenants (with their sync SCN) and the task
 //! detail view (`WrappedTaskInstance`).
 
+use super::regions::zones;
 use super::{ClusterRec, Estate, TenantRec};
 use crate::sim::engine::TaskRec;
 use crate::sim::refusal::Refusal;
@@ -32,9 +33,11 @@ impl Estate {
                 .map(cluster_ref),
             server_count: Some(Long(c.server_count)),
             standby_clusters: (!standbys.is_empty()).then_some(standbys),
+            region_count: (!c.regions.is_empty()).then_some(Long(c.regions.len() as i64)),
             status: Some(c.status.clone()),
             tenant_count: Some(Long(tenant_count as i64)),
             cluster_type: Some(c.cluster_type.clone()),
+            zones: (!c.regions.is_empty()).then(|| zones(&c.regions)),
             unreadable: Default::default(),
         }
     }
