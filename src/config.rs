@@ -36,6 +36,16 @@ impl Default for RuntimeConfig {
     }
 }
 
+/// `readinessIntervalMin`, provided as a context to the readiness board.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReadinessInterval(pub u32);
+
+impl Default for ReadinessInterval {
+    fn default() -> Self {
+        ReadinessInterval(DEFAULT_INTERVAL_MIN)
+    }
+}
+
 /// Loads `config.json`. A missing file means defaults; an unreadable one is reported (and
 /// defaults are used) so the operator knows the console is not talking where it should.
 pub async fn load() -> (RuntimeConfig, Option<String>) {

@@ -343,7 +343,7 @@ impl Queue {
 
     /// The next one to send, marked in flight; `None` while one is in flight, after a cancel,
     /// or when none is left.
-    pub fn next(&mut self) -> Option<String> {
+    pub fn start_next(&mut self) -> Option<String> {
         if self.running.is_some() || self.canceled {
             return None;
         }
@@ -370,6 +370,11 @@ impl Queue {
     /// A request is in flight or one waits.
     pub fn busy(&self) -> bool {
         self.running.is_some() || (!self.canceled && !self.pending.is_empty())
+    }
+
+    /// Whether `key` waits its turn (not yet sent, not canceled).
+    pub fn is_waiting(&self, key: &str) -> bool {
+        self.pending.iter().any(|k| k == key)
     }
 
     pub fn running(&self) -> Option<&str> {
@@ -659,8 +664,10 @@ mod tests {
     #[test]
     fn the_queue_sends_one_at_a_time_and_cancel_lets_the_one_in_flight_finish() {
         let mut q = Queue::new(vec!["a".into(), "b".into(), "c".into()]);
-        assert_eq!(q.next().as_deref(), Some("a"));
-        assert_eq!(q.next(), None, "one request in flight at a time");
+        assert!(q.is_waiting("a"));
+        assert_eq!(q.start_next().as_deref(), Some("a"));
+        assert!(!q.is_waiting("a") && q.is_waiting("c"));
+        assert_eq!(q.start_next(), None, "one request in flight at a time");
         assert_eq!(
             q.state(),
             QueueState::Running {
@@ -671,7 +678,7 @@ mod tests {
             }
         );
         q.finished("a");
-        assert_eq!(q.next().as_deref(), Some("b"));
+        assert_eq!(q.start_next().as_deref(), Some("b"));
         q.cancel();
         assert_eq!(
             q.state(),
@@ -681,7 +688,8 @@ mod tests {
             }
         );
         assert!(q.busy(), "b is still in flight");
-        assert_eq!(q.next(), None, "nothing starts after a cancel");
+        assert!(!q.is_waiting("c"), "canceled ones no longer wait");
+        assert_eq!(q.start_next(), None, "nothing starts after a cancel");
         q.finished("b");
         assert!(!q.busy());
         assert_eq!(
@@ -695,9 +703,9 @@ mod tests {
 
         let mut q = Queue::new(vec!["a".into()]);
         q.finished("zzz");
-        assert_eq!(q.next().as_deref(), Some("a"));
+        assert_eq!(q.start_next().as_deref(), Some("a"));
         q.finished("a");
-        assert_eq!(q.next(), None);
+        assert_eq!(q.start_next(), None);
         assert_eq!(
             q.state(),
             QueueState::Finished {
