@@ -375,7 +375,7 @@ fn BoardRow(
         return view! {
             <tr data-testid="readiness-row" data-key=key data-ready="false">
                 <th scope="row">{standby.name.clone()}</th>
-                <td>{standby.cluster_name.clone()}</td>
+                <td data-label=move || i18n.t(Text::ReadinessColCluster)>{standby.cluster_name.clone()}</td>
                 <td colspan="5" class="form-error" data-testid="row-problem">
                     {move || i18n.f(Text::ReadinessUnloaded, &[&describe_failure(i18n.lang.get(), &f)])}
                 </td>
@@ -454,17 +454,17 @@ fn BoardRow(
                 {link}
                 {recommended.then(|| view! { " "<span class="badge badge-recommended" data-testid="recommended">{move || i18n.t(Text::ReadinessRecommended)}</span> })}
             </th>
-            <td>{standby.cluster_name.clone()}</td>
-            <td>{move || i18n.t(role)}</td>
-            <td>{move || primary.clone().unwrap_or_else(|| i18n.t(Text::ReadinessPrimaryUnknown).to_string())}</td>
-            <td>{lag}</td>
-            <td>
+            <td data-label=move || i18n.t(Text::ReadinessColCluster)>{standby.cluster_name.clone()}</td>
+            <td data-label=move || i18n.t(Text::ReadinessColRole)>{move || i18n.t(role)}</td>
+            <td data-label=move || i18n.t(Text::ReadinessColPrimary)>{move || primary.clone().unwrap_or_else(|| i18n.t(Text::ReadinessPrimaryUnknown).to_string())}</td>
+            <td data-label=move || i18n.t(Text::ReadinessColLag)>{lag}</td>
+            <td data-label=move || i18n.t(Text::ReadinessColLast)>
                 {verdict}
                 {move || in_flight().then(|| view! { <br /><small class="loading" data-testid="row-running">{i18n.t(Text::ReadinessInFlight)}</small> })}
                 {move || waiting().then(|| view! { <br /><small class="muted" data-testid="row-waiting">{i18n.t(Text::ReadinessWaiting)}</small> })}
                 {failure}
             </td>
-            <td><code data-testid="blocking">{blocking}</code></td>
+            <td data-label=move || i18n.t(Text::ReadinessColBlocking)><code data-testid="blocking">{blocking}</code></td>
         </tr>
     }
     .into_any()
