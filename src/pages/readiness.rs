@@ -133,9 +133,12 @@ pub fn ReadinessPage() -> impl IntoView {
     );
     let histories = RwSignal::new(read_all(&base.get_value()));
     // A precheck run on a tenant or cluster page in another tab shows here too.
-    let _ = window_event_listener(leptos::ev::storage, move |_| {
-        histories.try_set(read_all(&base.get_value()));
+    let listener = window_event_listener(leptos::ev::storage, move |_| {
+        if let Some(b) = base.try_get_value() {
+            histories.try_set(read_all(&b));
+        }
     });
+    on_cleanup(move || listener.remove());
     let sort = RwSignal::new(Sort::default());
     let not_ready_only = RwSignal::new(false);
     let queue = RwSignal::new(Queue::default());
@@ -156,23 +159,26 @@ pub fn ReadinessPage() -> impl IntoView {
     // itself when the page is left (its signals are gone).
     let api_q = StoredValue::new_local(api.clone());
     let drive = move || {
-        let Some(api) = api_q.try_get_value() else {
+        let (Some(api), Some(base)) = (api_q.try_get_value(), base.try_get_value()) else {
             return;
         };
         spawn_local(async move {
             while let Some(Some(key)) = queue.try_update(|q| q.start_next()) {
-                let standby = all_rows.with_untracked(|r| {
-                    r.iter()
-                        .find(|r| r.standby.key == key)
-                        .map(|r| r.standby.clone())
-                });
+                let standby = all_rows
+                    .try_with_untracked(|r| {
+                        r.iter()
+                            .find(|r| r.standby.key == key)
+                            .map(|r| r.standby.clone())
+                    })
+                    .flatten();
                 let result = match &standby {
                     Some(s) => precheck(&api, s).await,
                     None => None,
                 };
                 match result {
                     Some(Ok(record)) => {
-                        let kept = keep_one(&base.get_value(), &key, record.clone());
+                        // Kept even if the page was left meanwhile: the precheck ran.
+                        let kept = keep_one(&base, &key, record.clone());
                         let _ = histories.try_update(|h| match kept {
                             Some(all) => *h = all,
                             // Storage refused: shown while the page is open.

@@ -248,3 +248,29 @@ test('in Chinese', async ({ page }) => {
   await page.getByTestId('not-ready-only').check();
   await expect(rows(page)).toHaveCount(3);
 });
+
+test('readinessIntervalMin in config.json sets the period; an invalid value warns and 5 is used', async ({ page, request }) => {
+  const config = (interval: unknown) => ({ apiBaseUrl: '', requestTimeoutMs: 15000, readAttempts: 3, ocpTimeZone: '+08:00', readinessIntervalMin: interval });
+  await page.route('**/config.json', (route) => route.fulfill({ json: config(2) }));
+  await page.clock.install();
+  await openBoard(page);
+  await expect(page.getByTestId('recheck-every')).toContainText('every 2 min');
+  await page.clock.fastForward('01:50');
+  await page.waitForTimeout(500);
+  expect(await prechecksSent(request)).toBe(0);
+  await page.clock.fastForward('00:15');
+  await expect.poll(() => prechecksSent(request)).toBe(5);
+  await expect(page.getByTestId('queue-status')).toHaveText('Prechecked 5 of 5');
+
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.unroute('**/config.json');
+  await page.route('**/config.json', (route) => route.fulfill({ json: config('soon') }));
+  await page.reload();
+  await expect(page.getByTestId('recheck-every')).toContainText('every 5 min');
+  expect(warnings.join('\n')).toContain('readinessIntervalMin "soon" is not a whole number of minutes from 1 to 1440; using 5');
+  // The rest of the configuration still applies: no failure banner.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
