@@ -3,7 +3,7 @@
 
 use crate::api::Api;
 use crate::components::header::Header;
-use crate::config::RuntimeConfig;
+use crate::config::{ReadinessInterval, RuntimeConfig};
 use crate::i18n::I18n;
 use crate::pages::batch_failover::BatchFailoverPage;
 use crate::pages::cluster::ClusterPage;
@@ -11,6 +11,7 @@ use crate::pages::cluster_dr::ClusterDrPage;
 use crate::pages::clusters::ClustersPage;
 use crate::pages::gfc::{GfcOperationsPage, GfcPage, GfcReportPage};
 use crate::pages::not_found::NotFound;
+use crate::pages::readiness::ReadinessPage;
 use crate::pages::sign_in::{SessionExpiredDialog, SignInPage};
 use crate::pages::task::TaskPage;
 use crate::pages::tasks::TasksPage;
@@ -28,6 +29,7 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
     let session = Session::restore();
     provide_context(session);
     provide_context(Api::new(&config, session, i18n.lang));
+    provide_context(ReadinessInterval(config.readiness_interval_min));
 
     // Screen readers and fonts follow the chosen language.
     Effect::new(move |_| {
@@ -52,6 +54,7 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
                     <ErrorBoundary fallback=|errors| view! { <RouteError errors /> }>
                         <Routes fallback=|| view! { <NotFound /> }>
                             <Route path=path!("/") view=|| view! { <Redirect path="/clusters" /> } />
+                            <Route path=path!("/readiness") view=ReadinessPage />
                             <Route path=path!("/clusters") view=ClustersPage />
                             <Route path=path!("/clusters/:id") view=ClusterPage />
                             <Route path=path!("/clusters/:id/batch-failover") view=BatchFailoverPage />

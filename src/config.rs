@@ -1,7 +1,9 @@
 //! Runtime configuration read from `config.json` next to index.html, so one build can be
 //! hosted anywhere: the API base URL (empty: same origin), the request timeout, how often a
-//! read is attempted, and OCP's time zone (for times OCP writes without an offset).
+//! read is attempted, OCP's time zone (for times OCP writes without an offset), and how often
+//! the readiness board re-checks.
 
+use console_core::readiness::board::DEFAULT_INTERVAL_MIN;
 use console_core::time::Offset;
 use serde::{Deserialize, Deserializer};
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -16,6 +18,10 @@ pub struct RuntimeConfig {
     /// carries none. Anything else is reported in the console and OCP's default is used.
     #[serde(deserialize_with = "zone_or_default")]
     pub ocp_time_zone: Offset,
+    /// `readinessIntervalMin`: minutes between the readiness board's re-checks (1 to 1440).
+    /// Anything else is reported in the console and the default (5) is used.
+    #[serde(deserialize_with = "interval_or_default")]
+    pub readiness_interval_min: u32,
 }
 
 impl Default for RuntimeConfig {
@@ -25,7 +31,18 @@ impl Default for RuntimeConfig {
             request_timeout_ms: 15_000,
             read_attempts: 3,
             ocp_time_zone: Offset::UTC8,
+            readiness_interval_min: DEFAULT_INTERVAL_MIN,
         }
+    }
+}
+
+/// `readinessIntervalMin`, provided as a context to the readiness board.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReadinessInterval(pub u32);
+
+impl Default for ReadinessInterval {
+    fn default() -> Self {
+        ReadinessInterval(DEFAULT_INTERVAL_MIN)
     }
 }
 
@@ -80,6 +97,24 @@ fn zone_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<Offset, D::Error> 
                 .into(),
             );
             Offset::UTC8
+        }
+    })
+}
+
+/// An invalid `readinessIntervalMin` (not a whole number of minutes from 1 to a day) falls back
+/// to the default with a console warning, like `ocpTimeZone`.
+fn interval_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(match v.as_u64().filter(|m| (1..=1440).contains(m)) {
+        Some(m) => m as u32,
+        None => {
+            web_sys::console::warn_1(
+                    &format!(
+                        "config.json: readinessIntervalMin {v} is not a whole number of minutes from 1 to 1440; using {DEFAULT_INTERVAL_MIN}"
+                    )
+                    .into(),
+                );
+            DEFAULT_INTERVAL_MIN
         }
     })
 }

@@ -5,6 +5,8 @@
 //! person) may have written: it is read one record at a time, and a record that cannot be read
 //! costs only itself.
 
+pub mod board;
+
 use crate::precheck::{changes, Changes, Finding, Summary, Verdict};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

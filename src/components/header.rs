@@ -51,6 +51,7 @@ pub fn Header() -> impl IntoView {
             </button>
             <div class="topbar-menu" id=MENU_ID data-testid="topbar-menu">
                 <nav class="topnav">
+                    <A href="/readiness">{move || i18n.t(Text::NavReadiness)}</A>
                     <A href="/clusters">{move || i18n.t(Text::NavClusters)}</A>
                     <A href="/tasks">{move || i18n.t(Text::NavTasks)}</A>
                     <A href="/components">{move || i18n.t(Text::NavGfc)}</A>

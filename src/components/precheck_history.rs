@@ -17,7 +17,8 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn read_all(api_base: &str) -> Histories {
+/// Every standby's kept runs at the OCP `api_base` (the readiness board reads them all).
+pub fn read_all(api_base: &str) -> Histories {
     let stored =
         storage().and_then(|s| s.get_item(&readiness::storage_key(api_base)).ok().flatten());
     Histories::read(stored.as_deref())
@@ -30,6 +31,18 @@ pub struct KeptRuns {
     standby: StoredValue<String>,
     pub records: RwSignal<Vec<Record>>,
     pub not_saved: RwSignal<bool>,
+}
+
+/// Keeps a result of `standby` at `api_base`: read again first, so another tab's (or page's)
+/// runs are not overwritten. The histories as stored, or `None` if storage refused.
+pub fn keep_one(api_base: &str, standby: &str, r: Record) -> Option<Histories> {
+    let mut all = read_all(api_base);
+    all.push(standby, r);
+    let saved = storage().is_some_and(|s| {
+        s.set_item(&readiness::storage_key(api_base), &all.to_json())
+            .is_ok()
+    });
+    saved.then_some(all)
 }
 
 impl KeptRuns {
@@ -45,28 +58,24 @@ impl KeptRuns {
         }
     }
 
-    /// Keeps a result. Read again first, so another tab's runs are not overwritten; if storage
-    /// refuses, the run is still listed for as long as the page is open.
+    /// Keeps a result; if storage refuses, the run is still listed for as long as the page is
+    /// open.
     pub fn keep(&self, r: Record) {
         let base = self.api_base.get_value();
         let standby = self.standby.get_value();
-        let mut all = read_all(&base);
-        all.push(&standby, r.clone());
-        let saved = storage().is_some_and(|s| {
-            s.set_item(&readiness::storage_key(&base), &all.to_json())
-                .is_ok()
-        });
-        if saved {
-            self.records.set(all.of(&standby).to_vec());
-        } else {
-            let mut here = Histories::default();
-            for old in self.records.get_untracked() {
-                here.push(&standby, old);
+        let kept = keep_one(&base, &standby, r.clone());
+        self.not_saved.set(kept.is_none());
+        match kept {
+            Some(all) => self.records.set(all.of(&standby).to_vec()),
+            None => {
+                let mut here = Histories::default();
+                for old in self.records.get_untracked() {
+                    here.push(&standby, old);
+                }
+                here.push(&standby, r);
+                self.records.set(here.of(&standby).to_vec());
             }
-            here.push(&standby, r);
-            self.records.set(here.of(&standby).to_vec());
         }
-        self.not_saved.set(!saved);
     }
 }
 

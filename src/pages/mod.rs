@@ -6,6 +6,7 @@ pub mod cluster_dr;
 pub mod clusters;
 pub mod gfc;
 pub mod not_found;
+pub mod readiness;
 pub mod sign_in;
 pub mod task;
 pub mod tasks;

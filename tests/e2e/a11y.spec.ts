@@ -113,6 +113,15 @@ for (const lang of LANGS) {
       await check(page, 'tasks', lang);
     });
 
+    test(`readiness board after Precheck all (${lang})`, async ({ page }) => {
+      await openIn(page, lang, '/readiness');
+      await expect(page.getByTestId('readiness-row').first()).toBeVisible();
+      await page.getByTestId('precheck-all').click();
+      await expect(page.getByTestId('precheck-all')).toBeEnabled({ timeout: 30_000 });
+      await expect(page.getByTestId('readiness-row').getByTestId('recommended').first()).toBeVisible();
+      await check(page, 'readiness', lang, { menu: true });
+    });
+
     test(`tenant precheck and its confirmation (${lang})`, async ({ page }) => {
       await openIn(page, lang, '/clusters/3000012/tenants/2000031/failover');
       await expect(page.getByTestId('verdict')).toBeVisible();

@@ -126,6 +126,7 @@ test.describe('the header on a narrow screen', () => {
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     for (const item of [
+      menu.getByRole('link', { name: 'Readiness' }),
       menu.getByRole('link', { name: 'Clusters' }),
       menu.getByRole('link', { name: 'Tasks' }),
       menu.getByRole('link', { name: 'Components' }),
@@ -141,7 +142,7 @@ test.describe('the header on a narrow screen', () => {
     }
     await expect(menu.getByTestId('user-role')).toHaveText('operator');
     await page.keyboard.press('Tab');
-    await expect(menu.getByRole('link', { name: 'Clusters' })).toBeFocused();
+    await expect(menu.getByRole('link', { name: 'Readiness' })).toBeFocused();
     // Escape closes it and gives focus back to the button.
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();

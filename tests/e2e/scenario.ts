@@ -12,10 +12,14 @@ export interface ScenarioMock {
   stop: () => Promise<void>;
 }
 
+/// `name`: a ready scenario of mock-server/scenarios/, or a file (ending in `.json`) of a spec's
+/// own, relative to tests/e2e/.
 export async function startScenario(name: string): Promise<ScenarioMock> {
   const bin = process.env.MOCK_SERVER_BIN ?? path.join(root, 'target/debug/mock-server');
   const dist = process.env.DIST_DIR ?? path.join(root, 'dist');
-  const file = path.join(root, 'mock-server/scenarios', `${name}.json`);
+  const file = name.endsWith('.json')
+    ? path.join(__dirname, name)
+    : path.join(root, 'mock-server/scenarios', `${name}.json`);
   const server: ChildProcess = spawn(
     bin,
     ['--dist', dist, '--port', '0', '--precheck-delay-ms', '300', '--scenario', file],
