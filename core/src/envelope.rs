@@ -48,10 +48,26 @@ impl<T> Envelope<T> {
     }
 }
 
-impl<T: DeserializeOwned> Envelope<T> {
-    /// Reads an envelope field by field: an odd `timestamp` or `duration` never costs the
-    /// reply. Only `data` must have the shape the caller asked for; the error says why not.
-    pub fn from_value(v: Value) -> Result<Self, String> {
+impl<T> Envelope<T> {
+    /// The same envelope around other data.
+    pub fn with_data<U>(self, data: Option<U>) -> Envelope<U> {
+        Envelope {
+            data,
+            duration: self.duration,
+            error: self.error,
+            server: self.server,
+            status: self.status,
+            successful: self.successful,
+            timestamp: self.timestamp,
+            trace_id: self.trace_id,
+        }
+    }
+}
+
+impl Envelope<()> {
+    /// Reads everything but `data`, which comes back still as JSON (`None` when absent or
+    /// null). Not generic, so the bundle holds it once rather than once per reply type.
+    pub fn split(v: Value) -> Result<(Envelope<()>, Option<Value>), String> {
         let Value::Object(mut map) = v else {
             return Err(format!(
                 "expected an OCP envelope (a JSON object), found {}",
@@ -61,10 +77,10 @@ impl<T: DeserializeOwned> Envelope<T> {
         let mut bad = Unreadable::default();
         let data = match map.remove("data") {
             None | Some(Value::Null) => None,
-            Some(d) => Some(serde_json::from_value::<T>(d).map_err(|e| format!("data: {e}"))?),
+            Some(d) => Some(d),
         };
-        Ok(Envelope {
-            data,
+        let head = Envelope {
+            data: None,
             duration: lenient::field(&map, "duration", &mut bad),
             error: lenient::field(&map, "error", &mut bad),
             server: lenient::field(&map, "server", &mut bad),
@@ -72,7 +88,21 @@ impl<T: DeserializeOwned> Envelope<T> {
             successful: lenient::field(&map, "successful", &mut bad),
             timestamp: lenient::field(&map, "timestamp", &mut bad),
             trace_id: lenient::field(&map, "traceId", &mut bad),
-        })
+        };
+        Ok((head, data))
+    }
+}
+
+impl<T: DeserializeOwned> Envelope<T> {
+    /// Reads an envelope field by field: an odd `timestamp` or `duration` never costs the
+    /// reply. Only `data` must have the shape the caller asked for; the error says why not.
+    pub fn from_value(v: Value) -> Result<Self, String> {
+        let (head, data) = Envelope::split(v)?;
+        let data = match data {
+            None => None,
+            Some(d) => Some(serde_json::from_value::<T>(d).map_err(|e| format!("data: {e}"))?),
+        };
+        Ok(head.with_data(data))
     }
 }
 

@@ -51,7 +51,9 @@ impl History {
             .filter(|t| t.status == Some(TaskStatus::Successful))
             .filter(|t| !t.subtasks().is_empty())
             .collect();
-        runs.sort_by_key(|t| std::cmp::Reverse(launched_ms(t, zone).unwrap_or(i64::MIN)));
+        crate::order::sort_by_key(&mut runs, |t| {
+            std::cmp::Reverse(launched_ms(t, zone).unwrap_or(i64::MIN))
+        });
         runs.truncate(HISTORY_RUNS);
         let mut samples: BTreeMap<String, Vec<i64>> = BTreeMap::new();
         for t in &runs {

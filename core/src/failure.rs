@@ -169,12 +169,35 @@ pub fn decode<T: DeserializeOwned>(
     body: &str,
     require_data: bool,
 ) -> Result<Envelope<T>, ApiFailure> {
+    // Only reading `data` as `T` is built per type; the rest exists once in the bundle.
+    let Some(value) = reply_value(status, content_type, body, require_data)? else {
+        return Ok(Envelope::empty());
+    };
+    let malformed = |detail| ApiFailure::Malformed { status, detail };
+    let (head, data) = Envelope::split(value).map_err(malformed)?;
+    let data = match data {
+        None => None,
+        Some(d) => {
+            Some(serde_json::from_value::<T>(d).map_err(|e| malformed(format!("data: {e}")))?)
+        }
+    };
+    let head = check_envelope(status, head, data.is_some(), require_data)?;
+    Ok(head.with_data(data))
+}
+
+/// The JSON of a 2xx reply (`None`: an empty success without data), or the failure it is.
+fn reply_value(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+    require_data: bool,
+) -> Result<Option<serde_json::Value>, ApiFailure> {
     let ok_status = (200..300).contains(&status);
     // A UTF-8 byte-order mark some proxies and Windows tools add is not part of the JSON.
     let body = body.strip_prefix('\u{feff}').unwrap_or(body);
     if body.trim().is_empty() {
         return match (ok_status, require_data) {
-            (true, false) => Ok(Envelope::empty()),
+            (true, false) => Ok(None),
             (true, true) => Err(ApiFailure::Malformed {
                 status,
                 detail: "empty body".to_string(),
@@ -216,7 +239,7 @@ pub fn decode<T: DeserializeOwned>(
     };
     if !ok_status {
         // Error replies: take what the envelope offers, but never fail on its shape.
-        let env = Envelope::<serde_json::Value>::from_value(value).ok();
+        let env = Envelope::split(value).ok().map(|(head, _)| head);
         let (code, message, trace_id) = match env {
             Some(e) => {
                 let err = e.error.unwrap_or_default();
@@ -231,10 +254,18 @@ pub fn decode<T: DeserializeOwned>(
             trace_id,
         });
     }
-    let env: Envelope<T> =
-        Envelope::from_value(value).map_err(|detail| ApiFailure::Malformed { status, detail })?;
+    Ok(Some(value))
+}
+
+/// A 2xx envelope that still reports a failure, or lacks the data the call needs.
+fn check_envelope(
+    status: u16,
+    env: Envelope<()>,
+    has_data: bool,
+    require_data: bool,
+) -> Result<Envelope<()>, ApiFailure> {
     if env.successful == Some(false) || env.error.is_some() {
-        let err = env.error.clone().unwrap_or_default();
+        let err = env.error.unwrap_or_default();
         return Err(ApiFailure::Http {
             // Trust the envelope's status only when it is one (the fuzzer sent `"status": 0`).
             status: env
@@ -246,7 +277,7 @@ pub fn decode<T: DeserializeOwned>(
             trace_id: env.trace_id,
         });
     }
-    if require_data && env.data.is_none() {
+    if require_data && !has_data {
         return Err(ApiFailure::Malformed {
             status,
             detail: "the reply has no data".to_string(),

@@ -121,7 +121,7 @@ impl RecentSession {
 /// Newest first (an unreadable time last), one entry per session, at most [`KEEP`].
 fn tidy(mut list: Vec<RecentSession>) -> Vec<RecentSession> {
     // Stable: of two entries launched at the same moment, the one stored first stays first.
-    list.sort_by_key(|s| std::cmp::Reverse(s.launched_ms));
+    crate::order::sort_by_key(&mut list, |s| std::cmp::Reverse(s.launched_ms));
     let mut seen = std::collections::BTreeSet::new();
     list.retain(|s| seen.insert(s.session_id.clone()));
     list.truncate(KEEP);

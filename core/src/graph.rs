@@ -232,7 +232,7 @@ pub fn build(subtasks: &[SubtaskInstance]) -> Result<Graph, GraphError> {
     }
     let series = |i: usize| subtasks[i].series_id.map(|s| s.0).unwrap_or(i64::MAX);
     for l in &mut layers {
-        l.sort_by_key(|&i| (series(i), ids[i]));
+        crate::order::sort_by_key(l, |&i| (series(i), ids[i]));
     }
     Ok(Graph {
         ids,

@@ -22,6 +22,7 @@ pub mod json;
 pub mod layout;
 pub mod long;
 pub mod navigate;
+pub mod order;
 pub mod poll;
 pub mod precheck;
 pub mod present;

@@ -232,8 +232,7 @@ pub fn batch_view(rows: &[Summary], filter: &BatchFilter, sort: BatchSort) -> Ve
         })
         .cloned()
         .collect();
-    // One comparator, so the wasm bundle carries one instance of the sort rather than four.
-    out.sort_by(|a, b| match sort {
+    crate::order::sort_by(&mut out, |a, b| match sort {
         // Passing first: those are the ones an operator selects.
         BatchSort::Verdict => a.verdict.cmp(&b.verdict),
         BatchSort::Name => a.name.cmp(&b.name),
@@ -250,7 +249,7 @@ pub fn batch_codes(rows: &[Summary]) -> Vec<String> {
         .flat_map(|r| r.codes().map(str::to_string))
         .filter(|c| !c.is_empty())
         .collect();
-    codes.sort();
+    crate::order::sort_by(&mut codes, |a, b| a.cmp(b));
     codes.dedup();
     codes
 }

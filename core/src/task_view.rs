@@ -138,7 +138,7 @@ pub fn impact(
                     )
                 })
                 .collect();
-            touched.sort_by_key(|i| std::cmp::Reverse(g.layer[*i]));
+            crate::order::sort_by_key(&mut touched, |i| std::cmp::Reverse(g.layer[*i]));
             for (k, i) in touched.into_iter().enumerate() {
                 out[i] = Some(Impact::Undo(k + 1));
             }

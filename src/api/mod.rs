@@ -21,6 +21,8 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 #[derive(Clone)]
@@ -178,20 +180,13 @@ impl Api {
         attempts: u32,
     ) -> Result<Envelope<T>, ApiFailure> {
         let url = self.url(path, query);
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let result = self
-                .exchange(self.prepare(Request::get(&url), None), None)
-                .await
-                .and_then(|r| r.decode::<T>(true));
-            match result {
-                Err(f) if f.is_transient() && attempt < attempts => {
-                    gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
-                }
-                other => return self.after(other),
-            }
-        }
+        let mut out = None;
+        self.send(Method::Get, &url, None, None, attempts, &mut |r: &Reply| {
+            out = Some(r.decode::<T>(true)?);
+            Ok(())
+        })
+        .await?;
+        out.ok_or_else(no_data)
     }
 
     /// GET with explicit credentials (sign-in), no retries and no session side effects.
@@ -201,10 +196,20 @@ impl Api {
         authorization: &str,
     ) -> Result<T, ApiFailure> {
         let url = self.url(path, &[]);
-        self.exchange(self.prepare(Request::get(&url), Some(authorization)), None)
-            .await
-            .and_then(|r| r.decode::<T>(true))
-            .and_then(require_data)
+        let mut out = None;
+        self.send(
+            Method::Get,
+            &url,
+            Some(authorization),
+            None,
+            1,
+            &mut |r: &Reply| {
+                out = Some(r.decode::<T>(true)?);
+                Ok(())
+            },
+        )
+        .await?;
+        out.ok_or_else(no_data).and_then(require_data)
     }
 
     /// A POST without side effects (prechecks): retried like a read.
@@ -214,27 +219,22 @@ impl Api {
         body: Option<&B>,
     ) -> Result<T, ApiFailure> {
         let url = self.url(path, &[]);
-        let body =
-            body.map(serde_json::to_string)
-                .transpose()
-                .map_err(|e| ApiFailure::Network {
-                    detail: format!("could not encode the request: {e}"),
-                })?;
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let result = self
-                .exchange(self.prepare(Request::post(&url), None), body.clone())
-                .await
-                .and_then(|r| r.decode::<T>(true))
-                .and_then(require_data);
-            match result {
-                Err(f) if f.is_transient() && attempt < self.read_attempts => {
-                    gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
-                }
-                other => return self.after(other),
-            }
-        }
+        let body = encode_body(body)?;
+        let mut out = None;
+        let attempts = self.read_attempts;
+        self.send(
+            Method::Post,
+            &url,
+            None,
+            body,
+            attempts,
+            &mut |r: &Reply| {
+                out = Some(r.decode::<T>(true).and_then(require_data)?);
+                Ok(())
+            },
+        )
+        .await?;
+        out.ok_or_else(no_data)
     }
 
     /// A write that must return data (a launch returns its task): sent exactly once; a success
@@ -244,12 +244,7 @@ impl Api {
         path: &str,
         body: Option<&B>,
     ) -> Result<T, ApiFailure> {
-        self.post::<B, T>(path, body)
-            .await?
-            .ok_or(ApiFailure::Malformed {
-                status: 200,
-                detail: "the reply has no data".into(),
-            })
+        self.post::<B, T>(path, body).await?.ok_or_else(no_data)
     }
 
     /// POST, sent exactly once. `Ok(None)` for OCP's no-data replies.
@@ -259,20 +254,71 @@ impl Api {
         body: Option<&B>,
     ) -> Result<Option<T>, ApiFailure> {
         let url = self.url(path, &[]);
-        let body = match body.map(serde_json::to_string).transpose() {
-            Ok(b) => b,
-            Err(e) => {
-                return Err(ApiFailure::Network {
-                    detail: format!("could not encode the request: {e}"),
-                })
+        let body = encode_body(body)?;
+        let mut out = None;
+        self.send(Method::Post, &url, None, body, 1, &mut |r: &Reply| {
+            out = Some(r.decode::<T>(false)?.data);
+            Ok(())
+        })
+        .await?;
+        Ok(out.flatten())
+    }
+
+    /// The one exchange-and-retry loop, compiled once: `take` decodes a reply into the caller's
+    /// type (the only part built per type) and says whether it failed. Boxed so that the loop is
+    /// not inlined into every typed caller (it was, once per reply type, ~60 KB of the bundle).
+    fn send<'a>(
+        &'a self,
+        method: Method,
+        url: &'a str,
+        auth: Option<&'a str>,
+        body: Option<String>,
+        attempts: u32,
+        take: &'a mut dyn FnMut(&Reply) -> Result<(), ApiFailure>,
+    ) -> Pin<Box<dyn Future<Output = Result<(), ApiFailure>> + 'a>> {
+        Box::pin(async move {
+            let mut attempt = 0;
+            loop {
+                attempt += 1;
+                let builder = match method {
+                    Method::Get => Request::get(url),
+                    Method::Post => Request::post(url),
+                };
+                let result = self
+                    .exchange(self.prepare(builder, auth), body.clone())
+                    .await
+                    .and_then(|r| take(&r));
+                match result {
+                    Err(f) if f.is_transient() && attempt < attempts => {
+                        gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
+                    }
+                    // Sign-in checks credentials it was given: a 401 there is no expired session.
+                    other if auth.is_some() => return other,
+                    other => return self.after(other),
+                }
             }
-        };
-        let result = self
-            .exchange(self.prepare(Request::post(&url), None), body)
-            .await
-            .and_then(|r| r.decode::<T>(false))
-            .map(|env| env.data);
-        self.after(result)
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Method {
+    Get,
+    Post,
+}
+
+fn encode_body<B: Serialize>(body: Option<&B>) -> Result<Option<String>, ApiFailure> {
+    body.map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| ApiFailure::Network {
+            detail: format!("could not encode the request: {e}"),
+        })
+}
+
+fn no_data() -> ApiFailure {
+    ApiFailure::Malformed {
+        status: 200,
+        detail: "the reply has no data".into(),
     }
 }
 
@@ -295,10 +341,7 @@ impl Reply {
 }
 
 fn require_data<T>(env: Envelope<T>) -> Result<T, ApiFailure> {
-    env.data.ok_or(ApiFailure::Malformed {
-        status: 200,
-        detail: "the reply has no data".into(),
-    })
+    env.data.ok_or_else(no_data)
 }
 
 /// 500 ms, 1 s, 2 s, … capped at 30 s.

@@ -10,6 +10,7 @@ use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 #[derive(Clone, Copy)]
@@ -56,6 +57,27 @@ where
     T: 'static,
     Fut: Future<Output = Result<T, ApiFailure>> + 'static,
 {
+    // Only this adapter is built per `T`; the loop below exists once in the bundle (it was
+    // copied into every poller's code when the whole hook was generic).
+    let on_reply = Rc::new(on_reply);
+    let fetch: Rc<FetchFn> = Rc::new(move || -> Fetched {
+        let fut = fetch();
+        let on_reply = on_reply.clone();
+        Box::pin(async move {
+            let v = fut.await?;
+            Ok(Box::new(move || on_reply(v)) as Apply)
+        })
+    });
+    run(policy, fetch, Rc::new(on_failure))
+}
+
+/// Applies a good reply and says what comes next (run only while the page is alive).
+type Apply = Box<dyn FnOnce() -> Outcome>;
+type Fetched = Pin<Box<dyn Future<Output = Result<Apply, ApiFailure>>>>;
+type FetchFn = dyn Fn() -> Fetched;
+type OnFailure = dyn Fn(&ApiFailure, &Poller) -> Outcome;
+
+fn run(policy: Backoff, fetch: Rc<FetchFn>, on_failure: Rc<OnFailure>) -> Poll {
     let alive = StoredValue::new(true);
     on_cleanup(move || {
         let _ = alive.try_set_value(false);
@@ -66,11 +88,10 @@ where
     let active = RwSignal::new(false);
     let phase = RwSignal::new(None);
     let running = StoredValue::new(false);
-    let job = Rc::new((fetch, on_reply, on_failure));
     let start: Rc<dyn Fn()> = Rc::new(move || {
-        let job = job.clone();
+        let fetch = fetch.clone();
+        let on_failure = on_failure.clone();
         spawn_local(async move {
-            let (fetch, on_reply, on_failure) = &*job;
             let is_alive = || alive.try_get_value().unwrap_or(false);
             let mut poller = Poller::new(policy, js_sys::Date::now());
             while is_alive() {
@@ -87,8 +108,8 @@ where
                     break;
                 }
                 let outcome = match reply {
-                    Ok(v) => {
-                        let outcome = on_reply(v);
+                    Ok(apply) => {
+                        let outcome = apply();
                         last_ok.try_set(Some(js_sys::Date::now() as i64));
                         error.try_set(None);
                         not_ready.try_set(false);

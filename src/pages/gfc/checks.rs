@@ -93,7 +93,7 @@ pub fn CheckGrid(
             v
         };
         let mut checks: Vec<String> = only.iter().map(|k| k.1.clone()).collect();
-        checks.sort();
+        console_core::order::sort_by(&mut checks, |a, b| a.cmp(b));
         checks.dedup();
         let body = LaunchBody {
             component_ids: ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","),
