@@ -183,6 +183,19 @@ texts! {
     ConsequenceClusterSwitchover => "Switchover swaps the roles of cluster {0} and its primary cluster. No data is lost; clients are briefly interrupted.", "主备切换会交换集群 {0} 与其主集群的角色。不会丢失数据，客户端会短暂中断。";
     ConsequenceBatch => "Failover makes each tenant below the primary. Their primaries are abandoned, and data not yet replicated to these standbys is lost. This cannot be undone.", "容灾切换会将下列每个租户提升为主租户。原主租户将被放弃，尚未同步到这些备租户的数据将会丢失。此操作不可撤销。";
     LagAtPrecheck => "At the precheck this standby was {0} behind.", "预检查时该备租户落后 {0}。";
+    // The launch record (launch_record.rs): what was on screen when a launch was sent.
+    ReasonLabel => "Reason (optional)", "原因（可选）";
+    ReasonHint => "Kept in this browser with the task, shown on its page; not sent to OCP.", "随任务保存在本浏览器中并显示在任务页面上，不会发送给 OCP。";
+    LaunchRecordTitle => "Launch record", "发起记录";
+    LaunchRecordAfter => "Launched by {0} at {1} after precheck: {2}.", "由 {0} 于 {1} 发起，发起前预检查：{2}。";
+    LaunchRecordNoPrecheck => "Launched by {0} at {1}.", "由 {0} 于 {1} 发起。";
+    LaunchRecordReason => "Reason: {0}", "原因：{0}";
+    LaunchRecordNoWarnings => "{0} blocking, no warnings", "{0} 个阻断项，无警告";
+    LaunchRecordOneWarning => "{0} blocking, 1 warning accepted ({1})", "{0} 个阻断项，已接受 1 个警告（{1}）";
+    LaunchRecordWarnings => "{0} blocking, {1} warnings accepted ({2})", "{0} 个阻断项，已接受 {1} 个警告（{2}）";
+    LaunchRecordVerdictBlocked => "blocked", "存在阻断";
+    LaunchRecordVerdictNone => "no verdict", "无结论";
+    LaunchRecordNone => "No launch record in this browser: this task was launched elsewhere (another browser, OCP itself or an API call).", "本浏览器中没有发起记录：此任务是在别处发起的（其他浏览器、OCP 本身或 API 调用）。";
     TypeToConfirm => "Type {0} to confirm", "输入 {0} 以确认";
     NewServiceName => "New service name (optional)", "新服务名（可选）";
     NewServiceNameHint => "Leave empty to keep {0}.", "留空则沿用 {0}。";

@@ -19,6 +19,7 @@ pub mod gfc_recent;
 pub mod graph;
 pub mod i18n;
 pub mod json;
+pub mod launch_record;
 pub mod layout;
 pub mod long;
 pub mod navigate;

@@ -5,6 +5,7 @@
 use crate::api::use_api;
 use crate::components::confirm_dialog::TypeToConfirm;
 use crate::components::failure_view::FailureView;
+use crate::components::launch_record::LaunchRecordView;
 use crate::components::live_status::LiveStatus;
 use crate::components::task_timing::TaskTimingFacts;
 use crate::components::unreadable::StateWord;
@@ -334,6 +335,7 @@ fn TaskView(id: i64) -> impl IntoView {
                 }
             })}
             <div class="task-facts task-timing"><TaskTimingFacts timing /></div>
+            <LaunchRecordView task_id=id now=local_now />
             // Why the buttons below are disabled for a viewer, before them.
             <crate::components::viewer_notice::ViewerNotice />
             {move || assumed_zone().map(|z| view! { <p class="hint" data-testid="assumed-zone">{i18n.f(Text::AssumedZone, &[&z.to_string()])}</p> })}
