@@ -458,6 +458,18 @@ texts! {
     RtoBoth => "{0} to “{1}”, {2} to the end", "到“{1}”用时 {0}，到结束用时 {2}";
     RtoEnd => "{0} to the end (no step made the standby primary by name)", "到结束用时 {0}（没有按名称识别出切为主的步骤）";
     RtoUnreadable => "Not measurable: OCP's times could not be read", "无法测量：无法读取 OCP 的时间";
+    // Alerts while a task is watched (alert.rs): tab title, notification, the "Notify me" button.
+    AlertFailed => "✖ Failed", "✖ 失败";
+    AlertWaits => "⚠ Needs an operator", "⚠ 需要操作员处理";
+    AlertSucceeded => "✔ Succeeded", "✔ 成功";
+    AlertBodyFailedStep => "Step “{0}” failed in {1}. Retry, skip or roll back on the task page.", "{1} 中的步骤“{0}”失败。请在任务页面重试、跳过或回滚。";
+    AlertBodyFailed => "{0} failed. Retry or roll back on the task page.", "{0} 失败。请在任务页面重试或回滚。";
+    AlertBodyWaits => "Step “{0}” failed in {1} and waits on an operator; other steps are still running.", "{1} 中的步骤“{0}”失败，正在等待操作员处理；其他步骤仍在运行。";
+    AlertBodySucceeded => "{0} finished successfully.", "{0} 已成功完成。";
+    NotifyMe => "Notify me", "通知我";
+    NotifyOn => "Notifications on: you are told when this task fails, needs you or ends", "通知已开启：此任务失败、需要处理或结束时会通知您";
+    NotifyDenied => "Notifications are blocked in this browser's settings", "此浏览器的设置已阻止通知";
+    NotifyUnsupported => "This browser cannot show notifications", "此浏览器无法显示通知";
     // The task list's filter line (present::task_filter): names, else "#id".
     TasksOfTenantInCluster => "Tasks of tenant {0} in cluster {1}", "集群 {1} 中租户 {0} 的任务";
     TasksOfTenant => "Tasks of tenant {0}", "租户 {0} 的任务";

@@ -8,6 +8,7 @@
 pub mod lenient;
 #[macro_use]
 mod enums;
+pub mod alert;
 pub mod critical;
 pub mod crossings;
 pub mod crumbs;
