@@ -454,6 +454,12 @@ texts! {
     EtaUnseen => "unknown: no earlier run finished “{0}”", "未知：历史运行中没有完成过“{0}”";
     EtaWaits => "unknown: a failed step waits on an operator", "未知：失败的步骤在等待操作员处理";
     EtaUnreadable => "unknown: the earlier runs could not be read", "未知：无法读取历史运行";
+    // One step's ETA (eta::step_eta), in the step details and the subtask table.
+    FieldStepEta => "Expected to take", "预计用时";
+    ColEta => "ETA", "预计";
+    StepEtaTake => "≈ {0}", "约 {0}";
+    StepEtaTakeDone => "≈ {0} · done in ≈ {1}", "约 {0} · 约 {1}后完成";
+    StepEtaNoHistory => "no history", "无历史";
     RtoTitle => "Measured recovery time", "实测恢复时间";
     RtoBoth => "{0} to “{1}”, {2} to the end", "到“{1}”用时 {0}，到结束用时 {2}";
     RtoEnd => "{0} to the end (no step made the standby primary by name)", "到结束用时 {0}（没有按名称识别出切为主的步骤）";

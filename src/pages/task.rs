@@ -373,7 +373,7 @@ fn TaskView(id: i64) -> impl IntoView {
             <div class="task-body">
                 <div class="task-main">
                     {move || if table_view.get() {
-                        view! { <SubtaskTable model selected now_ms=now /> }.into_any()
+                        view! { <SubtaskTable model selected now_ms=now timing /> }.into_any()
                     } else {
                         view! { <TaskGraph model selected impact=impacts now_ms=now /> }.into_any()
                     }}
@@ -384,7 +384,7 @@ fn TaskView(id: i64) -> impl IntoView {
                             // Re-created when the structure is rebuilt, so it binds the new signals.
                             model.version.track();
                             view! {
-                                <StepDetails model task_id=id node now_ms=now on_intervene=begin can_operate>
+                                <StepDetails model task_id=id node now_ms=now timing on_intervene=begin can_operate>
                                     {move || step_preview.get().filter(|n| *n == node).map(|_| preview_view())}
                                 </StepDetails>
                             }.into_any()
