@@ -66,8 +66,16 @@ pub fn use_task_alerts(model: TaskModel, id: i64, task: Signal<String>) -> TaskA
         let status = model
             .header
             .with(|h| h.as_ref().map(|h| h.status.clone()))?;
-        let steps = model.statuses();
-        Some(watch(status.as_ref(), steps.iter().map(Option::as_ref)))
+        // Only whether a step failed matters: no copy of 10,000 statuses per poll.
+        let failed = model.structure.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                s.nodes
+                    .iter()
+                    .any(|n| n.with(|n| n.status == Some(SubtaskStatus::Failed)))
+            })
+        });
+        let step = failed.then_some(&SubtaskStatus::Failed);
+        Some(watch(status.as_ref(), [step]))
     });
     let permission = RwSignal::new(permission_now());
     let alerts = TaskAlerts {
