@@ -4,7 +4,8 @@
 //! with no history says so instead of guessing.
 
 use crate::graph::Graph;
-use crate::time::{self, Offset};
+use crate::i18n::{fill, text, Lang, Text};
+use crate::time::{self, human, Offset};
 use crate::wire::{SubtaskInstance, SubtaskStatus, TaskInstance, TaskOperation, TaskStatus};
 use std::collections::BTreeMap;
 
@@ -213,6 +214,73 @@ pub fn estimate_task(
 ) -> Eta {
     let steps: Vec<Step> = task.subtasks().iter().map(|s| Step::of(s, zone)).collect();
     estimate(task.status.as_ref(), graph, &steps, history, now_ms)
+}
+
+/// What one step of a running task is expected to take and when it should be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepEta {
+    /// Nothing to say: the step finished, failed or was skipped, the task does not run, or the
+    /// earlier runs have not been read yet.
+    Nothing,
+    /// No earlier run finished a step of this name.
+    NoHistory,
+    /// Its median from earlier runs; `done_in_ms` from now along its upstreams, when the whole
+    /// task can be estimated (not while a failed step waits on an operator).
+    Expected {
+        take_ms: i64,
+        done_in_ms: Option<i64>,
+    },
+}
+
+/// Step `index` (graph node) named `name` in `status`, given the task's estimate and the
+/// history it came from (`None` while either is not known).
+pub fn step_eta(
+    eta: Option<&Eta>,
+    history: Option<&History>,
+    index: usize,
+    name: &str,
+    status: Option<&SubtaskStatus>,
+) -> StepEta {
+    let waiting = matches!(
+        status,
+        Some(
+            SubtaskStatus::Pending
+                | SubtaskStatus::Ready
+                | SubtaskStatus::Running
+                | SubtaskStatus::Canceling
+        )
+    );
+    let (Some(eta), Some(history), true) = (eta, history, waiting) else {
+        return StepEta::Nothing;
+    };
+    if matches!(eta, Eta::NotRunning) {
+        return StepEta::Nothing;
+    }
+    match history.median_ms(name) {
+        None => StepEta::NoHistory,
+        Some(take_ms) => StepEta::Expected {
+            take_ms,
+            done_in_ms: match eta {
+                Eta::Left { finish_ms, .. } => finish_ms.get(index).copied().flatten(),
+                _ => None,
+            },
+        },
+    }
+}
+
+/// A step's ETA in words, as the step details and the subtask table show it: "≈ 12 s · done
+/// in ≈ 30 s", "≈ 12 s", "no history"; `None` when there is nothing to say.
+pub fn step_eta_words(e: StepEta, lang: Lang) -> Option<String> {
+    let d = |ms: i64| human::duration(ms, lang);
+    match e {
+        StepEta::Nothing => None,
+        StepEta::NoHistory => Some(text(lang, Text::StepEtaNoHistory).to_string()),
+        StepEta::Expected {
+            take_ms,
+            done_in_ms: Some(done),
+        } => Some(fill(lang, Text::StepEtaTakeDone, &[&d(take_ms), &d(done)])),
+        StepEta::Expected { take_ms, .. } => Some(fill(lang, Text::StepEtaTake, &[&d(take_ms)])),
+    }
 }
 
 /// The recovery time a finished failover or switchover measured, from its launch.
@@ -426,6 +494,96 @@ mod tests {
             estimate_task(&t, &graph(&t), &h, later, zone()),
             Eta::Left { left_ms: 5_000, .. }
         ));
+    }
+
+    #[test]
+    fn each_waiting_step_gets_its_own_eta() {
+        let h = History::learn("Failover tenant", [done_run(10, 20, 40, 5)].iter(), zone());
+        let t = task(
+            "RUNNING",
+            &[
+                ("a", 1, "SUCCESSFUL", Some((0, Some(10)))),
+                ("b", 2, "RUNNING", Some((10, None))),
+                ("d", 4, "PENDING", None),
+                ("x", 3, "PENDING", None),
+            ],
+        );
+        let g = graph(&t);
+        let now = time::parse_ms("2026-11-23T13:00:15+08:00", zone()).expect("now");
+        let eta = estimate_task(&t, &g, &h, now, zone());
+        let st = |i: usize| t.subtasks()[i].status.clone();
+        let at = |i: usize, name: &str| step_eta(Some(&eta), Some(&h), i, name, st(i).as_ref());
+        // Graph node i is subtask i (ids in order). "x" was never run before: no total, and it
+        // says "no history"; the others still have their own expected time.
+        assert!(matches!(eta, Eta::Unknown { .. }));
+        assert_eq!(at(0, "a"), StepEta::Nothing);
+        assert_eq!(
+            at(1, "b"),
+            StepEta::Expected {
+                take_ms: 20_000,
+                done_in_ms: None
+            }
+        );
+        assert_eq!(at(3, "x"), StepEta::NoHistory);
+        // With "c" known the whole task is estimated: b runs 5 of its 20 s; d takes 40 s.
+        let t = task(
+            "RUNNING",
+            &[
+                ("a", 1, "SUCCESSFUL", Some((0, Some(10)))),
+                ("b", 2, "RUNNING", Some((10, None))),
+                ("d", 4, "PENDING", None),
+                ("c", 3, "PENDING", None),
+            ],
+        );
+        let eta = estimate_task(&t, &g, &h, now, zone());
+        let st = |i: usize| t.subtasks()[i].status.clone();
+        let at = |i: usize, name: &str| step_eta(Some(&eta), Some(&h), i, name, st(i).as_ref());
+        assert_eq!(
+            at(1, "b"),
+            StepEta::Expected {
+                take_ms: 20_000,
+                done_in_ms: Some(15_000)
+            }
+        );
+        assert_eq!(
+            at(2, "d"),
+            StepEta::Expected {
+                take_ms: 40_000,
+                done_in_ms: Some(40_000)
+            }
+        );
+        assert_eq!(
+            at(3, "c"),
+            StepEta::Expected {
+                take_ms: 5_000,
+                done_in_ms: Some(45_000)
+            }
+        );
+        assert_eq!(
+            step_eta_words(at(3, "c"), Lang::En).as_deref(),
+            Some("≈ 5 s · done in ≈ 45 s")
+        );
+        assert_eq!(
+            step_eta_words(at(3, "c"), Lang::Zh).as_deref(),
+            Some("约 5 秒 · 约 45 秒后完成")
+        );
+        // Not learned yet, or a failed step waiting: no made-up finish.
+        assert_eq!(
+            step_eta(Some(&eta), None, 3, "c", st(3).as_ref()),
+            StepEta::Nothing
+        );
+        let waits = step_eta(
+            Some(&Eta::WaitsOnOperator),
+            Some(&h),
+            3,
+            "c",
+            st(3).as_ref(),
+        );
+        assert_eq!(step_eta_words(waits, Lang::En).as_deref(), Some("≈ 5 s"));
+        assert_eq!(
+            step_eta_words(at(3, "x"), Lang::En).as_deref(),
+            Some("no history")
+        );
     }
 
     #[test]

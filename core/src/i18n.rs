@@ -221,6 +221,19 @@ texts! {
     ConsequenceClusterSwitchover => "Switchover swaps the roles of cluster {0} and its primary cluster. No data is lost; clients are briefly interrupted.", "主备切换会交换集群 {0} 与其主集群的角色。不会丢失数据，客户端会短暂中断。";
     ConsequenceBatch => "Failover makes each tenant below the primary. Their primaries are abandoned, and data not yet replicated to these standbys is lost. This cannot be undone.", "容灾切换会将下列每个租户提升为主租户。原主租户将被放弃，尚未同步到这些备租户的数据将会丢失。此操作不可撤销。";
     LagAtPrecheck => "At the precheck this standby was {0} behind.", "预检查时该备租户落后 {0}。";
+    // The launch record (launch_record.rs): what was on screen when a launch was sent.
+    ReasonLabel => "Reason (optional)", "原因（可选）";
+    ReasonHint => "Kept in this browser with the task, shown on its page; not sent to OCP.", "随任务保存在本浏览器中并显示在任务页面上，不会发送给 OCP。";
+    LaunchRecordTitle => "Launch record", "发起记录";
+    LaunchRecordAfter => "Launched by {0} at {1} after precheck: {2}.", "由 {0} 于 {1} 发起，发起前预检查：{2}。";
+    LaunchRecordNoPrecheck => "Launched by {0} at {1}.", "由 {0} 于 {1} 发起。";
+    LaunchRecordReason => "Reason: {0}", "原因：{0}";
+    LaunchRecordNoWarnings => "{0} blocking, no warnings", "{0} 个阻断项，无警告";
+    LaunchRecordOneWarning => "{0} blocking, 1 warning accepted ({1})", "{0} 个阻断项，已接受 1 个警告（{1}）";
+    LaunchRecordWarnings => "{0} blocking, {1} warnings accepted ({2})", "{0} 个阻断项，已接受 {1} 个警告（{2}）";
+    LaunchRecordVerdictBlocked => "blocked", "存在阻断";
+    LaunchRecordVerdictNone => "no verdict", "无结论";
+    LaunchRecordNone => "No launch record in this browser: this task was launched elsewhere (another browser, OCP itself or an API call).", "本浏览器中没有发起记录：此任务是在别处发起的（其他浏览器、OCP 本身或 API 调用）。";
     TypeToConfirm => "Type {0} to confirm", "输入 {0} 以确认";
     NewServiceName => "New service name (optional)", "新服务名（可选）";
     NewServiceNameHint => "Leave empty to keep {0}.", "留空则沿用 {0}。";
@@ -479,10 +492,28 @@ texts! {
     EtaUnseen => "unknown: no earlier run finished “{0}”", "未知：历史运行中没有完成过“{0}”";
     EtaWaits => "unknown: a failed step waits on an operator", "未知：失败的步骤在等待操作员处理";
     EtaUnreadable => "unknown: the earlier runs could not be read", "未知：无法读取历史运行";
+    // One step's ETA (eta::step_eta), in the step details and the subtask table.
+    FieldStepEta => "Expected to take", "预计用时";
+    ColEta => "ETA", "预计";
+    StepEtaTake => "≈ {0}", "约 {0}";
+    StepEtaTakeDone => "≈ {0} · done in ≈ {1}", "约 {0} · 约 {1}后完成";
+    StepEtaNoHistory => "no history", "无历史";
     RtoTitle => "Measured recovery time", "实测恢复时间";
     RtoBoth => "{0} to “{1}”, {2} to the end", "到“{1}”用时 {0}，到结束用时 {2}";
     RtoEnd => "{0} to the end (no step made the standby primary by name)", "到结束用时 {0}（没有按名称识别出切为主的步骤）";
     RtoUnreadable => "Not measurable: OCP's times could not be read", "无法测量：无法读取 OCP 的时间";
+    // Alerts while a task is watched (alert.rs): tab title, notification, the "Notify me" button.
+    AlertFailed => "✖ Failed", "✖ 失败";
+    AlertWaits => "⚠ Needs an operator", "⚠ 需要操作员处理";
+    AlertSucceeded => "✔ Succeeded", "✔ 成功";
+    AlertBodyFailedStep => "Step “{0}” failed in {1}. Retry, skip or roll back on the task page.", "{1} 中的步骤“{0}”失败。请在任务页面重试、跳过或回滚。";
+    AlertBodyFailed => "{0} failed. Retry or roll back on the task page.", "{0} 失败。请在任务页面重试或回滚。";
+    AlertBodyWaits => "Step “{0}” failed in {1} and waits on an operator; other steps are still running.", "{1} 中的步骤“{0}”失败，正在等待操作员处理；其他步骤仍在运行。";
+    AlertBodySucceeded => "{0} finished successfully.", "{0} 已成功完成。";
+    NotifyMe => "Notify me", "通知我";
+    NotifyOn => "Notifications on: you are told when this task fails, needs you or ends", "通知已开启：此任务失败、需要处理或结束时会通知您";
+    NotifyDenied => "Notifications are blocked in this browser's settings", "此浏览器的设置已阻止通知";
+    NotifyUnsupported => "This browser cannot show notifications", "此浏览器无法显示通知";
     // The task list's filter line (present::task_filter): names, else "#id".
     TasksOfTenantInCluster => "Tasks of tenant {0} in cluster {1}", "集群 {1} 中租户 {0} 的任务";
     TasksOfTenant => "Tasks of tenant {0}", "租户 {0} 的任务";

@@ -8,6 +8,7 @@
 pub mod lenient;
 #[macro_use]
 mod enums;
+pub mod alert;
 pub mod critical;
 pub mod crossings;
 pub mod crumbs;
@@ -19,6 +20,7 @@ pub mod gfc_recent;
 pub mod graph;
 pub mod i18n;
 pub mod json;
+pub mod launch_record;
 pub mod layout;
 pub mod long;
 pub mod navigate;

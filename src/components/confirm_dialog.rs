@@ -1,5 +1,6 @@
 //! The danger confirmation for a launch: the consequence in words, the name typed to unlock,
-//! each warning accepted explicitly, an optional new service name, and the outcome. One
+//! each warning accepted explicitly, an optional new service name, an optional reason (kept in
+//! this browser with the task: `components::launch_record`), and the outcome. One
 //! confirmation sends one request (see `hooks::launch`). [`TypeToConfirm`] is the typed-name
 //! field, also used by the task page's rollback; the rule is `precheck::confirmation_ready`.
 //! At the keyboard it behaves as every dialog does (`hooks::dialog`).
@@ -12,6 +13,14 @@ use console_core::i18n::Text;
 use console_core::precheck::confirmation_ready;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// What the operator confirmed with: the new service name (trimmed, if any) and the reason as
+/// typed (the launch record cleans it).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Confirmed {
+    pub service: Option<String>,
+    pub reason: String,
+}
 
 #[component]
 pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
@@ -26,17 +35,21 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
     /// When set, a new service name may be given; the value is the current one, for the hint.
     #[prop(default = None)]
     service_name: Option<String>,
+    /// Whether to ask for a reason (DR launches keep it in their launch record).
+    #[prop(optional)]
+    ask_reason: bool,
     /// Where to look when the outcome is unknown.
     #[prop(into)]
     tasks_href: String,
     launch: Launch<T>,
-    /// Called with the trimmed new service name (if any) when the operator confirms.
-    on_confirm: Callback<Option<String>>,
+    /// Called when the operator confirms.
+    on_confirm: Callback<Confirmed>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let typed = RwSignal::new(String::new());
     let new_service = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
     let accepted: Vec<RwSignal<bool>> = warnings.iter().map(|_| RwSignal::new(false)).collect();
     let accepted_for_ready = accepted.clone();
     let expected_for_ready = expected.clone();
@@ -56,7 +69,10 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
             return;
         }
         let s = new_service.get_untracked().trim().to_string();
-        on_confirm.run((!s.is_empty()).then_some(s));
+        on_confirm.run(Confirmed {
+            service: (!s.is_empty()).then_some(s),
+            reason: reason.get_untracked(),
+        });
     };
     let failure = Signal::derive(move || match launch.state.get() {
         LaunchState::Refused(f) => Some(f),
@@ -94,6 +110,13 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
                     <input id="service-name" autocomplete="off" prop:value=move || new_service.get()
                         on:input=move |ev| new_service.set(event_target_value(&ev)) />
                     <p class="hint">{move || i18n.f(Text::NewServiceNameHint, &[&current])}</p>
+                })}
+                {ask_reason.then(|| view! {
+                    <label for="launch-reason">{move || i18n.t(Text::ReasonLabel)}</label>
+                    <textarea id="launch-reason" rows="2" maxlength=console_core::launch_record::REASON_MAX_CHARS
+                        aria-describedby="launch-reason-hint" prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    <p class="hint" id="launch-reason-hint">{move || i18n.t(Text::ReasonHint)}</p>
                 })}
                 <TypeToConfirm expected=expected.clone() typed />
                 <FailureView failure />

@@ -4,6 +4,7 @@ pub mod breadcrumbs;
 pub mod confirm_dialog;
 pub mod failure_view;
 pub mod header;
+pub mod launch_record;
 pub mod live_status;
 pub mod pager;
 pub mod precheck_history;

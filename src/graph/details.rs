@@ -6,7 +6,9 @@ use super::status_words;
 use crate::api::use_api;
 use crate::components::unreadable::StateWord;
 use crate::components::when::When;
+use crate::hooks::timing::Timing;
 use crate::i18n::use_i18n;
+use console_core::eta::step_eta_words;
 use console_core::i18n::Text;
 use console_core::present;
 use console_core::task_view::{overdue, subtask_interventions, Intervention};
@@ -20,6 +22,8 @@ pub fn StepDetails(
     task_id: i64,
     node: usize,
     #[prop(into)] now_ms: Signal<i64>,
+    /// The time left, for this step's own ETA.
+    timing: Timing,
     on_intervene: Callback<Intervention>,
     #[prop(into)] can_operate: Signal<bool>,
     /// Shown right below the step's intervention buttons: the preview of the one chosen.
@@ -113,6 +117,12 @@ pub fn StepDetails(
         Intervention::RollbackTask => i18n.t(Text::ActRollbackTask),
     };
     let timeout = info.timeout_s;
+    let eta_name = info.name.clone();
+    let eta = Memo::new(move |_| {
+        let status = state.with(|n| n.status.clone());
+        timing.step_eta(node, &eta_name, status.as_ref())
+    });
+    let eta_words = move || step_eta_words(eta.get(), i18n.lang.get());
     view! {
         <section class="step-details card" data-testid="step-details" tabindex="-1" aria-labelledby="step-details-name">
             <h2 id="step-details-name">{info.name.clone()}</h2>
@@ -124,6 +134,7 @@ pub fn StepDetails(
                 <dt>{move || i18n.t(Text::FieldFinished)}</dt><dd data-testid="step-finished"><When raw=Signal::derive(move || state.with(|n| n.finish.clone())) now=now_ms age=true /></dd>
                 <dt>{move || i18n.t(Text::ColElapsed)}</dt>
                 <dd>{elapsed}" "{move || is_overdue().then(|| view! { <span class="late" data-testid="overdue">"⚠ "{i18n.t(Text::Overdue)}</span> })}</dd>
+                {move || eta_words().map(|w| view! { <dt>{i18n.t(Text::FieldStepEta)}</dt><dd data-testid="step-eta">{w}</dd> })}
                 <dt>{move || i18n.t(Text::ColTimeout)}</dt><dd>{move || timeout.map(|t| human::duration(t.saturating_mul(1000), i18n.lang.get()))}</dd>
                 <dt>{move || i18n.t(Text::FieldExecutor)}</dt><dd>{move || state.with(|n| n.executor.clone())}</dd>
                 {info.prohibit_rollback.then(|| view! { <dt>"⊘"</dt><dd>{move || i18n.t(Text::LegendNoRollback)}</dd> })}

@@ -8,7 +8,9 @@ use super::model::TaskModel;
 use super::status_words;
 use crate::components::unreadable::StateWord;
 use crate::components::when::{local_zone_now, When};
+use crate::hooks::timing::Timing;
 use crate::i18n::use_i18n;
+use console_core::eta::step_eta_words;
 use console_core::i18n::Text;
 use console_core::present;
 use console_core::task_view::overdue;
@@ -24,6 +26,8 @@ pub fn SubtaskTable(
     model: TaskModel,
     selected: RwSignal<Option<usize>>,
     #[prop(into)] now_ms: Signal<i64>,
+    /// The time left, for each waiting step's own ETA.
+    timing: Timing,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // The header names the zone once; a cell names its own only when it differs (summer time).
@@ -100,6 +104,12 @@ pub fn SubtaskTable(
                 ))
             .then(|| i18n.t(Text::Overdue))
         };
+        // One memo per row: its text changes only when this step's own figures do.
+        let eta_name = info.name.clone();
+        let eta = Memo::new(move |_| {
+            let status = state.with(|n| n.status.clone());
+            timing.step_eta(i, &eta_name, status.as_ref())
+        });
         Some(view! {
             <tr data-testid="subtask-row" class:selected=move || selector.selected(&Some(i))>
                 <td class="num">{layer}</td>
@@ -109,6 +119,7 @@ pub fn SubtaskTable(
                 <td class="num">{move || state.with(|n| n.run_time)}</td>
                 <td><When raw=Signal::derive(move || state.with(|n| n.start.clone())) now=now_ms header_zone=zone /></td>
                 <td>{elapsed}" "<span class="late">{late}</span></td>
+                <td data-testid="subtask-eta">{move || step_eta_words(eta.get(), i18n.lang.get())}</td>
                 <td class="num">{move || info.timeout_s.map(|t| human::duration(t.saturating_mul(1000), i18n.lang.get()))}</td>
                 <td>{info.prohibit_rollback.then(|| i18n.t(Text::LegendNoRollback))}</td>
             </tr>
@@ -124,6 +135,7 @@ pub fn SubtaskTable(
                 <th scope="col" class="num">{move || i18n.t(Text::ColRuns)}</th>
                 <th scope="col">{move || i18n.f(Text::ColStartedIn, &[&human::zone_label(zone)])}</th>
                 <th scope="col">{move || i18n.t(Text::ColElapsed)}</th>
+                <th scope="col">{move || i18n.t(Text::ColEta)}</th>
                 <th scope="col" class="num">{move || i18n.t(Text::ColTimeout)}</th>
                 <th scope="col">{move || i18n.t(Text::ColRollback)}</th>
             </tr></thead>

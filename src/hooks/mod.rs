@@ -1,3 +1,4 @@
+pub mod alerts;
 pub mod cluster;
 pub mod dialog;
 pub mod launch;

@@ -2,9 +2,9 @@
 //! earlier runs it learns from are read once per task name, and only while the task runs.
 
 use crate::api::use_api;
-use crate::graph::model::TaskModel;
+use crate::graph::model::{NodeState, Structure, TaskModel};
 use crate::hooks::load::{use_load, Load};
-use console_core::eta::{self, Eta, History, Rto, Step};
+use console_core::eta::{self, Eta, History, Rto, Step, StepEta};
 use console_core::wire::{SubtaskStatus, TaskStatus};
 use leptos::prelude::*;
 
@@ -15,6 +15,60 @@ pub struct Timing {
     pub rto: Memo<Option<Rto>>,
     /// `Some(None)` when nothing needed learning (the task was not running).
     pub learned: Load<Option<History>>,
+}
+
+/// Which of a step's times an estimate reads: parsing 10,000 times every second would not be
+/// free, so each reads only what it uses.
+#[derive(Clone, Copy)]
+enum Times {
+    /// The start of a running (or canceling) step: the time left.
+    RunningStarts,
+    /// Every finish: the measured recovery time.
+    Finishes,
+}
+
+/// The steps of `s` (graph order) as `console_core::eta` reads them, from their `states`.
+fn steps_of<'a>(s: &'a Structure, states: &'a [NodeState], times: Times) -> Vec<Step<'a>> {
+    states
+        .iter()
+        .zip(&s.info)
+        .map(|(st, info)| {
+            let running = matches!(
+                st.status,
+                Some(SubtaskStatus::Running | SubtaskStatus::Canceling)
+            );
+            Step {
+                name: Some(info.name.as_str()),
+                status: st.status.as_ref(),
+                start_ms: match times {
+                    Times::RunningStarts if running => st.start_ms(),
+                    _ => None,
+                },
+                finish_ms: match times {
+                    Times::Finishes => st.finish_ms(),
+                    Times::RunningStarts => None,
+                },
+            }
+        })
+        .collect()
+}
+
+impl Timing {
+    /// Step `index`'s expected time and finish (`console_core::eta::step_eta`). Callers wrap it
+    /// in a memo per step, so a step's text changes only when its own figures do.
+    pub fn step_eta(&self, index: usize, name: &str, status: Option<&SubtaskStatus>) -> StepEta {
+        self.eta.with(|eta| {
+            self.learned.data.with(|h| {
+                eta::step_eta(
+                    eta.as_ref(),
+                    h.as_ref().and_then(Option::as_ref),
+                    index,
+                    name,
+                    status,
+                )
+            })
+        })
+    }
 }
 
 pub fn use_task_timing(model: TaskModel, now: Signal<i64>) -> Timing {
@@ -53,23 +107,7 @@ pub fn use_task_timing(model: TaskModel, now: Signal<i64>) -> Timing {
             model.structure.with(|s| {
                 let s = s.as_ref()?;
                 let states: Vec<_> = s.nodes.iter().map(|n| n.get()).collect();
-                let steps: Vec<Step> = states
-                    .iter()
-                    .zip(&s.info)
-                    .map(|(st, info)| Step {
-                        name: Some(info.name.as_str()),
-                        status: st.status.as_ref(),
-                        // Only a running step's start matters; parsing 10,000 every second
-                        // would not be free.
-                        start_ms: matches!(
-                            st.status,
-                            Some(SubtaskStatus::Running | SubtaskStatus::Canceling)
-                        )
-                        .then(|| st.start_ms())
-                        .flatten(),
-                        finish_ms: None,
-                    })
-                    .collect();
+                let steps = steps_of(s, &states, Times::RunningStarts);
                 Some(eta::estimate(
                     status.as_ref(),
                     &s.graph,
@@ -101,16 +139,7 @@ pub fn use_task_timing(model: TaskModel, now: Signal<i64>) -> Timing {
         model.structure.with(|s| {
             let s = s.as_ref()?;
             let states: Vec<_> = s.nodes.iter().map(|n| n.get()).collect();
-            let steps: Vec<Step> = states
-                .iter()
-                .zip(&s.info)
-                .map(|(st, info)| Step {
-                    name: Some(info.name.as_str()),
-                    status: st.status.as_ref(),
-                    start_ms: None,
-                    finish_ms: st.finish_ms(),
-                })
-                .collect();
+            let steps = steps_of(s, &states, Times::Finishes);
             eta::rto(
                 status.as_ref(),
                 operation.as_ref(),

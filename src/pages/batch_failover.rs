@@ -3,8 +3,9 @@
 
 use crate::api::use_api;
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::confirm_dialog::{ConfirmDialog, Confirmed};
 use crate::components::failure_view::FailureView;
+use crate::components::launch_record;
 use crate::components::unreadable::Unreadable;
 use crate::components::verdict::{finding_text, verdict_word};
 use crate::components::viewer_notice::ViewerNotice;
@@ -23,6 +24,8 @@ use console_core::precheck::{
     batch_codes, batch_view, summarize_batch, BatchFilter, BatchSort, Summary, Verdict,
 };
 use console_core::present;
+use console_core::readiness::Record;
+use console_core::scn;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -111,10 +114,28 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
     let launch: Launch = Launch::new();
     let dialog = RwSignal::new(false);
     let api_l = api.clone();
-    let on_confirm = Callback::new(move |_: Option<String>| {
+    let on_confirm = Callback::new(move |c: Confirmed| {
         let api = api_l.clone();
-        let ids: Vec<i64> = untrack(chosen).iter().filter_map(tenant_id).collect();
-        launch.fire(move || async move { api.batch_failover(cluster, ids).await });
+        let chosen = untrack(chosen);
+        let ids: Vec<i64> = chosen.iter().filter_map(tenant_id).collect();
+        // Each task's record gets its own tenant's row as it was on screen.
+        let at = precheck
+            .loaded_at
+            .get_untracked()
+            .unwrap_or_else(|| js_sys::Date::now() as i64);
+        let on_screen = chosen
+            .iter()
+            .filter_map(|s| {
+                let lag = s.sync_scn.and_then(|v| scn::lag_secs(v, at as f64));
+                Some((Some(tenant_id(s)?), Record::from_summary(s, at, lag)))
+            })
+            .collect();
+        let draft = launch_record::draft(session, &c.reason, on_screen);
+        launch.fire(move || async move {
+            let tasks = api.batch_failover(cluster, ids).await?;
+            launch_record::keep(&api.base(), &draft, &tasks);
+            Ok(tasks)
+        });
     });
     let consequence = Signal::derive(move || {
         let names: Vec<String> = chosen().into_iter().map(|s| s.name).collect();
@@ -260,6 +281,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                         warnings
                         tasks_href=format!("/tasks?clusterId={cluster}")
                         launch
+                        ask_reason=true
                         on_confirm
                         on_cancel=Callback::new(move |_| dialog.set(false))
                     />

@@ -2,8 +2,9 @@
 
 use crate::api::use_api;
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::confirm_dialog::{ConfirmDialog, Confirmed};
 use crate::components::failure_view::FailureView;
+use crate::components::launch_record;
 use crate::components::precheck_history::{KeptRuns, PrecheckHistory};
 use crate::components::verdict::VerdictPanel;
 use crate::components::viewer_notice::ViewerNotice;
@@ -79,9 +80,22 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
     // On success, open the task it created.
     launch.open_task_when_launched();
     let api_l = api.clone();
-    let on_confirm = Callback::new(move |_: Option<String>| {
+    let on_confirm = Callback::new(move |c: Confirmed| {
         let api = api_l.clone();
-        launch.fire(move || async move { Ok(vec![api.cluster_launch(cluster, action).await?]) });
+        let on_screen = precheck.data.get_untracked().map(|p| {
+            let s = summarize_cluster(&p, &cluster_name.get_untracked());
+            let at = precheck
+                .loaded_at
+                .get_untracked()
+                .unwrap_or_else(|| js_sys::Date::now() as i64);
+            (None, Record::from_summary(&s, at, None))
+        });
+        let draft = launch_record::draft(session, &c.reason, on_screen.into_iter().collect());
+        launch.fire(move || async move {
+            let tasks = vec![api.cluster_launch(cluster, action).await?];
+            launch_record::keep(&api.base(), &draft, &tasks);
+            Ok(tasks)
+        });
     });
     let consequence = Signal::derive(move || match action {
         Action::Failover => i18n.f(Text::ConsequenceClusterFailover, &[&name()]),
@@ -125,6 +139,7 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
                     expected=name()
                     tasks_href=format!("/tasks?clusterId={cluster}")
                     launch
+                    ask_reason=true
                     on_confirm
                     on_cancel=Callback::new(move |_| dialog.set(false))
                 />

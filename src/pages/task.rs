@@ -5,6 +5,7 @@
 use crate::api::use_api;
 use crate::components::confirm_dialog::TypeToConfirm;
 use crate::components::failure_view::FailureView;
+use crate::components::launch_record::LaunchRecordView;
 use crate::components::live_status::LiveStatus;
 use crate::components::task_timing::TaskTimingFacts;
 use crate::components::unreadable::StateWord;
@@ -14,6 +15,7 @@ use crate::graph::legend::Legend;
 use crate::graph::model::TaskModel;
 use crate::graph::table::SubtaskTable;
 use crate::graph::view::TaskGraph;
+use crate::hooks::alerts::{use_task_alerts, NotifyButton};
 use crate::hooks::dialog::use_dialog;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::hooks::poll::use_poll;
@@ -23,6 +25,7 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
+use console_core::alert::Watch;
 use console_core::i18n::Text;
 use console_core::poll::{failure_outcome, Backoff, Outcome};
 use console_core::precheck::confirmation_ready;
@@ -90,12 +93,19 @@ fn TaskView(id: i64) -> impl IntoView {
 
     let header = move || model.header.get();
     let timing = use_task_timing(model, now);
-    use_title(move || {
+    let task_title = Signal::derive(move || {
         let task = i18n.f(Text::TaskTitle, &[&format!("#{id}")]);
         match model.header.with(|h| h.as_ref().map(|h| h.name.clone())) {
             Some(name) if !name.is_empty() => format!("{task} · {name}"),
             _ => task,
         }
+    });
+    // A failed, waiting or ended task marks the tab's title and favicon (and notifies, if
+    // allowed), so an operator in another tab sees it.
+    let alerts = use_task_alerts(model, id, task_title);
+    use_title(move || {
+        let watch = alerts.watch.get().unwrap_or(Watch::Normal);
+        watch.title(&task_title.get(), i18n.lang.get())
     });
     // Surface the latest failure: when the task fails and nothing is selected, select the
     // failed step, so its log and the ways out are on screen.
@@ -334,10 +344,14 @@ fn TaskView(id: i64) -> impl IntoView {
                 }
             })}
             <div class="task-facts task-timing"><TaskTimingFacts timing /></div>
+            <LaunchRecordView task_id=id now=local_now />
             // Why the buttons below are disabled for a viewer, before them.
             <crate::components::viewer_notice::ViewerNotice />
             {move || assumed_zone().map(|z| view! { <p class="hint" data-testid="assumed-zone">{i18n.f(Text::AssumedZone, &[&z.to_string()])}</p> })}
-            <LiveStatus poll now_ms=local_now finished=Text::NotPolling />
+            <div class="task-watch">
+                <LiveStatus poll now_ms=local_now finished=Text::NotPolling />
+                <NotifyButton alerts />
+            </div>
             <p class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">{move || announce.get()}</p>
             <FailureView failure=poll.error />
             {move || model.graph_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="graph-error">{i18n.f(Text::GraphInvalid, &[&format!("task {id}: {e}")])}</p> })}
@@ -359,7 +373,7 @@ fn TaskView(id: i64) -> impl IntoView {
             <div class="task-body">
                 <div class="task-main">
                     {move || if table_view.get() {
-                        view! { <SubtaskTable model selected now_ms=now /> }.into_any()
+                        view! { <SubtaskTable model selected now_ms=now timing /> }.into_any()
                     } else {
                         view! { <TaskGraph model selected impact=impacts now_ms=now /> }.into_any()
                     }}
@@ -370,7 +384,7 @@ fn TaskView(id: i64) -> impl IntoView {
                             // Re-created when the structure is rebuilt, so it binds the new signals.
                             model.version.track();
                             view! {
-                                <StepDetails model task_id=id node now_ms=now on_intervene=begin can_operate>
+                                <StepDetails model task_id=id node now_ms=now timing on_intervene=begin can_operate>
                                     {move || step_preview.get().filter(|n| *n == node).map(|_| preview_view())}
                                 </StepDetails>
                             }.into_any()

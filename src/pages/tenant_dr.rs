@@ -3,8 +3,9 @@
 
 use crate::api::use_api;
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::confirm_dialog::{ConfirmDialog, Confirmed};
 use crate::components::failure_view::FailureView;
+use crate::components::launch_record;
 use crate::components::precheck_history::{KeptRuns, PrecheckHistory};
 use crate::components::role_badge::RoleBadge;
 use crate::components::unreadable::Unreadable;
@@ -157,15 +158,27 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
     launch.open_task_when_launched();
 
     let api_l = api.clone();
-    let on_confirm = Callback::new(move |service: Option<String>| {
+    let on_confirm = Callback::new(move |c: Confirmed| {
         let api = api_l.clone();
         let primary = primary_id();
+        // The record keeps the precheck on screen, as the history keeps it.
+        let on_screen = precheck.data.get_untracked().map(|s| {
+            let at = precheck
+                .loaded_at
+                .get_untracked()
+                .unwrap_or_else(|| js_sys::Date::now() as i64);
+            let lag = s.sync_scn.and_then(|v| scn::lag_secs(v, at as f64));
+            (None, Record::from_summary(&s, at, lag))
+        });
+        let draft = launch_record::draft(session, &c.reason, on_screen.into_iter().collect());
         launch.fire(move || async move {
             let task = match action {
-                Action::Failover => api.tenant_failover(cluster, tenant, service).await?,
+                Action::Failover => api.tenant_failover(cluster, tenant, c.service).await?,
                 Action::Switchover => api.tenant_switchover(cluster, tenant, primary).await?,
             };
-            Ok(vec![task])
+            let tasks = vec![task];
+            launch_record::keep(&api.base(), &draft, &tasks);
+            Ok(tasks)
         });
     });
 
@@ -265,6 +278,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                         service_name=service
                         tasks_href=format!("/tasks?clusterId={cluster}&tenantId={tenant}")
                         launch
+                        ask_reason=true
                         on_confirm
                         on_cancel=Callback::new(move |_| dialog.set(false))
                     />

@@ -85,4 +85,52 @@ test('no earlier run of a task: the page says so instead of guessing', async ({ 
   await openConsole(page, `/tasks/${id}`);
   await signIn(page);
   await expect(page.getByTestId('task-eta')).toHaveText('unknown: no earlier run of this task finished');
+  // Each waiting step says so too, in the table and in its details.
+  await page.getByTestId('view-table').click();
+  const etas = page.getByTestId('subtask-eta');
+  await expect(etas.last()).toHaveText('no history');
+  await page.getByTestId('subtask-row').last().getByRole('button').click();
+  await expect(page.getByTestId('step-eta')).toHaveText('no history');
+});
+
+test('a pending step shows its own ETA, within 20% of what the mock\'s drills took', async ({ page, request }) => {
+  // The newest drill, step by step: how long the step took and when it ended after the launch.
+  const list = await apiGet(request, '/api/v2/tasks/instances?name=Failover%20tenant&status=SUCCESSFUL&size=20');
+  const drill = await apiGet(request, `/api/v2/tasks/instances/${list.contents[0].id}`);
+  // Its longest step that does not start first (so it is pending at launch).
+  const length = (s: any) => Date.parse(s.finishTime) - Date.parse(s.startTime);
+  const sub = drill.subtasks
+    .filter((s: any) => s.startTime !== drill.startTime && (s.upstreams ?? []).length > 0)
+    .sort((a: any, b: any) => length(b) - length(a))[0];
+  expect(sub, 'the drill has a step after the first').toBeTruthy();
+  const step: string = sub.name;
+  const took = length(sub) / 1000;
+  const endsAfter = (Date.parse(sub.finishTime) - Date.parse(drill.startTime)) / 1000;
+  expect(took).toBeGreaterThan(0);
+
+  const id = await launch(request, '/api/v2/ob/clusters/3000012/tenants/2000031/failover');
+  await openConsole(page, `/tasks/${id}`);
+  await signIn(page);
+  await expect(page.getByTestId('task-eta')).toContainText('from 7 earlier runs');
+  await page.getByTestId('view-table').click();
+  const row = page.getByTestId('subtask-row').filter({ hasText: step });
+  await expect(row.getByTestId('subtask-status')).toContainText('Pending');
+  const cell = row.getByTestId('subtask-eta');
+  await expect(cell).toHaveText(/^≈ .+ · done in ≈ .+$/);
+  const check = (text: string) => {
+    const [, take, done] = text.match(/^≈ (.+) · done in ≈ (.+)$/) ?? [];
+    // Durations are shown in whole seconds, rounded down: one second more of slack for that.
+    expect(Math.abs(seconds(take) - took), `"${text}" vs ${took} s`).toBeLessThanOrEqual(took * 0.2 + 1);
+    expect(Math.abs(seconds(done) - endsAfter), `"${text}" vs ${endsAfter} s`).toBeLessThanOrEqual(endsAfter * 0.2 + 1);
+  };
+  check((await cell.textContent()) ?? '');
+  // The step's details say the same.
+  await row.getByRole('button', { name: step }).click();
+  await expect(page.getByTestId('step-eta')).toHaveText(/^≈ .+ · done in ≈ .+$/);
+  check((await page.getByTestId('step-eta').textContent()) ?? '');
+  // A finished step has no ETA; at the end none has.
+  await clock(request, { advanceSeconds: endsAfter + 1 });
+  await expect(row.getByTestId('subtask-status')).toContainText('Successful');
+  await expect(cell).toHaveText('');
+  await expect(page.getByTestId('step-eta')).toHaveCount(0);
 });

@@ -76,7 +76,7 @@ pub fn LaunchStep(
     let launch: Launch<String> = Launch::new();
     let dialog = RwSignal::new(false);
     let api_l = api.clone();
-    let on_confirm = Callback::new(move |_: Option<String>| {
+    let on_confirm = Callback::new(move |_: crate::components::confirm_dialog::Confirmed| {
         let api = api_l.clone();
         let b = body.get_untracked();
         launch.fire(move || async move { api.gfc_launch(&b).await });
