@@ -24,6 +24,7 @@ use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::atomic::Ordering;
 
 #[derive(Clone)]
 pub struct Api {
@@ -32,6 +33,10 @@ pub struct Api {
     read_attempts: u32,
     session: Session,
     lang: RwSignal<Lang>,
+    /// OCP's clock minus this browser's, in ms, from the latest reply whose envelope carried a
+    /// readable `timestamp` (0 until one did). A standby's lag is measured at OCP's time, so a
+    /// browser clock that is off (or a recorded reply replayed later) does not change it.
+    clock_offset_ms: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 /// Percent-encodes a query value (ids and names only ever go through here).
@@ -49,6 +54,21 @@ impl Api {
             read_attempts: config.read_attempts.max(1),
             session,
             lang,
+            clock_offset_ms: Default::default(),
+        }
+    }
+
+    /// OCP's time when this browser's clock read `browser_ms` (as the latest reply told it).
+    pub fn server_ms(&self, browser_ms: f64) -> f64 {
+        browser_ms + self.clock_offset_ms.load(Ordering::Relaxed) as f64
+    }
+
+    /// Learns OCP's clock from a reply's envelope; a missing or unreadable time changes nothing.
+    fn note_clock(&self, timestamp: Option<&str>) {
+        let zone = crate::config::ocp_zone();
+        if let Some(t) = timestamp.and_then(|t| console_core::time::parse_ms(t, zone)) {
+            let offset = t - js_sys::Date::now() as i64;
+            self.clock_offset_ms.store(offset, Ordering::Relaxed);
         }
     }
 
@@ -182,7 +202,9 @@ impl Api {
         let url = self.url(path, query);
         let mut out = None;
         self.send(Method::Get, &url, None, None, attempts, &mut |r: &Reply| {
-            out = Some(r.decode::<T>(true)?);
+            let env = r.decode::<T>(true)?;
+            self.note_clock(env.timestamp.as_deref());
+            out = Some(env);
             Ok(())
         })
         .await?;
@@ -229,7 +251,9 @@ impl Api {
             body,
             attempts,
             &mut |r: &Reply| {
-                out = Some(r.decode::<T>(true).and_then(require_data)?);
+                let env = r.decode::<T>(true)?;
+                self.note_clock(env.timestamp.as_deref());
+                out = Some(require_data(env)?);
                 Ok(())
             },
         )

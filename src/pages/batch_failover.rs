@@ -126,7 +126,9 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
         let on_screen = chosen
             .iter()
             .filter_map(|s| {
-                let lag = s.sync_scn.and_then(|v| scn::lag_secs(v, at as f64));
+                let lag = s
+                    .sync_scn
+                    .and_then(|v| scn::lag_secs(v, api.server_ms(at as f64)));
                 Some((Some(tenant_id(s)?), Record::from_summary(s, at, lag)))
             })
             .collect();

@@ -119,7 +119,8 @@ fn ClusterView(id: i64) -> impl IntoView {
 #[component]
 fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
     let i18n = use_i18n();
-    let now_ms = js_sys::Date::now();
+    // Lag at OCP's time (the tenant list's reply told it), not this browser's.
+    let now_ms = crate::api::use_api().server_ms(js_sys::Date::now());
     let rows = tenants
         .into_iter()
         .map(|t| {

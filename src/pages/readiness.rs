@@ -19,8 +19,8 @@ use console_core::i18n::{describe_failure, Text};
 use console_core::precheck::{summarize, summarize_cluster, Action, Verdict};
 use console_core::present;
 use console_core::readiness::board::{
-    arrange, queue_keys, recheck_due, rows, standbys, Kind, Queue, QueueState, Row, Sort, Standby,
-    TenantsOf,
+    arrange, queue_keys, recheck_due, rows, standbys, Kind, Queue, QueueState, ReadAt, Row, Sort,
+    Standby, TenantsOf,
 };
 use console_core::readiness::{Histories, Record};
 use console_core::scn;
@@ -64,7 +64,13 @@ async fn load_estate(api: Api) -> Result<Estate, ApiFailure> {
         tenants.push((id, load_tenants(&api, id).await));
     }
     Ok(Estate {
-        standbys: standbys(&clusters, &tenants, js_sys::Date::now() as i64),
+        standbys: standbys(&clusters, &tenants, {
+            let now = js_sys::Date::now();
+            ReadAt {
+                browser_ms: now as i64,
+                ocp_ms: api.server_ms(now) as i64,
+            }
+        }),
         skipped,
     })
 }
@@ -93,7 +99,9 @@ async fn precheck(api: &Api, s: &Standby) -> Option<Result<Record, ApiFailure>> 
             .map(|p| {
                 let at = js_sys::Date::now() as i64;
                 let summary = summarize(&p);
-                let lag = summary.sync_scn.and_then(|v| scn::lag_secs(v, at as f64));
+                let lag = summary
+                    .sync_scn
+                    .and_then(|v| scn::lag_secs(v, api.server_ms(at as f64)));
                 Record::from_summary(&summary, at, lag)
             }),
         Kind::Cluster => api

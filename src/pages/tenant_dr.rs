@@ -97,13 +97,16 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
     );
     // Every result is also kept in this browser, per standby, with the lag at that time.
     let kept = KeptRuns::new(api.base(), readiness::tenant_key(cluster, tenant));
+    let api_k = api.clone();
     Effect::new(move |_| {
         if let Some(s) = precheck.data.get() {
             let at = precheck
                 .loaded_at
                 .get_untracked()
                 .unwrap_or_else(|| js_sys::Date::now() as i64);
-            let lag = s.sync_scn.and_then(|v| scn::lag_secs(v, at as f64));
+            let lag = s
+                .sync_scn
+                .and_then(|v| scn::lag_secs(v, api_k.server_ms(at as f64)));
             kept.keep(Record::from_summary(&s, at, lag));
             history.update(|h| h.push(s));
         }
@@ -135,13 +138,14 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
             .and_then(|t| t.primary_tenant_name)
             .unwrap_or_default()
     };
-    let lag = move || {
-        precheck
-            .data
-            .get()
-            .and_then(|s| s.sync_scn)
-            .and_then(|v| scn::lag_secs(v, js_sys::Date::now()))
-    };
+    // Stored so `lag` stays `Copy` (several views call it).
+    let api_g = StoredValue::new(api.clone());
+    let lag =
+        move || {
+            precheck.data.get().and_then(|s| s.sync_scn).and_then(|v| {
+                scn::lag_secs(v, api_g.with_value(|a| a.server_ms(js_sys::Date::now())))
+            })
+        };
 
     let now = use_ticker();
     let launch: Launch = Launch::new();
@@ -167,7 +171,9 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                 .loaded_at
                 .get_untracked()
                 .unwrap_or_else(|| js_sys::Date::now() as i64);
-            let lag = s.sync_scn.and_then(|v| scn::lag_secs(v, at as f64));
+            let lag = s
+                .sync_scn
+                .and_then(|v| scn::lag_secs(v, api.server_ms(at as f64)));
             (None, Record::from_summary(&s, at, lag))
         });
         let draft = launch_record::draft(session, &c.reason, on_screen.into_iter().collect());

@@ -74,11 +74,31 @@ fn cluster_name(c: &Cluster) -> String {
         .unwrap_or_else(|| format!("#{}", c.id.map(|i| i.0).unwrap_or_default()))
 }
 
+/// When a tenant list was read, by both clocks: the browser's (what kept precheck records are
+/// compared with) and OCP's (what a sync SCN is measured against, so a browser clock that is off
+/// does not change a standby's lag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadAt {
+    pub browser_ms: i64,
+    pub ocp_ms: i64,
+}
+
+impl ReadAt {
+    /// Both clocks agree (no reply told OCP's time).
+    pub fn same(ms: i64) -> ReadAt {
+        ReadAt {
+            browser_ms: ms,
+            ocp_ms: ms,
+        }
+    }
+}
+
 /// Every standby of every cluster, in OCP's cluster order: a standby cluster's own row first,
 /// then its standby tenants (and standby tenants of primary clusters). `tenants` pairs a
-/// cluster id with its tenants; `now_ms` is when they were read. A cluster without an id is
+/// cluster id with its tenants; `read` is when they were read. A cluster without an id is
 /// skipped (nothing could link to it).
-pub fn standbys(clusters: &[Cluster], tenants: &[(i64, TenantsOf)], now_ms: i64) -> Vec<Standby> {
+pub fn standbys(clusters: &[Cluster], tenants: &[(i64, TenantsOf)], read: ReadAt) -> Vec<Standby> {
+    let now_ms = read.browser_ms;
     let name_of = |id: i64| {
         clusters
             .iter()
@@ -162,7 +182,9 @@ pub fn standbys(clusters: &[Cluster], tenants: &[(i64, TenantsOf)], now_ms: i64)
                         cluster_name: cname.clone(),
                         primary_key,
                         primary_name: pname,
-                        lag_secs: t.sync_scn.and_then(|s| scn::lag_secs(s, now_ms as f64)),
+                        lag_secs: t
+                            .sync_scn
+                            .and_then(|s| scn::lag_secs(s, read.ocp_ms as f64)),
                         seen_at_ms: now_ms,
                     });
                 }
@@ -514,7 +536,34 @@ mod tests {
             ),
             (4, Err(ApiFailure::Timeout { after_ms: 15_000 })),
         ];
-        standbys(&clusters, &tenants, NOW)
+        standbys(&clusters, &tenants, ReadAt::same(NOW))
+    }
+
+    #[test]
+    fn lag_is_measured_at_ocps_time_not_the_browsers() {
+        // The browser's clock is an hour fast; OCP's reply said NOW: sales_a is still 10 s
+        // behind, and the rows are stamped with the browser's time (records use that clock).
+        let read = ReadAt {
+            browser_ms: NOW + 3_600_000,
+            ocp_ms: NOW,
+        };
+        let s = standbys(
+            &[cluster(1, "p", None)],
+            &[(
+                1,
+                Ok(vec![tenant(
+                    20,
+                    "sales_a",
+                    Some((1, 10, "sales")),
+                    Some(10),
+                )]),
+            )],
+            read,
+        );
+        assert_eq!(
+            s.first().map(|s| (s.lag_secs, s.seen_at_ms)),
+            Some((Some(10), NOW + 3_600_000))
+        );
     }
 
     fn names(rows: &[Row]) -> Vec<&str> {
@@ -570,7 +619,7 @@ mod tests {
                 1,
                 Ok(vec![t, tenant(6, "y", Some((1, 10, "sales")), Some(1))]),
             )],
-            NOW,
+            ReadAt::same(NOW),
         );
         assert_eq!(s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["y"]);
     }
