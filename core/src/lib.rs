@@ -31,6 +31,7 @@ pub mod present;
 pub mod readiness;
 pub mod speech;
 pub mod synthetic;
+pub mod task_list;
 pub mod task_view;
 pub mod time;
 pub mod viewport;

@@ -441,6 +441,12 @@ async fn earlier_drills_are_listed_and_a_new_launch_takes_their_step_times() {
     let drills = list["data"]["contents"].as_array().unwrap().clone();
     assert_eq!(drills.len(), 7, "{list}");
     assert!(drills.iter().all(|t| t["name"] == json!("Failover tenant")));
+    // Run in turn by two operators, newest first: runs 6, 5, … 0.
+    let creators: Vec<&Value> = drills.iter().map(|t| &t["creator"]["name"]).collect();
+    assert_eq!(
+        creators,
+        ["admin", "ops_chen", "admin", "ops_chen", "admin", "ops_chen", "admin"]
+    );
     let drill = s.task(&drills[0]["id"]).await;
     let took = |t: &Value, step: &str| {
         let ms = |k: &str| {
@@ -455,6 +461,12 @@ async fn earlier_drills_are_listed_and_a_new_launch_takes_their_step_times() {
     let id = s
         .launch("/api/v2/ob/clusters/3000012/tenants/2000031/failover")
         .await;
+    // `status` takes a comma list: the running launch and every drill.
+    let (_, both) = s
+        .get("/api/v2/tasks/instances?status=RUNNING,%20successful&size=100")
+        .await;
+    assert_eq!(both["data"]["page"]["totalElements"], json!(29), "{both}");
+    assert_eq!(both["data"]["contents"][0]["id"], id);
     let done = s.run_until_done(&id).await;
     for step in ["Reset log restore source", "Failover to primary tenant"] {
         let (a, b) = (took(&drill, step), took(&done, step));

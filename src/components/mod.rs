@@ -2,6 +2,7 @@
 
 pub mod breadcrumbs;
 pub mod confirm_dialog;
+pub mod download;
 pub mod failure_view;
 pub mod header;
 pub mod launch_record;
@@ -10,6 +11,7 @@ pub mod pager;
 pub mod precheck_history;
 pub mod role_badge;
 pub mod sign_in_form;
+pub mod task_filters;
 pub mod task_timing;
 pub mod unreadable;
 pub mod verdict;

@@ -1,11 +1,15 @@
-//! Recent tasks, filtered by cluster, tenant and status through the query string (the page an
-//! operator is sent to when a launch's outcome is unknown).
+//! Recent tasks, filtered through the query string (the page an operator is sent to when a
+//! launch's outcome is unknown): cluster, tenant, status and kind by OCP; creator and a range
+//! of days by this browser among the tasks loaded (OCP's list has no such filters; the page
+//! says so). The rows shown download as CSV. Rules in `console_core::task_list`.
 
 use crate::api::tasks::TaskFilter;
 use crate::api::use_api;
+use crate::components::download::save_text;
 use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
-use crate::components::when::{local_zone_now, When};
+use crate::components::task_filters::TaskFilters;
+use crate::components::when::{local_offset, local_zone_now, When};
 use crate::config::ocp_zone;
 use crate::hooks::load::use_load;
 use crate::hooks::ticker::use_ticker;
@@ -13,8 +17,9 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::time::{human, parse_ms};
-use console_core::wire::TaskStatus;
+use console_core::task_list::{self, ListFilter, LOADED};
+use console_core::time::{human, parse_ms, Instant};
+use console_core::wire::{TaskInstance, TaskStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -26,38 +31,34 @@ pub fn TasksPage() -> impl IntoView {
     use_title(move || i18n.t(Text::TasksTitle).to_string());
     let api = use_api();
     let query = use_query_map();
-    let filter = Memo::new(move |_| {
+    let read = Memo::new(move |_| {
         let q = query.read();
+        ListFilter::from_query(|k| q.get(k))
+    });
+    let filter = Memo::new(move |_| read.get().0);
+    // What OCP filters; creator and days are applied below to what it sent.
+    let server = Memo::new(move |_| {
+        let f = filter.get();
         TaskFilter {
-            cluster_id: q.get("clusterId").and_then(|v| v.parse().ok()),
-            tenant_id: q.get("tenantId").and_then(|v| v.parse().ok()),
-            status: q.get("status"),
-            name: None,
+            cluster_id: f.cluster_id,
+            tenant_id: f.tenant_id,
+            status: (!f.statuses.is_empty()).then(|| f.statuses.join(",")),
+            name: f.name,
         }
     });
     let page = RwSignal::new(1u32);
     let navigate = use_navigate();
-    // The status filter lives in the URL, so a filtered list is a link that survives a reload.
-    let set_status = move |status: String| {
-        let f = filter.get_untracked();
-        let mut q = Vec::new();
-        if let Some(c) = f.cluster_id {
-            q.push(format!("clusterId={c}"));
-        }
-        if let Some(t) = f.tenant_id {
-            q.push(format!("tenantId={t}"));
-        }
-        if !status.is_empty() {
-            q.push(format!("status={status}"));
-        }
+    // The filter lives in the URL, so a filtered list is a link that survives a reload.
+    let set_filter = Callback::new(move |f: ListFilter| {
         page.set(1);
+        let q = f.to_query();
         let url = if q.is_empty() {
             "/tasks".to_string()
         } else {
-            format!("/tasks?{}", q.join("&"))
+            format!("/tasks?{q}")
         };
         navigate(&url, Default::default());
-    };
+    });
     // The filter line names the tenant and cluster: the tenant carries its cluster's name, so
     // one read; `#id` until it arrives or when it cannot be read (the list works regardless).
     let who = Memo::new(move |_| {
@@ -87,11 +88,11 @@ pub fn TasksPage() -> impl IntoView {
         });
     });
     let tasks = use_load(
-        move || (filter.get(), page.get()),
+        move || (server.get(), page.get()),
         move |(f, p)| {
             let api = api.clone();
             async move {
-                let (list, server_time) = api.list_tasks(&f, p, 20).await?;
+                let (list, server_time) = api.list_tasks(&f, p, LOADED).await?;
                 // Server clock minus local clock, so ages and durations follow OCP's time.
                 let skew = server_time
                     .as_deref()
@@ -101,6 +102,34 @@ pub fn TasksPage() -> impl IntoView {
             }
         },
     );
+    // The rows on screen: what OCP sent, through the browser's filters. The CSV is these.
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        tasks.data.with(|d| {
+            d.as_ref().map(|(list, _)| {
+                list.contents
+                    .iter()
+                    .filter(|t| f.keep(t, ocp_zone(), &local_offset))
+                    .cloned()
+                    .collect::<Vec<TaskInstance>>()
+            })
+        })
+    });
+    let creators = Signal::derive(move || {
+        let mut seen: Vec<String> = tasks.data.with(|d| {
+            d.as_ref()
+                .map(|(list, _)| {
+                    list.contents
+                        .iter()
+                        .filter_map(|t| t.creator.as_ref().and_then(|c| c.label()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        seen.sort();
+        seen.dedup();
+        seen
+    });
     let described = move || {
         let f = filter.get();
         let lang = i18n.lang.get();
@@ -109,10 +138,16 @@ pub fn TasksPage() -> impl IntoView {
             .cluster_id
             .map(|c| cluster_name.unwrap_or(format!("#{c}")));
         let tenant = f.tenant_id.map(|t| tenant_name.unwrap_or(format!("#{t}")));
-        let status = f.status.map(|s| {
-            let st = TaskStatus::from_wire(&s);
-            let unknown = st.is_unknown().then_some(s.as_str());
-            present::words(lang, present::task_status(Some(&st)), unknown)
+        let status = (!f.statuses.is_empty()).then(|| {
+            f.statuses
+                .iter()
+                .map(|s| {
+                    let st = TaskStatus::from_wire(s);
+                    let unknown = st.is_unknown().then_some(s.as_str());
+                    present::words(lang, present::task_status(Some(&st)), unknown)
+                })
+                .collect::<Vec<_>>()
+                .join(" / ")
         });
         present::task_filter(
             lang,
@@ -120,6 +155,49 @@ pub fn TasksPage() -> impl IntoView {
             tenant.as_deref(),
             status.as_deref(),
         )
+    };
+    // Honest about the browser's part: how many were loaded, how many of them match, and
+    // whether OCP holds more than were loaded.
+    let scope = move || {
+        let loaded = tasks.data.with(|d| {
+            d.as_ref().map(|(l, _)| {
+                (
+                    l.contents.len(),
+                    l.page.as_ref().and_then(|p| p.total_elements),
+                )
+            })
+        })?;
+        let (count, total) = loaded;
+        let matched = shown.with(|s| s.as_ref().map_or(0, Vec::len));
+        let mut lines = Vec::new();
+        if filter.with(ListFilter::in_browser) {
+            lines.push(i18n.f(
+                Text::TasksBrowserFiltered,
+                &[&count.to_string(), &matched.to_string()],
+            ));
+        }
+        if let Some(t) = total.filter(|t| t.0 > count as i64) {
+            lines.push(i18n.f(
+                Text::TasksMoreThanLoaded,
+                &[&t.0.to_string(), &count.to_string()],
+            ));
+        }
+        (!lines.is_empty())
+            .then(|| view! { <p class="hint" data-testid="tasks-scope">{lines.join(" ")}</p> })
+    };
+    let ignored = move || {
+        read.with(|(_, bad)| {
+            bad.iter()
+                .map(|b| view! { <p class="form-error" data-testid="filter-ignored">{i18n.f(Text::FilterIgnored, &[b.param, &b.value])}</p> })
+                .collect_view()
+        })
+    };
+    let download = move |_| {
+        let rows = shown.get_untracked().unwrap_or_default();
+        let text = task_list::csv(&rows, i18n.lang.get_untracked(), ocp_zone());
+        let now = Instant::from_epoch_ms(js_sys::Date::now() as i64);
+        let name = task_list::csv_file_name(now, local_offset(now));
+        save_text(&text, &name, "text/csv;charset=utf-8");
     };
     let ticker = use_ticker();
     let now = Signal::derive(move || {
@@ -129,28 +207,28 @@ pub fn TasksPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{move || i18n.t(Text::TasksTitle)}</h1>
-            {move || described().map(|d| view! {
-                <p class="muted"><span data-testid="tasks-filter">{d}</span>" · "
-                    <a href="/tasks" data-testid="clear-filter">{i18n.t(Text::ClearFilter)}</a></p>
+            {move || filter.with(ListFilter::any).then(|| view! {
+                <p class="muted">
+                    {described().map(|d| view! { <span data-testid="tasks-filter">{d}</span>" · " })}
+                    <a href="/tasks" data-testid="clear-filter">{i18n.t(Text::ClearFilter)}</a>
+                </p>
             })}
+            {ignored}
+            <TaskFilters filter creators on_change=set_filter />
             <div class="toolbar">
-                <label>{move || i18n.t(Text::FilterStatus)}" "
-                    <select data-testid="filter-status" prop:value=move || filter.get().status.unwrap_or_default()
-                        on:change=move |ev| set_status(event_target_value(&ev))>
-                        <option value="">{move || i18n.t(Text::FilterAll)}</option>
-                        <option value="RUNNING">{move || i18n.t(Text::StRunning)}</option>
-                        <option value="FAILED">{move || i18n.t(Text::StFailed)}</option>
-                        <option value="SUCCESSFUL">{move || i18n.t(Text::StSuccessful)}</option>
-                    </select>
-                </label>
                 <button class="btn" on:click=move |_| tasks.reload()>{move || i18n.t(Text::Refresh)}</button>
+                <button class="btn" data-testid="download-csv" on:click=download
+                    disabled=move || shown.with(|s| s.as_ref().is_none_or(Vec::is_empty))>
+                    {move || i18n.t(Text::DownloadCsv)}
+                </button>
             </div>
+            {scope}
             <FailureView failure=tasks.error on_retry=Callback::new(move |_| tasks.reload()) busy=tasks.loading />
             {move || (tasks.data.with(Option::is_none) && tasks.loading.get()).then(|| view! {
                 <p class="loading" aria-busy="true" data-testid="tasks-loading">{i18n.t(Text::Loading)}</p>
             })}
-            {move || tasks.data.get().map(|(d, _)| {
-                if d.contents.is_empty() {
+            {move || shown.get().map(|rows| {
+                if rows.is_empty() {
                     return view! { <p class="empty" data-testid="tasks-empty">{i18n.t(Text::TasksEmpty)}</p> }.into_any();
                 }
                 view! {
@@ -165,7 +243,7 @@ pub fn TasksPage() -> impl IntoView {
                             <th scope="col">{i18n.t(Text::ColCreator)}</th>
                         </tr></thead>
                         <tbody>
-                            {d.contents.into_iter().map(|t| {
+                            {rows.into_iter().map(|t| {
                                 let id = t.id.map(|l| l.0).unwrap_or_default();
                                 let (done, total) = t.progress();
                                 let (icon, slug, _) = present::task_status(t.status.as_ref()).parts();
