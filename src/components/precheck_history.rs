@@ -4,10 +4,12 @@
 //! `console_core::readiness`'s; this reads and writes `localStorage` and lists them. A storage
 //! that is off, full or holds garbage costs only the history, never the page.
 
+use crate::api::Api;
 use crate::components::verdict::{verdict_word, ChangesView};
 use crate::components::when::When;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use console_core::precheck::Summary;
 use console_core::present;
 use console_core::readiness::{self, Histories, Record};
 use console_core::time::{human, Instant, Offset};
@@ -15,6 +17,16 @@ use leptos::prelude::*;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A tenant precheck that arrived at `at_ms` (this browser's clock) as it is kept: with the lag
+/// its `syncScn` implies at OCP's time then. The history, the board and the launch record all
+/// keep it this way.
+pub fn tenant_record(api: &Api, s: &Summary, at_ms: i64) -> Record {
+    let lag = s
+        .sync_scn
+        .and_then(|v| console_core::scn::lag_secs(v, api.server_ms(at_ms as f64)));
+    Record::from_summary(s, at_ms, lag)
 }
 
 /// Every standby's kept runs at the OCP `api_base` (the readiness board reads them all).

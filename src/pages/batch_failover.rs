@@ -6,6 +6,7 @@ use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::confirm_dialog::{ConfirmDialog, Confirmed};
 use crate::components::failure_view::FailureView;
 use crate::components::launch_record;
+use crate::components::precheck_history::tenant_record;
 use crate::components::unreadable::Unreadable;
 use crate::components::verdict::{finding_text, verdict_word};
 use crate::components::viewer_notice::ViewerNotice;
@@ -24,8 +25,6 @@ use console_core::precheck::{
     batch_codes, batch_view, summarize_batch, BatchFilter, BatchSort, Summary, Verdict,
 };
 use console_core::present;
-use console_core::readiness::Record;
-use console_core::scn;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -125,12 +124,7 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
             .unwrap_or_else(|| js_sys::Date::now() as i64);
         let on_screen = chosen
             .iter()
-            .filter_map(|s| {
-                let lag = s
-                    .sync_scn
-                    .and_then(|v| scn::lag_secs(v, api.server_ms(at as f64)));
-                Some((Some(tenant_id(s)?), Record::from_summary(s, at, lag)))
-            })
+            .filter_map(|s| Some((Some(tenant_id(s)?), tenant_record(&api, s, at))))
             .collect();
         let draft = launch_record::draft(session, &c.reason, on_screen);
         launch.fire(move || async move {

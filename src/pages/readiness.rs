@@ -8,7 +8,7 @@
 
 use crate::api::{use_api, Api};
 use crate::components::failure_view::FailureView;
-use crate::components::precheck_history::{keep_one, read_all};
+use crate::components::precheck_history::{keep_one, read_all, tenant_record};
 use crate::components::unreadable::SkippedRows;
 use crate::config::ReadinessInterval;
 use crate::hooks::load::use_load;
@@ -23,7 +23,6 @@ use console_core::readiness::board::{
     Standby, TenantsOf,
 };
 use console_core::readiness::{Histories, Record};
-use console_core::scn;
 use console_core::time::{human, Instant};
 use console_core::wire::Cluster;
 use console_core::ApiFailure;
@@ -98,11 +97,7 @@ async fn precheck(api: &Api, s: &Standby) -> Option<Result<Record, ApiFailure>> 
             .await
             .map(|p| {
                 let at = js_sys::Date::now() as i64;
-                let summary = summarize(&p);
-                let lag = summary
-                    .sync_scn
-                    .and_then(|v| scn::lag_secs(v, api.server_ms(at as f64)));
-                Record::from_summary(&summary, at, lag)
+                tenant_record(api, &summarize(&p), at)
             }),
         Kind::Cluster => api
             .cluster_precheck(s.cluster_id, Action::Failover)

@@ -6,7 +6,7 @@ use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::confirm_dialog::{ConfirmDialog, Confirmed};
 use crate::components::failure_view::FailureView;
 use crate::components::launch_record;
-use crate::components::precheck_history::{KeptRuns, PrecheckHistory};
+use crate::components::precheck_history::{tenant_record, KeptRuns, PrecheckHistory};
 use crate::components::role_badge::RoleBadge;
 use crate::components::unreadable::Unreadable;
 use crate::components::verdict::finding_text;
@@ -24,7 +24,7 @@ use console_core::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::precheck::{changes, summarize, summarize_switchover, Action, Summary, Verdict};
 use console_core::present;
-use console_core::readiness::{self, Record};
+use console_core::readiness;
 use console_core::scn;
 use console_core::time::human;
 use leptos::prelude::*;
@@ -104,10 +104,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                 .loaded_at
                 .get_untracked()
                 .unwrap_or_else(|| js_sys::Date::now() as i64);
-            let lag = s
-                .sync_scn
-                .and_then(|v| scn::lag_secs(v, api_k.server_ms(at as f64)));
-            kept.keep(Record::from_summary(&s, at, lag));
+            kept.keep(tenant_record(&api_k, &s, at));
             history.update(|h| h.push(s));
         }
     });
@@ -171,10 +168,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                 .loaded_at
                 .get_untracked()
                 .unwrap_or_else(|| js_sys::Date::now() as i64);
-            let lag = s
-                .sync_scn
-                .and_then(|v| scn::lag_secs(v, api.server_ms(at as f64)));
-            (None, Record::from_summary(&s, at, lag))
+            (None, tenant_record(&api, &s, at))
         });
         let draft = launch_record::draft(session, &c.reason, on_screen.into_iter().collect());
         launch.fire(move || async move {

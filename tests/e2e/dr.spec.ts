@@ -334,3 +334,14 @@ test('a viewer reads why launching is unavailable at the top of every page that 
     expect(n!.y, `${to}: the notice comes before ${action}`).toBeLessThan(a!.y);
   }
 });
+
+test("lag is measured at OCP's time: with the browser's clock an hour fast, standbys read as far behind as OCP says", async ({ page }) => {
+  // The console learns OCP's clock from each reply's envelope timestamp; measured by the
+  // browser's clock instead, billing_dr would read an hour and more behind.
+  await page.clock.install({ time: Date.now() + 3_600_000 });
+  await openConsole(page, '/clusters/3000012');
+  await signIn(page);
+  await expect(page.getByTestId('tenant-row').filter({ hasText: 'billing_dr' })).toContainText('45 s behind');
+  await page.getByTestId('tenant-row').filter({ hasText: 'sales_dr' }).first().getByRole('link', { name: 'Failover…' }).click();
+  await expect(page.locator('.facts')).toContainText('2 s behind');
+});

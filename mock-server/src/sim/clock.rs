@@ -48,6 +48,15 @@ impl Clock {
         self.sim_ms as i64
     }
 
+    /// An OB 4.x SCN (nanoseconds since the epoch) for now on this clock: the same clock as the
+    /// envelopes' `timestamp`, as on a real OCP, so a standby's lag read against a reply's time
+    /// is exactly the lag it was given, whatever the clock's speed or pauses.
+    pub fn scn_now(&self) -> i64 {
+        self.instant(self.now_ms())
+            .epoch_ms
+            .saturating_mul(1_000_000)
+    }
+
     /// Wall-clock time of a simulated instant, for OCP timestamps.
     pub fn instant(&self, sim_ms: i64) -> console_core::time::Instant {
         console_core::time::Instant::from_epoch_ms(self.base_wall_ms + sim_ms)

@@ -1,6 +1,6 @@
 //! Reads of the demo estate: `GET /api/v2/ob/clusters[/{id}[/tenants[/{tenantId}]]]`.
 
-use super::{now_ns, PageReq};
+use super::PageReq;
 use crate::http::ctx::{path_id, Ctx};
 use crate::http::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -48,7 +48,7 @@ pub async fn tenants(
         let page = PageReq::parse(&q)?;
         let estate = state.estate();
         estate.cluster(id)?;
-        let now = now_ns();
+        let now = estate.clock.scn_now();
         let all: Vec<_> = estate
             .tenants
             .iter()
@@ -68,6 +68,7 @@ pub async fn tenant(
         let id = path_id(&id, "id")?;
         let tenant_id = path_id(&tenant_id, "tenantId")?;
         let estate = state.estate();
-        Ok(ctx.ok(&estate.tenant_json(estate.tenant(id, tenant_id)?, now_ns())))
+        let now = estate.clock.scn_now();
+        Ok(ctx.ok(&estate.tenant_json(estate.tenant(id, tenant_id)?, now)))
     })
 }

@@ -1,7 +1,6 @@
 //! Disaster-recovery endpoints (ocp-api.md §7): prechecks computed from the estate, and launches
 //! that create tasks. Launches need the operator role and re-check the precondition, as OCP does.
 
-use super::now_ns;
 use crate::http::ctx::{path_id, Body, Ctx};
 use crate::http::state::AppState;
 use crate::sim::refusal::Refusal;
@@ -44,9 +43,9 @@ pub async fn tenant_failover_precheck(
     };
     precheck_delay(&state).await;
     ctx.answer(|| {
-        let result = state
-            .estate()
-            .tenant_failover_precheck(id, tenant, ctx.lang, now_ns())?;
+        let estate = state.estate();
+        let result =
+            estate.tenant_failover_precheck(id, tenant, ctx.lang, estate.clock.scn_now())?;
         Ok(ctx.ok(&result))
     })
 }
@@ -62,9 +61,8 @@ pub async fn batch_failover_precheck(
     };
     precheck_delay(&state).await;
     ctx.answer(|| {
-        let contents = state
-            .estate()
-            .batch_failover_precheck(id, ctx.lang, now_ns())?;
+        let estate = state.estate();
+        let contents = estate.batch_failover_precheck(id, ctx.lang, estate.clock.scn_now())?;
         Ok(ctx.ok(&paged(contents)))
     })
 }
@@ -82,7 +80,8 @@ pub async fn tenant_failover(
             .and_then(|b| b.service_name)
             .filter(|s| !s.trim().is_empty());
         let mut estate = state.estate();
-        estate.require_failover_allowed(id, tenant, ctx.lang, now_ns())?;
+        let scn = estate.clock.scn_now();
+        estate.require_failover_allowed(id, tenant, ctx.lang, scn)?;
         let task = estate.launch(
             state.templates(),
             TaskKind::TenantFailover,
@@ -112,8 +111,9 @@ pub async fn batch_failover(
         };
         let mut estate = state.estate();
         // All or nothing: every tenant is checked before any task is created.
+        let scn = estate.clock.scn_now();
         for item in &body.failover_tenant_item_list {
-            estate.require_failover_allowed(id, item.tenant_id.0, ctx.lang, now_ns())?;
+            estate.require_failover_allowed(id, item.tenant_id.0, ctx.lang, scn)?;
         }
         let mut tasks: Vec<TaskInstance> = Vec::new();
         for item in &body.failover_tenant_item_list {
@@ -143,10 +143,9 @@ pub async fn tenant_switchover_precheck(
     precheck_delay(&state).await;
     let standby = body.and_then(|b| b.standby_tenant_id).map(|l| l.0);
     ctx.answer(|| {
-        let result =
-            state
-                .estate()
-                .tenant_switchover_precheck(id, tenant, standby, ctx.lang, now_ns())?;
+        let estate = state.estate();
+        let scn = estate.clock.scn_now();
+        let result = estate.tenant_switchover_precheck(id, tenant, standby, ctx.lang, scn)?;
         Ok(ctx.ok(&result))
     })
 }
@@ -162,8 +161,8 @@ pub async fn tenant_switchover(
         let (id, tenant) = ids(&id, &tenant)?;
         let standby = body.and_then(|b| b.standby_tenant_id).map(|l| l.0);
         let mut estate = state.estate();
-        let standby_id =
-            estate.require_switchover_allowed(id, tenant, standby, ctx.lang, now_ns())?;
+        let scn = estate.clock.scn_now();
+        let standby_id = estate.require_switchover_allowed(id, tenant, standby, ctx.lang, scn)?;
         let task = estate.launch(
             state.templates(),
             TaskKind::TenantSwitchover,

@@ -213,12 +213,3 @@ impl PageReq {
         }
     }
 }
-
-/// Current time as an OB 4.x SCN: nanoseconds since the epoch.
-pub fn now_ns() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()
-        .and_then(|d| i64::try_from(d.as_nanos()).ok())
-        .unwrap_or(i64::MAX / 2)
-}
