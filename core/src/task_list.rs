@@ -99,18 +99,25 @@ impl ListFilter {
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
         };
-        let mut id = |key: &'static str| {
-            let v = text(key)?;
-            v.parse::<i64>().ok().or_else(|| {
+        // One reading for every typed parameter: parsed, or ignored and listed.
+        fn read<T>(
+            text: Option<String>,
+            key: &'static str,
+            parse: impl Fn(&str) -> Option<T>,
+            ignored: &mut Vec<Ignored>,
+        ) -> Option<T> {
+            let v = text?;
+            parse(&v).or_else(|| {
                 ignored.push(Ignored {
                     param: key,
                     value: v,
                 });
                 None
             })
-        };
-        let cluster_id = id("clusterId");
-        let tenant_id = id("tenantId");
+        }
+        let id = |v: &str| v.parse::<i64>().ok();
+        let cluster_id = read(text("clusterId"), "clusterId", id, &mut ignored);
+        let tenant_id = read(text("tenantId"), "tenantId", id, &mut ignored);
         let mut statuses: Vec<String> = Vec::new();
         for s in text("status").unwrap_or_default().split(',') {
             let s = s.trim().to_ascii_uppercase();
@@ -118,18 +125,8 @@ impl ListFilter {
                 statuses.push(s);
             }
         }
-        let mut day = |key: &'static str| {
-            let v = text(key)?;
-            Day::parse(&v).or_else(|| {
-                ignored.push(Ignored {
-                    param: key,
-                    value: v,
-                });
-                None
-            })
-        };
-        let from = day("from");
-        let to = day("to");
+        let from = read(text("from"), "from", Day::parse, &mut ignored);
+        let to = read(text("to"), "to", Day::parse, &mut ignored);
         let filter = ListFilter {
             cluster_id,
             tenant_id,
