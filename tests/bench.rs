@@ -64,23 +64,19 @@ fn on_screen(el: &web_sys::HtmlElement, task: &console_core::wire::TaskInstance)
     // Drawn the way the task page draws it: the orientation its shape suits.
     let o = console_core::layout::OrientationChoice::Auto.resolve(&g);
     let l = console_core::layout::layout_oriented(&g, o);
-    let svg = el.query_selector("svg.graph").unwrap().unwrap();
-    let r = svg.get_bounding_client_rect();
-    let t = el
-        .query_selector("svg.graph > g")
+    // The screen is the graph's box; the SVG inside is the whole graph, placed and scaled
+    // by the camera: its box on the page gives the camera back.
+    let screen = el.query_selector(".graph-screen").unwrap().unwrap();
+    let r = screen.get_bounding_client_rect();
+    let svg = el
+        .query_selector("svg.graph")
         .unwrap()
         .unwrap()
-        .get_attribute("transform")
-        .unwrap();
-    // "translate(tx ty) scale(k)"
-    let nums: Vec<f64> = t
-        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-        .filter_map(|p| p.parse().ok())
-        .collect();
+        .get_bounding_client_rect();
     let cam = Camera {
-        tx: nums[0],
-        ty: nums[1],
-        k: nums[2],
+        tx: svg.left() - r.left(),
+        ty: svg.top() - r.top(),
+        k: svg.width() / l.width,
     };
     if l.pos.len() <= RENDER_ALL_UP_TO {
         return l.pos.len();

@@ -43,6 +43,18 @@ impl Rect {
     }
 }
 
+/// A drawn graph shifted and scaled (about the screen's top-left) to show another camera:
+/// screen point p goes to p·scale + (dx, dy).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shift {
+    pub dx: f64,
+    pub dy: f64,
+    pub scale: f64,
+}
+
+/// How far a drawn graph may be scaled before it is drawn again: beyond it text blurs.
+pub const MAX_STRETCH: f64 = 1.25;
+
 /// Pan and zoom: a layout point (x, y) is drawn at (x·k + tx, y·k + ty) on screen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Camera {
@@ -90,6 +102,28 @@ impl Camera {
             k: self.k,
         };
         panned.zoom_at(d1 / d0, x1, y1)
+    }
+
+    /// How to show, as `to` would draw it, what was drawn for `self`: a CSS transform about
+    /// the screen's top-left corner. The graph is drawn once per [`Camera::still_covers`] and
+    /// moved as one composited layer in between, so a frame of a drag repaints nothing.
+    pub fn shift_to(&self, to: &Camera) -> Shift {
+        let scale = to.k / self.k;
+        Shift {
+            dx: to.tx - scale * self.tx,
+            dy: to.ty - scale * self.ty,
+            scale,
+        }
+    }
+
+    /// Whether what was drawn for `self` over a `w`×`h` screen plus `margin_px` on each side,
+    /// shifted to `to`, still covers the whole screen and is not stretched enough to blur.
+    pub fn still_covers(&self, to: &Camera, w: f64, h: f64, margin_px: f64) -> bool {
+        let s = self.shift_to(to);
+        let covers = |d: f64, len: f64| {
+            s.scale * -margin_px + d <= 0.0 && s.scale * (len + margin_px) + d >= len
+        };
+        (1.0 / MAX_STRETCH..=MAX_STRETCH).contains(&s.scale) && covers(s.dx, w) && covers(s.dy, h)
     }
 
     /// Whether the node at layout (x, y) is wholly on a `w`×`h` screen.
@@ -463,6 +497,53 @@ mod tests {
             x1: f64::MAX,
             y1: f64::MAX,
         }
+    }
+
+    #[test]
+    fn a_shifted_drawing_lands_where_the_new_camera_draws() {
+        let drawn = Camera {
+            tx: -300.0,
+            ty: 40.0,
+            k: 0.8,
+        };
+        let now = Camera {
+            tx: -250.0,
+            ty: 10.0,
+            k: 0.9,
+        };
+        let s = drawn.shift_to(&now);
+        for (x, y) in [(0.0, 0.0), (500.0, 120.0), (1234.5, -7.0)] {
+            let (sx, sy) = (x * drawn.k + drawn.tx, y * drawn.k + drawn.ty);
+            let (px, py) = (sx * s.scale + s.dx, sy * s.scale + s.dy);
+            assert!((px - (x * now.k + now.tx)).abs() < 1e-9);
+            assert!((py - (y * now.k + now.ty)).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn a_drawing_covers_the_screen_until_the_pan_passes_its_margin() {
+        let drawn = Camera {
+            tx: 0.0,
+            ty: 0.0,
+            k: 1.0,
+        };
+        let panned = |dx: f64, dy: f64| Camera {
+            tx: dx,
+            ty: dy,
+            k: 1.0,
+        };
+        assert!(drawn.still_covers(&drawn, 1000.0, 600.0, 300.0));
+        assert!(drawn.still_covers(&panned(300.0, -300.0), 1000.0, 600.0, 300.0));
+        assert!(!drawn.still_covers(&panned(301.0, 0.0), 1000.0, 600.0, 300.0));
+        assert!(!drawn.still_covers(&panned(0.0, -301.0), 1000.0, 600.0, 300.0));
+        // Zooming out about the middle shrinks the drawing: a little is fine, a lot is not.
+        let drawn = Camera { k: 2.0, ..drawn };
+        let zoom = |f: f64| drawn.zoom_at(f, 500.0, 300.0);
+        assert!(drawn.still_covers(&zoom(0.9), 1000.0, 600.0, 300.0));
+        assert!(!drawn.still_covers(&zoom(0.5), 1000.0, 600.0, 300.0));
+        // Zooming in covers the screen but blurs past the stretch limit.
+        assert!(drawn.still_covers(&zoom(1.2), 1000.0, 600.0, 300.0));
+        assert!(!drawn.still_covers(&zoom(1.3), 1000.0, 600.0, 300.0));
     }
 
     #[test]

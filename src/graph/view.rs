@@ -2,8 +2,12 @@
 //! signal; pan by dragging or the arrow keys, zoom with the wheel (a trackpad pinch), two
 //! fingers, the buttons or + − 0.
 //! Only what is on screen (plus a margin) is in the DOM: the structure's spatial index says
-//! which nodes and edges, recomputed at most once per animation frame while panning, and a
-//! keyed list adds and removes only those entering or leaving. Zoom stops where labels would
+//! which nodes and edges, and a keyed list adds and removes only those entering or leaving.
+//! The SVG is the whole graph at one scale, moved over the screen as one composited layer (a
+//! CSS transform): panning repaints nothing but the nodes culling adds, and culling runs, at
+//! most once per animation frame, only when the screen passes the edge of what is rendered.
+//! A pinch scales the layer and redraws at the new scale once it would blur or the gesture
+//! ends; keys, buttons and the wheel redraw at once. Zoom stops where labels would
 //! shrink below 12 px (`console_core::viewport`); a bigger graph scrolls. The graph is drawn
 //! left to right or top to bottom, as its shape suits or as the operator picks.
 //!
@@ -30,9 +34,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Rendered beyond each edge of the screen (screen px), so a drag between two frames never
-/// shows a blank border.
-pub const MARGIN_PX: f64 = 240.0;
+/// Rendered beyond each edge of the screen (screen px): how far a drag goes before culling
+/// runs again (about every 25 frames of a brisk drag).
+pub const MARGIN_PX: f64 = 300.0;
 /// A graph of up to this many steps is rendered whole: it costs less than a frame, and
 /// find-in-page and the tests still reach a step scrolled out of view. Bigger ones are culled.
 pub const RENDER_ALL_UP_TO: usize = 300;
@@ -165,12 +169,20 @@ pub fn TaskGraph(
     #[prop(into)] now_ms: Signal<i64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // The screen: the graph's box on the page, which holds the (larger) drawing.
+    let screen_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let view_at = RwSignal::new(Camera {
         tx: 0.0,
         ty: 0.0,
         k: 1.0,
     });
+    // The scale the SVG is drawn at; `view_at`'s may differ during a pinch.
+    let drawn_k = RwSignal::new(1.0_f64);
+    // The camera and screen the rendered set was culled for; set by `refresh`.
+    let culled = StoredValue::new((view_at.get_untracked(), 0.0_f64, 0.0_f64));
+    // The screen changed size: the next frame culls again.
+    let resized = StoredValue::new(true);
     // What is rendered, tagged with the structure version it indexes (a new structure
     // reuses indices for other nodes, so keys carry the version).
     let shown = RwSignal::new((0u64, Visible::default()));
@@ -186,7 +198,7 @@ pub fn TaskGraph(
     let critical = model.critical;
 
     let screen = move || {
-        svg_ref
+        screen_ref
             .get_untracked()
             .map(|s| {
                 let r = s.get_bounding_client_rect();
@@ -197,13 +209,20 @@ pub fn TaskGraph(
     // The screen's size at the last refresh, for the minimap: reading it from the DOM on
     // every pan would force a layout in the middle of the frame.
     let last_screen = StoredValue::new((0.0_f64, 0.0_f64));
-    // Recomputes the visible set now; sets it only when it changed.
+    // Draws at the current scale and culls for the current camera now (the visible set is
+    // set only when it changed).
     let refresh = move || {
         let (w, h) = screen();
         if w <= 0.0 || h <= 0.0 {
             return;
         }
         last_screen.set_value((w, h));
+        resized.set_value(false);
+        let cam = view_at.get_untracked();
+        if drawn_k.get_untracked() != cam.k {
+            drawn_k.set(cam.k);
+        }
+        culled.set_value((cam, w, h));
         let area = view_at.get_untracked().area(w, h, MARGIN_PX);
         let everything = viewport::Rect {
             x0: f64::MIN,
@@ -233,14 +252,34 @@ pub fn TaskGraph(
             shown.set((version, next));
         }
     };
-    // At most once per animation frame, however many pointer events arrive.
+    let mini_drag = StoredValue::new(false);
+    // A drag or a pinch is under way (on the graph or the minimap).
+    let gesture = move || {
+        drag.with_value(Option::is_some)
+            || fingers.with_value(|f| f.len() >= 2)
+            || mini_drag.get_value()
+    };
+    // At most once per animation frame, however many pointer events arrive: the layer has
+    // moved already; draw and cull only when what is rendered no longer does.
     let schedule = move || {
         if frame_pending.get_value() {
             return;
         }
         frame_pending.set_value(true);
         request_animation_frame(move || {
-            if frame_pending.try_set_value(false).is_none() {
+            if frame_pending.try_set_value(false).is_some() {
+                return;
+            }
+            let cam = view_at.get_untracked();
+            let stretch = cam.k / drawn_k.get_untracked();
+            // A pinch may stretch the drawing a little; anything else draws at its scale.
+            let sharp = if gesture() {
+                (1.0 / viewport::MAX_STRETCH..=viewport::MAX_STRETCH).contains(&stretch)
+            } else {
+                stretch == 1.0
+            };
+            let (c, w, h) = culled.get_value();
+            if !sharp || resized.get_value() || !c.still_covers(&cam, w, h, MARGIN_PX) {
                 refresh();
             }
         });
@@ -326,7 +365,10 @@ pub fn TaskGraph(
         }
     });
     // The screen's size changes with the window.
-    let resize = window_event_listener(leptos::ev::resize, move |_| schedule());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        resized.set_value(true);
+        schedule();
+    });
     on_cleanup(move || resize.remove());
     // A step selected elsewhere (the table, a failure surfacing) is brought into view and
     // becomes the tab stop.
@@ -389,10 +431,10 @@ pub fn TaskGraph(
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
-        let Some(svg) = svg_ref.get_untracked() else {
+        let Some(el) = screen_ref.get_untracked() else {
             return;
         };
-        let r = svg.get_bounding_client_rect();
+        let r = el.get_bounding_client_rect();
         let factor = (-ev.delta_y() * 0.0015).exp();
         zoom_at(
             factor,
@@ -542,8 +584,8 @@ pub fn TaskGraph(
                     p.1 = here;
                 }
             });
-            if let Some(svg) = svg_ref.get_untracked() {
-                let r = svg.get_bounding_client_rect();
+            if let Some(el) = screen_ref.get_untracked() {
+                let r = el.get_bounding_client_rect();
                 let local = |p: [(f64, f64); 2]| p.map(|(x, y)| (x - r.left(), y - r.top()));
                 set_view(view_at.get_untracked().pinch(local(before), local(after)));
             }
@@ -567,6 +609,8 @@ pub fn TaskGraph(
     let on_up = move |ev: leptos::ev::PointerEvent| {
         fingers.update_value(|f| f.retain(|(id, _)| *id != ev.pointer_id()));
         drag.set_value(None);
+        // The gesture ended: draw crisp where it stopped.
+        schedule();
     };
 
     // The structure a row is built from: the one whose version tags the visible set.
@@ -610,7 +654,6 @@ pub fn TaskGraph(
             })
         })
     });
-    let mini_drag = StoredValue::new(false);
     let mini_to = move |ev: &leptos::ev::PointerEvent| {
         let Some(el) = ev
             .current_target()
@@ -650,7 +693,10 @@ pub fn TaskGraph(
             mini_to(&ev);
         }
     };
-    let on_mini_up = move |_: leptos::ev::PointerEvent| mini_drag.set_value(false);
+    let on_mini_up = move |_: leptos::ev::PointerEvent| {
+        mini_drag.set_value(false);
+        schedule();
+    };
     let minimap = move || {
         overview.get().map(|(boxes, gw, gh)| {
             let scale = (MINI_W / gw).min(MINI_H / gh);
@@ -707,7 +753,7 @@ pub fn TaskGraph(
                 <button class="btn" data-testid="fit" on:click=move |_| fit()>{move || i18n.t(Text::FitToScreen)}</button>
             </div>
             <p id="graph-keys" class="sr-only">{move || i18n.t(Text::GraphKeys)}</p>
-            <svg node_ref=svg_ref class="graph" data-testid="graph" role="group" tabindex="0"
+            <div node_ref=screen_ref class="graph-screen" data-testid="graph" role="group" tabindex="0"
                 data-orientation=move || model.structure.with(|s| s.as_ref().map(|s| match s.layout.orientation {
                     console_core::layout::Orientation::LeftToRight => "lr",
                     console_core::layout::Orientation::TopToBottom => "tb",
@@ -720,19 +766,29 @@ pub fn TaskGraph(
                 }
                 aria-label=move || i18n.t(Text::GraphLabel) aria-describedby="graph-keys"
                 on:wheel=on_wheel on:keydown=on_key on:focusin=on_focus on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
-                <g transform=move || view_at.with(|v| format!("translate({:.1} {:.1}) scale({:.4})", v.tx, v.ty, v.k))>
-                    <g class="edges">
-                        <For each=edges key=|e| *e let:e>
-                            {structure_of(e.0).and_then(|s| s.layout.edge_paths.get(e.1).cloned()).map(|d| { let i = e.1; view! { <path class=move || edge_class(i) d=d /> } })}
-                        </For>
+                // The whole graph drawn at `drawn_k` (user units are layout units), moved and,
+                // during a pinch, scaled to `view_at` by a CSS transform about its top-left.
+                <svg node_ref=svg_ref class="graph"
+                    style:width=move || model.structure.with(|s| s.as_ref().map(|s| format!("{:.0}px", s.layout.width * drawn_k.get())))
+                    style:height=move || model.structure.with(|s| s.as_ref().map(|s| format!("{:.0}px", s.layout.height * drawn_k.get())))
+                    style:transform=move || {
+                        let v = view_at.get();
+                        format!("translate({:.1}px, {:.1}px) scale({:.4})", v.tx, v.ty, v.k / drawn_k.get())
+                    }>
+                    <g transform=move || format!("scale({:.4})", drawn_k.get())>
+                        <g class="edges">
+                            <For each=edges key=|e| *e let:e>
+                                {structure_of(e.0).and_then(|s| s.layout.edge_paths.get(e.1).cloned()).map(|d| { let i = e.1; view! { <path class=move || edge_class(i) d=d /> } })}
+                            </For>
+                        </g>
+                        <g class="nodes">
+                            <For each=nodes key=|n| *n let:n>
+                                {structure_of(n.0).and_then(|s| node_view(&s, n.1, ctx.clone()))}
+                            </For>
+                        </g>
                     </g>
-                    <g class="nodes">
-                        <For each=nodes key=|n| *n let:n>
-                            {structure_of(n.0).and_then(|s| node_view(&s, n.1, ctx.clone()))}
-                        </For>
-                    </g>
-                </g>
-            </svg>
+                </svg>
+            </div>
             {minimap}
         </div>
     }

@@ -197,7 +197,11 @@ test('a task of 2,000 steps: the keyboard walks past the edge of the screen, and
   const mini = page.getByTestId('minimap');
   await expect(mini).toBeVisible();
   const m = (await mini.boundingBox())!;
-  const transform = () => page.locator('svg.graph > g').getAttribute('transform');
+  // Where the graph is drawn on the page: the drawing's box moves and scales with the view.
+  const transform = () => page.locator('svg.graph').evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return `${r.x.toFixed(1)} ${r.y.toFixed(1)} ${r.width.toFixed(1)}`;
+  });
   const before = await transform();
   await page.mouse.click(m.x + m.width / 2, m.y + m.height - 2);
   await expect.poll(transform).not.toBe(before);

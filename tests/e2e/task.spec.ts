@@ -175,7 +175,11 @@ test('a task of 2,000 subtasks: only what is on screen is drawn, labels stay leg
   expect(box!.height).toBeGreaterThanOrEqual(38 * 12 / 13 - 0.5);
   await expect(node(page, 'Step 99.19')).toHaveCount(0);
   // Keys on the focused graph: + zooms in, an arrow pans.
-  const transform = () => page.locator('svg.graph > g').getAttribute('transform');
+  // Where the graph is drawn on the page: the drawing's box moves and scales with the view.
+  const transform = () => page.locator('svg.graph').evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return `${r.x.toFixed(1)} ${r.y.toFixed(1)} ${r.width.toFixed(1)}`;
+  });
   const before = await transform();
   await page.getByTestId('graph').focus();
   await page.keyboard.press('+');
@@ -194,6 +198,43 @@ test('a task of 2,000 subtasks: only what is on screen is drawn, labels stay leg
   const lb = await last.boundingBox();
   const svg = await page.getByTestId('graph').boundingBox();
   expect(lb && svg && lb.x >= svg.x && lb.x + lb.width <= svg.x + svg.width + 1).toBeTruthy();
+});
+
+test('dragging a 2,000-step graph across many screens: the steps follow the mouse and those it reaches are drawn', async ({ page, request }) => {
+  const r = await request.post('/__admin/tasks/synthetic', { data: { subtasks: 2000, width: 20 } });
+  const { id } = await r.json();
+  await openTask(page, id);
+  const screen = page.getByTestId('graph');
+  await screen.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const s = (await screen.boundingBox())!;
+  const onScreen = () => page.locator('g.node').evaluateAll((els, s) => els.filter((e) => {
+    const b = e.getBoundingClientRect();
+    return b.right > s.x && b.left < s.x + s.width && b.bottom > s.y && b.top < s.y + s.height;
+  }).map((e) => e.getAttribute('data-name')), s);
+  const first = (await onScreen())[0];
+  expect(first).toBeTruthy();
+  const before = (await node(page, first!).boundingBox())!;
+  const [cx, cy] = [s.x + s.width / 2, s.y + s.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  // A short way: the step moves with the mouse, exactly.
+  for (let dx = 20; dx <= 200; dx += 20) await page.mouse.move(cx - dx, cy);
+  await expect.poll(async () => Math.round((await node(page, first!).boundingBox())!.x - before.x)).toBe(-200);
+  // Then far past what was rendered around the screen: the steps there are drawn.
+  for (let dx = 240; dx <= 2400; dx += 40) await page.mouse.move(cx - dx, cy - dx / 20);
+  await page.mouse.up();
+  await expect.poll(async () => (await onScreen()).length).toBeGreaterThan(5);
+  expect((await onScreen()).includes(first!)).toBe(false);
+  // Still culled, and a drag is no click: no step opened.
+  expect(await page.locator('g.node').count()).toBeLessThan(400);
+  await expect(page.getByTestId('step-details')).toHaveCount(0);
+  // Where it stopped, it is drawn at the view's scale (crisp, not a stretched picture).
+  const svg = (await page.locator('svg.graph').boundingBox())!;
+  const scale = Number(((await page.locator('svg.graph > g').getAttribute('transform')) ?? '').match(/scale\(([\d.]+)\)/)?.[1]);
+  const styleScale = await page.locator('svg.graph').evaluate((e) => (e as SVGSVGElement).style.transform);
+  expect(styleScale).toMatch(/scale\(1(\.0+)?\)$/);
+  expect(svg.width).toBeGreaterThan(0);
+  expect(scale).toBeGreaterThan(0.9);
 });
 
 test('the poller pauses in a hidden tab and resumes when it is shown again', async ({ page, request }) => {

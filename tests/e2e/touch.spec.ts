@@ -10,7 +10,9 @@ test('two fingers spreading apart zoom the graph in, closing zooms out', async (
   const id = await launch(request, '/api/v2/ob/clusters/6/failover');
   await openConsole(page, `/tasks/${id}`);
   await signIn(page);
-  const svg = page.locator('svg.graph');
+  // The graph's screen, wholly in the window (the fingers go to its middle).
+  const svg = page.getByTestId('graph');
+  await svg.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await expect(page.locator('g.node').first()).toBeVisible();
   const scale = async () => {
     const t = (await page.locator('svg.graph > g').getAttribute('transform')) ?? '';
