@@ -73,7 +73,30 @@ pub fn field<T: Read>(
     bad: &mut Unreadable,
 ) -> Option<T> {
     let v = map.get(key)?;
-    T::read(v, &format!("/{}", escape(key)), bad)
+    within(
+        bad,
+        || format!("/{}", escape(key)),
+        |own| T::read(v, "", own),
+    )
+}
+
+/// Runs `read` with pointers relative to a child, then files what it found unreadable under
+/// the child's pointer: built only then, since formatting one per field of a 10,000-step task
+/// cost more than reading it.
+fn within<T>(
+    bad: &mut Unreadable,
+    child: impl FnOnce() -> String,
+    read: impl FnOnce(&mut Unreadable) -> Option<T>,
+) -> Option<T> {
+    let mut own = Unreadable::default();
+    let out = read(&mut own);
+    if !own.is_empty() {
+        let at = child();
+        for (p, raw) in own.0 {
+            bad.push(format!("{at}{p}"), raw);
+        }
+    }
+    out
 }
 
 fn escape(key: &str) -> String {
@@ -154,20 +177,22 @@ impl<T: Read> Read for Vec<T> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let here = format!("{at}/{i}");
-            if item.is_null() {
-                bad.push(here, Value::Null);
-                continue;
-            }
-            let before = bad.len();
-            match T::read(item, &here, bad) {
-                Some(t) => out.push(t),
-                None => {
-                    if bad.len() == before {
-                        bad.push(here, item.clone());
+            let read = within(
+                bad,
+                || format!("{at}/{i}"),
+                |own| {
+                    if item.is_null() {
+                        own.push(String::new(), Value::Null);
+                        return None;
                     }
-                }
-            }
+                    let read = T::read(item, "", own);
+                    if read.is_none() && own.is_empty() {
+                        own.push(String::new(), item.clone());
+                    }
+                    read
+                },
+            );
+            out.extend(read);
         }
         Some(out)
     }
