@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the task graph in headless Chromium, release build. For tasks of
 //! 200, 2,000 and 10,000 subtasks it measures the time from data to the first painted graph,
-//! and the time to apply a poll that changes 20 statuses (medians). Prints `BENCH` lines.
+//! the time to apply a poll that changes 20 statuses, and the time to decode that poll's reply
+//! (medians). Prints `BENCH` lines.
 //! Only the nodes on screen are in the DOM (the view culls), which each run checks.
 #![cfg(target_arch = "wasm32")]
 
@@ -171,6 +172,28 @@ async fn bench_size(n: usize, width: usize, paint_runs: usize, poll_runs: usize)
         );
     }
     report("poll_20_statuses", n, poll_runs, median(polls));
+    // A real poll first decodes OCP's reply (the whole task, every step) the way the API
+    // client does: that is the larger part of a poll of a big task.
+    let body = serde_json::json!({
+        "successful": true,
+        "timestamp": "2026-11-23T10:00:00.000+08:00",
+        "data": serde_json::to_value(&a).unwrap(),
+    })
+    .to_string();
+    let mut decodes = Vec::new();
+    for _ in 0..poll_runs {
+        let t0 = now();
+        let env = console_core::failure::decode::<console_core::wire::TaskInstance>(
+            200,
+            Some("application/json"),
+            &body,
+            true,
+        )
+        .unwrap();
+        decodes.push(now() - t0);
+        assert_eq!(env.data.map(|t| t.subtasks().len()), Some(n));
+    }
+    report("poll_decode", n, poll_runs, median(decodes));
     drop(handle);
     el.remove();
 }
