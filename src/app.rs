@@ -5,17 +5,9 @@ use crate::api::Api;
 use crate::components::header::Header;
 use crate::config::{ReadinessInterval, RuntimeConfig};
 use crate::i18n::I18n;
-use crate::pages::batch_failover::BatchFailoverPage;
-use crate::pages::cluster::ClusterPage;
-use crate::pages::cluster_dr::ClusterDrPage;
-use crate::pages::clusters::ClustersPage;
-use crate::pages::gfc::{GfcOperationsPage, GfcPage, GfcReportPage};
+use crate::lazy::{Lazy, Page};
 use crate::pages::not_found::NotFound;
-use crate::pages::readiness::ReadinessPage;
 use crate::pages::sign_in::{SessionExpiredDialog, SignInPage};
-use crate::pages::task::TaskPage;
-use crate::pages::tasks::TasksPage;
-use crate::pages::tenant_dr::TenantDrPage;
 use crate::session::Session;
 use console_core::i18n::Text;
 use leptos::prelude::*;
@@ -43,6 +35,15 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
     });
 
     let signed_in = move || session.current.with(|c| c.is_some());
+    // Every page's chunk is fetched in the background once the operator is in (not before:
+    // the sign-in form needs only the main module).
+    let prefetched = StoredValue::new(false);
+    Effect::new(move |_| {
+        if signed_in() && !prefetched.get_value() {
+            prefetched.set_value(true);
+            crate::lazy::prefetch_all();
+        }
+    });
     view! {
         <Router>
             {config_error.map(|e| view! {
@@ -54,17 +55,17 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
                     <ErrorBoundary fallback=|errors| view! { <RouteError errors /> }>
                         <Routes fallback=|| view! { <NotFound /> }>
                             <Route path=path!("/") view=|| view! { <Redirect path="/clusters" /> } />
-                            <Route path=path!("/readiness") view=ReadinessPage />
-                            <Route path=path!("/clusters") view=ClustersPage />
-                            <Route path=path!("/clusters/:id") view=ClusterPage />
-                            <Route path=path!("/clusters/:id/batch-failover") view=BatchFailoverPage />
-                            <Route path=path!("/clusters/:id/dr/:action") view=ClusterDrPage />
-                            <Route path=path!("/clusters/:id/tenants/:tid/:action") view=TenantDrPage />
-                            <Route path=path!("/tasks") view=TasksPage />
-                            <Route path=path!("/components") view=GfcPage />
-                            <Route path=path!("/components/operations/:session") view=GfcOperationsPage />
-                            <Route path=path!("/components/report/:session") view=GfcReportPage />
-                            <Route path=path!("/tasks/:id") view=TaskPage />
+                            <Route path=path!("/readiness") view=|| view! { <Lazy page=Page::Readiness /> } />
+                            <Route path=path!("/clusters") view=|| view! { <Lazy page=Page::Clusters /> } />
+                            <Route path=path!("/clusters/:id") view=|| view! { <Lazy page=Page::Cluster /> } />
+                            <Route path=path!("/clusters/:id/batch-failover") view=|| view! { <Lazy page=Page::BatchFailover /> } />
+                            <Route path=path!("/clusters/:id/dr/:action") view=|| view! { <Lazy page=Page::ClusterDr /> } />
+                            <Route path=path!("/clusters/:id/tenants/:tid/:action") view=|| view! { <Lazy page=Page::TenantDr /> } />
+                            <Route path=path!("/tasks") view=|| view! { <Lazy page=Page::Tasks /> } />
+                            <Route path=path!("/components") view=|| view! { <Lazy page=Page::Gfc /> } />
+                            <Route path=path!("/components/operations/:session") view=|| view! { <Lazy page=Page::GfcOperations /> } />
+                            <Route path=path!("/components/report/:session") view=|| view! { <Lazy page=Page::GfcReport /> } />
+                            <Route path=path!("/tasks/:id") view=|| view! { <Lazy page=Page::Task /> } />
                         </Routes>
                     </ErrorBoundary>
                 </main>

@@ -9,6 +9,7 @@ pub mod crash;
 pub mod graph;
 pub mod hooks;
 pub mod i18n;
+pub mod lazy;
 pub mod pages;
 pub mod session;
 
