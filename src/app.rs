@@ -50,28 +50,38 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
                 <div class="banner banner-warn" role="alert">{move || i18n.f(Text::ConfigFailed, &[&e])}</div>
             })}
             <Show when=signed_in fallback=|| view! { <SignInPage /> }>
-                <Header />
-                <main class="content">
-                    <ErrorBoundary fallback=|errors| view! { <RouteError errors /> }>
-                        <Routes fallback=|| view! { <NotFound /> }>
-                            <Route path=path!("/") view=|| view! { <Redirect path="/clusters" /> } />
-                            <Route path=path!("/readiness") view=|| view! { <Lazy page=Page::Readiness /> } />
-                            <Route path=path!("/clusters") view=|| view! { <Lazy page=Page::Clusters /> } />
-                            <Route path=path!("/clusters/:id") view=|| view! { <Lazy page=Page::Cluster /> } />
-                            <Route path=path!("/clusters/:id/batch-failover") view=|| view! { <Lazy page=Page::BatchFailover /> } />
-                            <Route path=path!("/clusters/:id/dr/:action") view=|| view! { <Lazy page=Page::ClusterDr /> } />
-                            <Route path=path!("/clusters/:id/tenants/:tid/:action") view=|| view! { <Lazy page=Page::TenantDr /> } />
-                            <Route path=path!("/tasks") view=|| view! { <Lazy page=Page::Tasks /> } />
-                            <Route path=path!("/components") view=|| view! { <Lazy page=Page::Gfc /> } />
-                            <Route path=path!("/components/operations/:session") view=|| view! { <Lazy page=Page::GfcOperations /> } />
-                            <Route path=path!("/components/report/:session") view=|| view! { <Lazy page=Page::GfcReport /> } />
-                            <Route path=path!("/tasks/:id") view=|| view! { <Lazy page=Page::Task /> } />
-                        </Routes>
-                    </ErrorBoundary>
-                </main>
-                <SessionExpiredDialog />
+                <Lazy page=Page::Shell />
             </Show>
         </Router>
+    }
+}
+
+/// The console once someone is signed in: header, routes, the session-expired dialog. Its own
+/// chunk (src/lazy.rs), so the sign-in form does not wait for the router's matching, the
+/// header and the dialogs.
+#[component]
+pub fn Shell() -> impl IntoView {
+    view! {
+        <Header />
+        <main class="content">
+            <ErrorBoundary fallback=|errors| view! { <RouteError errors /> }>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/clusters" /> } />
+                    <Route path=path!("/readiness") view=|| view! { <Lazy page=Page::Readiness /> } />
+                    <Route path=path!("/clusters") view=|| view! { <Lazy page=Page::Clusters /> } />
+                    <Route path=path!("/clusters/:id") view=|| view! { <Lazy page=Page::Cluster /> } />
+                    <Route path=path!("/clusters/:id/batch-failover") view=|| view! { <Lazy page=Page::BatchFailover /> } />
+                    <Route path=path!("/clusters/:id/dr/:action") view=|| view! { <Lazy page=Page::ClusterDr /> } />
+                    <Route path=path!("/clusters/:id/tenants/:tid/:action") view=|| view! { <Lazy page=Page::TenantDr /> } />
+                    <Route path=path!("/tasks") view=|| view! { <Lazy page=Page::Tasks /> } />
+                    <Route path=path!("/components") view=|| view! { <Lazy page=Page::Gfc /> } />
+                    <Route path=path!("/components/operations/:session") view=|| view! { <Lazy page=Page::GfcOperations /> } />
+                    <Route path=path!("/components/report/:session") view=|| view! { <Lazy page=Page::GfcReport /> } />
+                    <Route path=path!("/tasks/:id") view=|| view! { <Lazy page=Page::Task /> } />
+                </Routes>
+            </ErrorBoundary>
+        </main>
+        <SessionExpiredDialog />
     }
 }
 

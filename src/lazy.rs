@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 use std::pin::Pin;
+use wasm_bindgen::JsCast;
 
 /// A chunk failed to download or instantiate (the browser console has the cause).
 #[derive(Debug, Clone, Copy)]
@@ -31,9 +32,11 @@ impl From<SplitLoaderError> for ChunkFailed {
 type Load = Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>>>>;
 type Preload = Pin<Box<dyn Future<Output = Result<(), ChunkFailed>>>>;
 
-/// One split point per page: `$name` names the chunk (and the page in the failure message).
+/// One split point per page: `$name` names it (and the page in the failure message), `$chunk`
+/// the chunk its code goes to. Pages that are used together share a chunk: fewer, larger
+/// files (the splitter also makes a shared chunk for every set of chunks that share code).
 macro_rules! split_pages {
-    ($($variant:ident => $name:ident, $page:path;)*) => {
+    ($($variant:ident => $name:ident in $chunk:ident, $page:path;)*) => {
         /// A page whose code is downloaded on demand.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Page { $($variant,)* }
@@ -41,8 +44,9 @@ macro_rules! split_pages {
         impl Page {
             pub const ALL: &'static [Page] = &[$(Page::$variant,)*];
 
-            pub fn name(self) -> &'static str {
-                match self { $(Page::$variant => stringify!($name),)* }
+            /// The chunk that holds this page's code.
+            pub fn chunk(self) -> &'static str {
+                match self { $(Page::$variant => stringify!($chunk),)* }
             }
 
             fn load(self) -> Load {
@@ -60,7 +64,7 @@ macro_rules! split_pages {
                 use leptos::prelude::*;
 
                 #[cfg(feature = "split")]
-                #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+                #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
                 pub fn $name() -> Result<AnyView, ChunkFailed> {
                     Ok(untrack(|| $page().into_any()))
                 }
@@ -79,61 +83,73 @@ macro_rules! split_pages {
     };
 }
 
+// Chunks by what an operator opens together; the shell first (every page needs it), then the
+// landing page.
 split_pages! {
-    Readiness => readiness, crate::pages::readiness::ReadinessPage;
-    Clusters => clusters, crate::pages::clusters::ClustersPage;
-    Cluster => cluster, crate::pages::cluster::ClusterPage;
-    BatchFailover => batch_failover, crate::pages::batch_failover::BatchFailoverPage;
-    ClusterDr => cluster_dr, crate::pages::cluster_dr::ClusterDrPage;
-    TenantDr => tenant_dr, crate::pages::tenant_dr::TenantDrPage;
-    Tasks => tasks, crate::pages::tasks::TasksPage;
-    Task => task, crate::pages::task::TaskPage;
-    Gfc => gfc, crate::pages::gfc::GfcPage;
-    GfcOperations => gfc_operations, crate::pages::gfc::GfcOperationsPage;
-    GfcReport => gfc_report, crate::pages::gfc::GfcReportPage;
+    Shell => shell in shell, crate::app::Shell;
+    Clusters => clusters in clusters, crate::pages::clusters::ClustersPage;
+    Cluster => cluster in clusters, crate::pages::cluster::ClusterPage;
+    Readiness => readiness in readiness, crate::pages::readiness::ReadinessPage;
+    BatchFailover => batch_failover in dr, crate::pages::batch_failover::BatchFailoverPage;
+    ClusterDr => cluster_dr in dr, crate::pages::cluster_dr::ClusterDrPage;
+    TenantDr => tenant_dr in dr, crate::pages::tenant_dr::TenantDrPage;
+    Tasks => tasks in tasks, crate::pages::tasks::TasksPage;
+    Task => task in tasks, crate::pages::task::TaskPage;
+    Gfc => gfc in gfc, crate::pages::gfc::GfcPage;
+    GfcOperations => gfc_operations in gfc, crate::pages::gfc::GfcOperationsPage;
+    GfcReport => gfc_report in gfc, crate::pages::gfc::GfcReportPage;
 }
 
 /// Shows `page` once its chunk is here; a failed download shows what failed and Retry.
+///
+/// No `<Suspense>`: a page's own resources must not find a suspense boundary here (they would
+/// replace the page with this "Loading…" instead of the page's own loading state).
 #[component]
 pub fn Lazy(page: Page) -> impl IntoView {
     let i18n = use_i18n();
     let attempt = RwSignal::new(0u32);
-    let loading =
-        move || view! { <p class="loading" aria-busy="true">{move || i18n.t(Text::Loading)}</p> };
+    let waiting = RwSignal::new(true);
     view! {
-        <Suspense fallback=loading>
-            {move || {
-                attempt.track();
-                // The split loader's future is not Send; the SPA is single-threaded.
-                let load = leptos::__reexports::send_wrapper::SendWrapper::new(page.load());
-                Suspend::new(async move {
-                    match load.await {
-                        Ok(view) => view,
-                        Err(ChunkFailed) => view! { <ChunkError page attempt /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        {move || waiting.get().then(|| view! {
+            <p class="loading" aria-busy="true" data-testid="chunk-loading">{move || i18n.t(Text::Loading)}</p>
+        })}
+        {move || {
+            attempt.track();
+            // The split loader's future is not Send; the SPA is single-threaded.
+            let load = leptos::__reexports::send_wrapper::SendWrapper::new(page.load());
+            Suspend::new(async move {
+                let view = match load.await {
+                    Ok(view) => view,
+                    Err(ChunkFailed) => view! { <ChunkError page attempt waiting /> }.into_any(),
+                };
+                waiting.set(false);
+                view
+            })
+        }}
     }
 }
 
 #[component]
-fn ChunkError(page: Page, attempt: RwSignal<u32>) -> impl IntoView {
+fn ChunkError(page: Page, attempt: RwSignal<u32>, waiting: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page failure" role="alert" data-testid="chunk-failed">
             <h1>{move || i18n.t(Text::ChunkFailedTitle)}</h1>
-            <p>{move || i18n.f(Text::ChunkFailedBody, &[page.name()])}</p>
+            <p>{move || i18n.f(Text::ChunkFailedBody, &[page.chunk()])}</p>
             <button type="button" class="btn btn-primary" data-testid="chunk-retry"
-                on:click=move |_| attempt.update(|n| *n += 1)>
+                on:click=move |_| {
+                    waiting.set(true);
+                    attempt.update(|n| *n += 1);
+                }>
                 {move || i18n.t(Text::Retry)}
             </button>
         </section>
     }
 }
 
-/// Fetches every page's chunk, one after the other, when the browser is idle. Failures are
-/// ignored: the page's own load retries when the operator navigates there.
+/// Fetches every page's chunk, one after the other, once the browser is idle (after the page
+/// in front of the operator is painted). Failures are ignored: the page's own load tries again
+/// when the operator navigates there.
 pub fn prefetch_all() {
     let start = || {
         leptos::task::spawn_local(async {
@@ -142,6 +158,12 @@ pub fn prefetch_all() {
             }
         })
     };
-    // After the first paint: a zero-delay timeout lets the browser paint the page first.
-    set_timeout(start, std::time::Duration::from_millis(0));
+    let idle = web_sys::window().and_then(|w| {
+        let cb = wasm_bindgen::closure::Closure::once_into_js(start);
+        w.request_idle_callback(cb.unchecked_ref()).ok()
+    });
+    // Browsers without requestIdleCallback: a moment after the first paint.
+    if idle.is_none() {
+        set_timeout(start, std::time::Duration::from_millis(500));
+    }
 }
