@@ -1,6 +1,7 @@
-//! Pages downloaded on demand. The sign-in form needs only the shell (router, header, session,
-//! API client, i18n); every page's code lives in a wasm chunk of its own, fetched the first time
-//! it is shown (`cargo xtask build` splits the module, see docs/bundle.md).
+//! Code downloaded on demand: the machinery behind the split points that `routes.rs` declares.
+//! The sign-in form needs only the main module (sign-in, config, session, API client, i18n);
+//! the signed-in shell and every page live in wasm chunks fetched the first time they are shown
+//! (`cargo xtask build` splits the module, see docs/bundle.md).
 //!
 //! A chunk that cannot be fetched never panics (a panic aborts the whole wasm): the split points
 //! are `fallible`, the page says which chunk failed and offers Retry, and the header and
@@ -29,15 +30,16 @@ impl From<SplitLoaderError> for ChunkFailed {
     }
 }
 
-type Load = Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>>>>;
-type Preload = Pin<Box<dyn Future<Output = Result<(), ChunkFailed>>>>;
+pub type Load = Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>>>>;
+pub type Preload = Pin<Box<dyn Future<Output = Result<(), ChunkFailed>>>>;
 
-/// One split point per page: `$name` names it (and the page in the failure message), `$chunk`
-/// the chunk its code goes to. Pages that are used together share a chunk: fewer, larger
-/// files (the splitter also makes a shared chunk for every set of chunks that share code).
-macro_rules! split_pages {
+/// Declares split points: for each, a `Page` variant, the function that builds the page (its
+/// code goes to the wasm chunk `$chunk`) and a preload. `$name` must be unique. Pages that are
+/// used together share a chunk: fewer, larger files (the splitter also makes a shared chunk for
+/// every set of chunks that share code).
+macro_rules! split_points {
     ($($variant:ident => $name:ident in $chunk:ident, $page:path;)*) => {
-        /// A page whose code is downloaded on demand.
+        /// A page (or the shell) whose code is downloaded on demand.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Page { $($variant,)* }
 
@@ -49,18 +51,23 @@ macro_rules! split_pages {
                 match self { $(Page::$variant => stringify!($chunk),)* }
             }
 
-            fn load(self) -> Load {
+            pub fn load(self) -> $crate::lazy::Load {
                 match self { $(Page::$variant => Box::pin($name::$name()),)* }
             }
 
-            fn preload(self) -> Preload {
+            pub fn preload(self) -> $crate::lazy::Preload {
                 match self { $(Page::$variant => Box::pin(async { Ok($name::preload().await?) }),)* }
+            }
+
+            /// The page, shown once its chunk is here.
+            pub fn view(self) -> impl leptos::prelude::IntoView {
+                leptos::prelude::view! { <$crate::lazy::Lazy chunk=self.chunk() load=move || self.load() /> }
             }
         }
 
         $(
             mod $name {
-                use super::ChunkFailed;
+                use $crate::lazy::ChunkFailed;
                 use leptos::prelude::*;
 
                 #[cfg(feature = "split")]
@@ -82,30 +89,15 @@ macro_rules! split_pages {
         )*
     };
 }
+pub(crate) use split_points;
 
-// Chunks by what an operator opens together; the shell first (every page needs it), then the
-// landing page.
-split_pages! {
-    Shell => shell in shell, crate::app::Shell;
-    Clusters => clusters in clusters, crate::pages::clusters::ClustersPage;
-    Cluster => cluster in clusters, crate::pages::cluster::ClusterPage;
-    Readiness => readiness in readiness, crate::pages::readiness::ReadinessPage;
-    BatchFailover => batch_failover in dr, crate::pages::batch_failover::BatchFailoverPage;
-    ClusterDr => cluster_dr in dr, crate::pages::cluster_dr::ClusterDrPage;
-    TenantDr => tenant_dr in dr, crate::pages::tenant_dr::TenantDrPage;
-    Tasks => tasks in tasks, crate::pages::tasks::TasksPage;
-    Task => task in tasks, crate::pages::task::TaskPage;
-    Gfc => gfc in gfc, crate::pages::gfc::GfcPage;
-    GfcOperations => gfc_operations in gfc, crate::pages::gfc::GfcOperationsPage;
-    GfcReport => gfc_report in gfc, crate::pages::gfc::GfcReportPage;
-}
-
-/// Shows `page` once its chunk is here; a failed download shows what failed and Retry.
+/// Shows what `load` builds once its chunk (named `chunk`) is here; a failed download shows
+/// what failed and Retry.
 ///
 /// No `<Suspense>`: a page's own resources must not find a suspense boundary here (they would
 /// replace the page with this "Loading…" instead of the page's own loading state).
 #[component]
-pub fn Lazy(page: Page) -> impl IntoView {
+pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let attempt = RwSignal::new(0u32);
     let waiting = RwSignal::new(true);
@@ -116,11 +108,11 @@ pub fn Lazy(page: Page) -> impl IntoView {
         {move || {
             attempt.track();
             // The split loader's future is not Send; the SPA is single-threaded.
-            let load = leptos::__reexports::send_wrapper::SendWrapper::new(page.load());
+            let load = leptos::__reexports::send_wrapper::SendWrapper::new(load());
             Suspend::new(async move {
                 let view = match load.await {
                     Ok(view) => view,
-                    Err(ChunkFailed) => view! { <ChunkError page attempt waiting /> }.into_any(),
+                    Err(ChunkFailed) => view! { <ChunkError chunk attempt waiting /> }.into_any(),
                 };
                 waiting.set(false);
                 view
@@ -130,12 +122,16 @@ pub fn Lazy(page: Page) -> impl IntoView {
 }
 
 #[component]
-fn ChunkError(page: Page, attempt: RwSignal<u32>, waiting: RwSignal<bool>) -> impl IntoView {
+fn ChunkError(
+    chunk: &'static str,
+    attempt: RwSignal<u32>,
+    waiting: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page failure" role="alert" data-testid="chunk-failed">
             <h1>{move || i18n.t(Text::ChunkFailedTitle)}</h1>
-            <p>{move || i18n.f(Text::ChunkFailedBody, &[page.chunk()])}</p>
+            <p>{move || i18n.f(Text::ChunkFailedBody, &[chunk])}</p>
             <button type="button" class="btn btn-primary" data-testid="chunk-retry"
                 on:click=move |_| {
                     waiting.set(true);
@@ -147,14 +143,14 @@ fn ChunkError(page: Page, attempt: RwSignal<u32>, waiting: RwSignal<bool>) -> im
     }
 }
 
-/// Fetches every page's chunk, one after the other, once the browser is idle (after the page
-/// in front of the operator is painted). Failures are ignored: the page's own load tries again
+/// Runs every preload in `all`, one after the other, once the browser is idle (after the page
+/// in front of the operator is painted). Failures are ignored: a page's own load tries again
 /// when the operator navigates there.
-pub fn prefetch_all() {
-    let start = || {
-        leptos::task::spawn_local(async {
-            for page in Page::ALL {
-                let _ = page.preload().await;
+pub fn prefetch(all: fn() -> Vec<Preload>) {
+    let start = move || {
+        leptos::task::spawn_local(async move {
+            for preload in all() {
+                let _ = preload.await;
             }
         })
     };

@@ -11,6 +11,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod lazy;
 pub mod pages;
+pub mod routes;
 pub mod session;
 
 use leptos::prelude::*;
