@@ -97,11 +97,23 @@ pub fn size_rows(sizes: &[Sizes], manifest: Option<&Manifest>) -> Vec<Row> {
             sum(chunks.iter().copied()).1 as f64,
             sizes_text(sum(chunks.iter().copied()), false),
         ));
-        for s in chunks {
+        // Each split point's own chunk on a row; the splitter's shared chunks (code two or more
+        // of them use, `chunk_N-…`, dozens of small files) together on one.
+        let (own, shared): (Vec<&Sizes>, Vec<&Sizes>) = chunks
+            .into_iter()
+            .partition(|s| s.name.starts_with("split_"));
+        for s in own {
             rows.push(Row::new(
                 format!("bundle: chunk {}", s.name),
                 s.gzip as f64,
                 sizes_text((s.raw, s.gzip, s.brotli), false),
+            ));
+        }
+        if !shared.is_empty() {
+            rows.push(Row::new(
+                format!("bundle: {} shared chunks (chunk_N-…)", shared.len()),
+                sum(shared.iter().copied()).1 as f64,
+                sizes_text(sum(shared.iter().copied()), false),
             ));
         }
     }
