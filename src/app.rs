@@ -2,25 +2,14 @@
 //! layout. Until someone signs in, the sign-in page stands in for every route.
 
 use crate::api::Api;
-use crate::components::header::Header;
 use crate::config::{ReadinessInterval, RuntimeConfig};
 use crate::i18n::I18n;
-use crate::pages::batch_failover::BatchFailoverPage;
-use crate::pages::cluster::ClusterPage;
-use crate::pages::cluster_dr::ClusterDrPage;
-use crate::pages::clusters::ClustersPage;
-use crate::pages::gfc::{GfcOperationsPage, GfcPage, GfcReportPage};
-use crate::pages::not_found::NotFound;
-use crate::pages::readiness::ReadinessPage;
-use crate::pages::sign_in::{SessionExpiredDialog, SignInPage};
-use crate::pages::task::TaskPage;
-use crate::pages::tasks::TasksPage;
-use crate::pages::tenant_dr::TenantDrPage;
+use crate::pages::sign_in::SignInPage;
+use crate::routes::Page;
 use crate::session::Session;
 use console_core::i18n::Text;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 #[component]
 pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView {
@@ -43,49 +32,23 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
     });
 
     let signed_in = move || session.current.with(|c| c.is_some());
+    // Every page's chunk is fetched in the background once the operator is in (not before:
+    // the sign-in form needs only the main module).
+    let prefetched = StoredValue::new(false);
+    Effect::new(move |_| {
+        if signed_in() && !prefetched.get_value() {
+            prefetched.set_value(true);
+            crate::lazy::prefetch(|| Page::ALL.iter().map(|p| p.preload()).collect());
+        }
+    });
     view! {
         <Router>
             {config_error.map(|e| view! {
                 <div class="banner banner-warn" role="alert">{move || i18n.f(Text::ConfigFailed, &[&e])}</div>
             })}
             <Show when=signed_in fallback=|| view! { <SignInPage /> }>
-                <Header />
-                <main class="content">
-                    <ErrorBoundary fallback=|errors| view! { <RouteError errors /> }>
-                        <Routes fallback=|| view! { <NotFound /> }>
-                            <Route path=path!("/") view=|| view! { <Redirect path="/clusters" /> } />
-                            <Route path=path!("/readiness") view=ReadinessPage />
-                            <Route path=path!("/clusters") view=ClustersPage />
-                            <Route path=path!("/clusters/:id") view=ClusterPage />
-                            <Route path=path!("/clusters/:id/batch-failover") view=BatchFailoverPage />
-                            <Route path=path!("/clusters/:id/dr/:action") view=ClusterDrPage />
-                            <Route path=path!("/clusters/:id/tenants/:tid/:action") view=TenantDrPage />
-                            <Route path=path!("/tasks") view=TasksPage />
-                            <Route path=path!("/components") view=GfcPage />
-                            <Route path=path!("/components/operations/:session") view=GfcOperationsPage />
-                            <Route path=path!("/components/report/:session") view=GfcReportPage />
-                            <Route path=path!("/tasks/:id") view=TaskPage />
-                        </Routes>
-                    </ErrorBoundary>
-                </main>
-                <SessionExpiredDialog />
+                {Page::Shell.view()}
             </Show>
         </Router>
-    }
-}
-
-/// What an error boundary shows: the errors as text and a way back, never a blank page.
-#[component]
-fn RouteError(errors: ArcRwSignal<Errors>) -> impl IntoView {
-    let i18n = use_context::<I18n>();
-    let title = move || i18n.map(|i| i.t(Text::CrashTitle)).unwrap_or("Error");
-    view! {
-        <section class="page failure" role="alert">
-            <h1>{title}</h1>
-            <ul>
-                {move || errors.with(|e| e.iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view())}
-            </ul>
-            <a href="/clusters" class="btn">{move || i18n.map(|i| i.t(Text::BackToClusters)).unwrap_or("Back")}</a>
-        </section>
     }
 }

@@ -9,7 +9,9 @@ pub mod crash;
 pub mod graph;
 pub mod hooks;
 pub mod i18n;
+pub mod lazy;
 pub mod pages;
+pub mod routes;
 pub mod session;
 
 use leptos::prelude::*;

@@ -83,6 +83,8 @@ texts! {
     Loading => "Loading…", "加载中…";
     Retry => "Retry", "重试";
     Retrying => "Retrying…", "正在重试…";
+    ChunkFailedTitle => "This page could not be downloaded", "无法下载此页面";
+    ChunkFailedBody => "The browser could not fetch this page's code ({0}) from the server: the network or the server may be down. Nothing else on screen is lost; retry when the connection is back.", "浏览器无法从服务器获取此页面的代码（{0}）：网络或服务器可能不可用。屏幕上的其他内容不受影响；连接恢复后请重试。";
     PageOf => "Page {0} of {1}", "第 {0} 页，共 {1} 页";
     PrevPage => "Previous", "上一页";
     NextPage => "Next", "下一页";

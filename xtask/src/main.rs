@@ -18,6 +18,7 @@ mod compress;
 mod devloop;
 mod nginx;
 mod setup;
+mod split;
 mod test;
 
 use std::ffi::OsString;
@@ -146,8 +147,15 @@ pub fn run_checked(mut c: Command, what: &str) -> Result<(), String> {
 /// The release console in dist/, with `.gz` and `.br` beside each hashed asset.
 pub fn build_console(root: &Path, env: &Env) -> Result<Vec<compress::Sizes>, String> {
     let mut c = env.command("trunk", root);
-    c.args(["build", "--release"]);
-    run_checked(c, "trunk build --release")?;
+    c.args(["build", "--release", "--features", "split"]);
+    run_checked(c, "trunk build --release --features split")?;
+    let dist = root.join("dist");
+    let manifest = split::run(root, env, &split::raw_wasm(root), &dist)?;
+    eprintln!(
+        "xtask: split into {} (first download) and {} chunks",
+        manifest.main_wasm,
+        manifest.chunks.len()
+    );
     let sizes = compress::dist(&root.join("dist"))?;
     for s in &sizes {
         eprintln!(

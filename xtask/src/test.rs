@@ -170,6 +170,22 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
     ]);
     check(&mut tally, "clippy (console, wasm32)", c);
 
+    // The shipped build's split points (src/lazy.rs) only compile with the feature.
+    let mut c = env.command("cargo", root);
+    c.args([
+        "clippy",
+        "-p",
+        "failover-console",
+        "--features",
+        "split",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    check(&mut tally, "clippy (console, wasm32, split)", c);
+
     let mut c = env.command("cargo", root);
     c.arg("test").args(native);
     tests(&mut tally, "native tests", c);

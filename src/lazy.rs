@@ -1,0 +1,165 @@
+//! Code downloaded on demand: the machinery behind the split points that `routes.rs` declares.
+//! The sign-in form needs only the main module (sign-in, config, session, API client, i18n);
+//! the signed-in shell and every page live in wasm chunks fetched the first time they are shown
+//! (`cargo xtask build` splits the module, see docs/bundle.md).
+//!
+//! A chunk that cannot be fetched never panics (a panic aborts the whole wasm): the split points
+//! are `fallible`, the page says which chunk failed and offers Retry, and the header and
+//! everything around the page stay. Once the first page after sign-in is painted, every chunk is
+//! fetched in the background ([`prefetch_all`]) so a later outage does not strand the operator; a
+//! failed prefetch is silent and the page's own load tries again on navigation.
+//!
+//! Without the `split` feature (`trunk serve`, the browser unit tests) the same functions call
+//! the page directly: there is no chunk and nothing can fail.
+
+use crate::i18n::use_i18n;
+use console_core::i18n::Text;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+use std::pin::Pin;
+use wasm_bindgen::JsCast;
+
+/// A chunk failed to download or instantiate (the browser console has the cause).
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFailed;
+
+impl From<SplitLoaderError> for ChunkFailed {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+pub type Load = Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>>>>;
+pub type Preload = Pin<Box<dyn Future<Output = Result<(), ChunkFailed>>>>;
+
+/// Declares split points: for each, a `Page` variant, the function that builds the page (its
+/// code goes to the wasm chunk `$chunk`) and a preload. `$name` must be unique. Pages that are
+/// used together share a chunk: fewer, larger files (the splitter also makes a shared chunk for
+/// every set of chunks that share code).
+macro_rules! split_points {
+    ($($variant:ident => $name:ident in $chunk:ident, $page:path;)*) => {
+        /// A page (or the shell) whose code is downloaded on demand.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Page { $($variant,)* }
+
+        impl Page {
+            pub const ALL: &'static [Page] = &[$(Page::$variant,)*];
+
+            /// The chunk that holds this page's code.
+            pub fn chunk(self) -> &'static str {
+                match self { $(Page::$variant => stringify!($chunk),)* }
+            }
+
+            pub fn load(self) -> $crate::lazy::Load {
+                match self { $(Page::$variant => Box::pin($name::$name()),)* }
+            }
+
+            pub fn preload(self) -> $crate::lazy::Preload {
+                match self { $(Page::$variant => Box::pin(async { Ok($name::preload().await?) }),)* }
+            }
+
+            /// The page, shown once its chunk is here.
+            pub fn view(self) -> impl leptos::prelude::IntoView {
+                leptos::prelude::view! { <$crate::lazy::Lazy chunk=self.chunk() load=move || self.load() /> }
+            }
+        }
+
+        $(
+            mod $name {
+                use $crate::lazy::ChunkFailed;
+                use leptos::prelude::*;
+
+                #[cfg(feature = "split")]
+                #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+                pub fn $name() -> Result<AnyView, ChunkFailed> {
+                    Ok(untrack(|| $page().into_any()))
+                }
+
+                #[cfg(not(feature = "split"))]
+                pub async fn $name() -> Result<AnyView, ChunkFailed> {
+                    Ok(untrack(|| $page().into_any()))
+                }
+
+                #[cfg(not(feature = "split"))]
+                pub async fn preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+                    Ok(())
+                }
+            }
+        )*
+    };
+}
+pub(crate) use split_points;
+
+/// Shows what `load` builds once its chunk (named `chunk`) is here; a failed download shows
+/// what failed and Retry.
+///
+/// No `<Suspense>`: a page's own resources must not find a suspense boundary here (they would
+/// replace the page with this "Loading…" instead of the page's own loading state).
+#[component]
+pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let attempt = RwSignal::new(0u32);
+    let waiting = RwSignal::new(true);
+    view! {
+        {move || waiting.get().then(|| view! {
+            <p class="loading" aria-busy="true" data-testid="chunk-loading">{move || i18n.t(Text::Loading)}</p>
+        })}
+        {move || {
+            attempt.track();
+            // The split loader's future is not Send; the SPA is single-threaded.
+            let load = leptos::__reexports::send_wrapper::SendWrapper::new(load());
+            Suspend::new(async move {
+                let view = match load.await {
+                    Ok(view) => view,
+                    Err(ChunkFailed) => view! { <ChunkError chunk attempt waiting /> }.into_any(),
+                };
+                waiting.set(false);
+                view
+            })
+        }}
+    }
+}
+
+#[component]
+fn ChunkError(
+    chunk: &'static str,
+    attempt: RwSignal<u32>,
+    waiting: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page failure" role="alert" data-testid="chunk-failed">
+            <h1>{move || i18n.t(Text::ChunkFailedTitle)}</h1>
+            <p>{move || i18n.f(Text::ChunkFailedBody, &[chunk])}</p>
+            <button type="button" class="btn btn-primary" data-testid="chunk-retry"
+                on:click=move |_| {
+                    waiting.set(true);
+                    attempt.update(|n| *n += 1);
+                }>
+                {move || i18n.t(Text::Retry)}
+            </button>
+        </section>
+    }
+}
+
+/// Runs every preload in `all`, one after the other, once the browser is idle (after the page
+/// in front of the operator is painted). Failures are ignored: a page's own load tries again
+/// when the operator navigates there.
+pub fn prefetch(all: fn() -> Vec<Preload>) {
+    let start = move || {
+        leptos::task::spawn_local(async move {
+            for preload in all() {
+                let _ = preload.await;
+            }
+        })
+    };
+    let idle = web_sys::window().and_then(|w| {
+        let cb = wasm_bindgen::closure::Closure::once_into_js(start);
+        w.request_idle_callback(cb.unchecked_ref()).ok()
+    });
+    // Browsers without requestIdleCallback: a moment after the first paint.
+    if idle.is_none() {
+        set_timeout(start, std::time::Duration::from_millis(500));
+    }
+}
