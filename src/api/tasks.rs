@@ -21,18 +21,11 @@ impl Api {
             .await
     }
 
-    /// One attempt: the task page's poller backs off by itself.
-    /// Also returns the server's clock (the envelope's `timestamp`), so elapsed times and
-    /// timeouts are judged by OCP's time, not a skewed laptop clock.
-    pub async fn poll_task(&self, id: i64) -> Result<(TaskInstance, Option<String>), ApiFailure> {
-        let env = self
-            .get_envelope::<TaskInstance>(&format!("/api/v2/tasks/instances/{id}"), &[], 1)
-            .await?;
-        let task = env.data.ok_or(ApiFailure::Malformed {
-            status: 200,
-            detail: "the reply has no data".into(),
-        })?;
-        Ok((task, env.timestamp))
+    /// One attempt: the task page's poller backs off by itself. (Its reply also sets OCP's
+    /// clock, [`Api::server_ms`], by which elapsed times and timeouts are judged.)
+    pub async fn poll_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
+        self.get_once(&format!("/api/v2/tasks/instances/{id}"), &[])
+            .await
     }
 
     pub async fn subtask_log(&self, task: i64, subtask: i64) -> Result<String, ApiFailure> {
@@ -89,14 +82,14 @@ impl Api {
         .map(|_| ())
     }
 
-    /// Also returns the server's clock, as [`Api::poll_task`] does: the list's ages and running
-    /// durations are judged by OCP's time.
+    /// One page of tasks; its reply sets OCP's clock ([`Api::server_ms`]), by which the list's
+    /// ages and running durations are judged.
     pub async fn list_tasks(
         &self,
         filter: &TaskFilter,
         page: u32,
         size: u32,
-    ) -> Result<(Paged<TaskInstance>, Option<String>), ApiFailure> {
+    ) -> Result<Paged<TaskInstance>, ApiFailure> {
         let mut q = vec![("page", page.to_string()), ("size", size.to_string())];
         if let Some(c) = filter.cluster_id {
             q.push(("clusterId", c.to_string()));
@@ -110,11 +103,7 @@ impl Api {
         if let Some(n) = filter.name.as_ref().filter(|n| !n.is_empty()) {
             q.push(("name", n.clone()));
         }
-        let env = self
-            .get_envelope::<Paged<TaskInstance>>("/api/v2/tasks/instances", &q, self.read_attempts)
-            .await?;
-        let timestamp = env.timestamp.clone();
-        Ok((super::require_data(env)?, timestamp))
+        self.get("/api/v2/tasks/instances", &q).await
     }
 
     /// What earlier successful runs of tasks named `name` took, step by step
@@ -127,7 +116,7 @@ impl Api {
             status: Some("SUCCESSFUL".into()),
             ..TaskFilter::default()
         };
-        let (list, _) = self.list_tasks(&filter, 1, HISTORY_RUNS as u32).await?;
+        let list = self.list_tasks(&filter, 1, HISTORY_RUNS as u32).await?;
         let mut runs = Vec::new();
         for t in list.contents {
             // The list's match is fuzzy: only the same name counts.

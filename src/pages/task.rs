@@ -54,8 +54,6 @@ fn TaskView(id: i64) -> impl IntoView {
     let api = use_api();
     let session = use_session();
     let model = TaskModel::new();
-    // Server clock minus local clock, in ms, from the last reply's timestamp.
-    let offset_ms = RwSignal::new(0_i64);
     let api_p = api.clone();
     let poll = use_poll(
         Backoff::TASK,
@@ -63,11 +61,7 @@ fn TaskView(id: i64) -> impl IntoView {
             let api = api_p.clone();
             async move { api.poll_task(id).await }
         },
-        move |(task, server_time): (console_core::wire::TaskInstance, Option<String>)| {
-            let zone = crate::config::ocp_zone();
-            if let Some(t) = server_time.as_deref().and_then(|t| parse_ms(t, zone)) {
-                offset_ms.try_set(t - js_sys::Date::now() as i64);
-            }
+        move |task: console_core::wire::TaskInstance| {
             model.apply(&task);
             let running = model
                 .header
@@ -88,8 +82,9 @@ fn TaskView(id: i64) -> impl IntoView {
     let preview = RwSignal::new(None::<Intervention>);
     let action: RwSignal<Option<Launch<()>>> = RwSignal::new(None);
     poll.wake();
-    // Elapsed times and timeouts are judged by OCP's clock.
-    let now = Signal::derive(move || local_now.get() + offset_ms.get());
+    // Elapsed times and timeouts are judged by OCP's clock (as the latest reply told it).
+    let api_now = api.clone();
+    let now = Signal::derive(move || api_now.server_ms(local_now.get() as f64) as i64);
 
     let header = move || model.header.get();
     let timing = use_task_timing(model, now);

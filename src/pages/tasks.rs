@@ -30,6 +30,7 @@ pub fn TasksPage() -> impl IntoView {
     let i18n = use_i18n();
     use_title(move || i18n.t(Text::TasksTitle).to_string());
     let api = use_api();
+    let api_now = api.clone();
     let query = use_query_map();
     let read = Memo::new(move |_| {
         let q = query.read();
@@ -91,22 +92,14 @@ pub fn TasksPage() -> impl IntoView {
         move || (server.get(), page.get()),
         move |(f, p)| {
             let api = api.clone();
-            async move {
-                let (list, server_time) = api.list_tasks(&f, p, LOADED).await?;
-                // Server clock minus local clock, so ages and durations follow OCP's time.
-                let skew = server_time
-                    .as_deref()
-                    .and_then(|t| parse_ms(t, ocp_zone()))
-                    .map_or(0, |t| t - js_sys::Date::now() as i64);
-                Ok((list, skew))
-            }
+            async move { api.list_tasks(&f, p, LOADED).await }
         },
     );
     // The rows on screen: what OCP sent, through the browser's filters. The CSV is these.
     let shown = Memo::new(move |_| {
         let f = filter.get();
         tasks.data.with(|d| {
-            d.as_ref().map(|(list, _)| {
+            d.as_ref().map(|list| {
                 list.contents
                     .iter()
                     .filter(|t| f.keep(t, ocp_zone(), &local_offset))
@@ -118,7 +111,7 @@ pub fn TasksPage() -> impl IntoView {
     let creators = Signal::derive(move || {
         let mut seen: Vec<String> = tasks.data.with(|d| {
             d.as_ref()
-                .map(|(list, _)| {
+                .map(|list| {
                     list.contents
                         .iter()
                         .filter_map(|t| t.creator.as_ref().and_then(|c| c.label()))
@@ -160,7 +153,7 @@ pub fn TasksPage() -> impl IntoView {
     // whether OCP holds more than were loaded.
     let scope = move || {
         let loaded = tasks.data.with(|d| {
-            d.as_ref().map(|(l, _)| {
+            d.as_ref().map(|l| {
                 (
                     l.contents.len(),
                     l.page.as_ref().and_then(|p| p.total_elements),
@@ -200,9 +193,8 @@ pub fn TasksPage() -> impl IntoView {
         save_text(&text, &name, "text/csv;charset=utf-8");
     };
     let ticker = use_ticker();
-    let now = Signal::derive(move || {
-        ticker.get() + tasks.data.with(|d| d.as_ref().map_or(0, |(_, skew)| *skew))
-    });
+    // Ages and durations follow OCP's clock, as the latest reply told it.
+    let now = Signal::derive(move || api_now.server_ms(ticker.get() as f64) as i64);
     let zone = local_zone_now();
     view! {
         <section class="page">
@@ -273,7 +265,7 @@ pub fn TasksPage() -> impl IntoView {
                     </div>
                 }.into_any()
             })}
-            <Pager info=Signal::derive(move || tasks.data.get().and_then(|(d, _)| d.page)) page />
+            <Pager info=Signal::derive(move || tasks.data.with(|d| d.as_ref().and_then(|d| d.page.clone()))) page />
         </section>
     }
 }
