@@ -108,7 +108,7 @@ pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static
         {move || {
             attempt.track();
             // The split loader's future is not Send; the SPA is single-threaded.
-            let load = leptos::__reexports::send_wrapper::SendWrapper::new(load());
+            let load = send_wrapper::SendWrapper::new(load());
             Suspend::new(async move {
                 let view = match load.await {
                     Ok(view) => view,
