@@ -59,18 +59,7 @@ pub(super) fn zones(regions: &[String]) -> Vec<Zone> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::estate::{Estate, TenantSpec};
-    use serde::Deserialize;
-
-    fn estate(json: &str) -> Result<Estate, SpecError> {
-        #[derive(Deserialize)]
-        struct Both {
-            clusters: Vec<ClusterSpec>,
-            tenants: Vec<TenantSpec>,
-        }
-        let b: Both = serde_json::from_str(json).unwrap();
-        Estate::from_spec(&b.clusters, &b.tenants, 1.0)
-    }
+    use crate::sim::estate::spec::tests::estate;
 
     fn regions_of(names: &[&str]) -> Vec<Option<String>> {
         let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();

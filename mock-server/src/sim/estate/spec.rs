@@ -291,10 +291,11 @@ impl Estate {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn estate(json: &str) -> Result<Estate, SpecError> {
+    /// An estate from one JSON text holding `clusters` and `tenants` (also used by regions.rs).
+    pub(in crate::sim::estate) fn estate(json: &str) -> Result<Estate, SpecError> {
         #[derive(Deserialize)]
         struct Both {
             clusters: Vec<ClusterSpec>,
