@@ -183,7 +183,7 @@ async fn bench_size(n: usize, width: usize, paint_runs: usize, poll_runs: usize)
     let mut decodes = Vec::new();
     for _ in 0..poll_runs {
         let t0 = now();
-        let env = console_core::failure::decode::<console_core::wire::TaskInstance>(
+        let env = console_core::failure::decode_large::<console_core::wire::TaskInstance>(
             200,
             Some("application/json"),
             &body,

@@ -211,6 +211,25 @@ impl Api {
         out.ok_or_else(no_data)
     }
 
+    /// GET of a reply that may be megabytes (a task with every step), read in one pass
+    /// ([`console_core::failure::decode_large`]); `attempts` as in [`Api::get_envelope`].
+    pub async fn get_large<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        attempts: u32,
+    ) -> Result<T, ApiFailure> {
+        let url = self.url(path, &[]);
+        let mut out = None;
+        self.send(Method::Get, &url, None, None, attempts, &mut |r: &Reply| {
+            let env = r.decode_large::<T>()?;
+            self.note_clock(env.timestamp.as_deref());
+            out = Some(env);
+            Ok(())
+        })
+        .await?;
+        out.ok_or_else(no_data).and_then(require_data)
+    }
+
     /// GET with explicit credentials (sign-in), no retries and no session side effects.
     pub async fn get_with_auth<T: DeserializeOwned>(
         &self,
@@ -360,6 +379,15 @@ impl Reply {
             self.content_type.as_deref(),
             &self.text,
             require_data,
+        )
+    }
+
+    fn decode_large<T: DeserializeOwned>(&self) -> Result<Envelope<T>, ApiFailure> {
+        console_core::failure::decode_large::<T>(
+            self.status,
+            self.content_type.as_deref(),
+            &self.text,
+            true,
         )
     }
 }

@@ -17,14 +17,14 @@ pub struct TaskFilter {
 
 impl Api {
     pub async fn get_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
-        self.get(&format!("/api/v2/tasks/instances/{id}"), &[])
+        self.get_large(&format!("/api/v2/tasks/instances/{id}"), self.read_attempts)
             .await
     }
 
     /// One attempt: the task page's poller backs off by itself. (Its reply also sets OCP's
     /// clock, [`Api::server_ms`], by which elapsed times and timeouts are judged.)
     pub async fn poll_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
-        self.get_once(&format!("/api/v2/tasks/instances/{id}"), &[])
+        self.get_large(&format!("/api/v2/tasks/instances/{id}"), 1)
             .await
     }
 
