@@ -206,9 +206,9 @@ fn decode_in_one_pass<T: DeserializeOwned>(
 }
 
 /// An envelope's fields as JSON, but its `data` already read as `T`.
-struct OnePass<T> {
-    head: serde_json::Map<String, serde_json::Value>,
-    data: Option<T>,
+pub(crate) struct OnePass<T> {
+    pub(crate) head: serde_json::Map<String, serde_json::Value>,
+    pub(crate) data: Option<T>,
 }
 
 impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for OnePass<T> {
@@ -243,7 +243,7 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for OnePass<T> {
 
 /// Every reply the one pass does not take: read as JSON first, so what went wrong can be
 /// named (not JSON, garbled, an error status, an odd envelope, `data` of the wrong shape).
-fn decode_carefully<T: DeserializeOwned>(
+pub(crate) fn decode_carefully<T: DeserializeOwned>(
     status: u16,
     content_type: Option<&str>,
     body: &str,
@@ -338,7 +338,7 @@ fn reply_value(
 }
 
 /// A 2xx envelope that still reports a failure, or lacks the data the call needs.
-fn check_envelope(
+pub(crate) fn check_envelope(
     status: u16,
     env: Envelope<()>,
     has_data: bool,

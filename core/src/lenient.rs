@@ -39,6 +39,24 @@ impl Unreadable {
         self.0.iter().find(|(p, _)| p == pointer).map(|(_, v)| v)
     }
 
+    /// Files `other`'s values (relative to a child) under the child's `pointer`.
+    pub fn extend_under(&mut self, pointer: &str, other: &Unreadable) {
+        for (p, raw) in &other.0 {
+            self.push(format!("{pointer}{p}"), raw.clone());
+        }
+    }
+
+    /// Orders the values by their field's place in `fields` (wire names, as `ocp_struct!`'s
+    /// `WIRE_NAMES`), keeping the order within a field: the order a whole read lists them in.
+    pub fn order_by_fields(&mut self, fields: &[&str]) {
+        let place = |p: &str| {
+            let key = p.strip_prefix('/').unwrap_or(p);
+            let key = key.split('/').next().unwrap_or(key);
+            fields.iter().position(|f| *f == key).unwrap_or(usize::MAX)
+        };
+        crate::order::sort_by_key(&mut self.0, |(p, _)| place(p));
+    }
+
     /// Unreadable values at or below `pointer` (a field, or the items of a list).
     pub fn under<'a>(&'a self, pointer: &'a str) -> impl Iterator<Item = (&'a str, &'a Value)> {
         self.iter().filter(move |(p, _)| {
@@ -177,25 +195,25 @@ impl<T: Read> Read for Vec<T> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let read = within(
-                bad,
-                || format!("{at}/{i}"),
-                |own| {
-                    if item.is_null() {
-                        own.push(String::new(), Value::Null);
-                        return None;
-                    }
-                    let read = T::read(item, "", own);
-                    if read.is_none() && own.is_empty() {
-                        own.push(String::new(), item.clone());
-                    }
-                    read
-                },
-            );
+            let read = within(bad, || format!("{at}/{i}"), |own| read_item(item, own));
             out.extend(read);
         }
         Some(out)
     }
+}
+
+/// Reads one item of a list, what it found unreadable pushed on `own` relative to the item: a
+/// `null` or an item of no usable shape is recorded whole, since the list claims it is there.
+pub fn read_item<T: Read>(item: &Value, own: &mut Unreadable) -> Option<T> {
+    if item.is_null() {
+        own.push(String::new(), Value::Null);
+        return None;
+    }
+    let read = T::read(item, "", own);
+    if read.is_none() && own.is_empty() {
+        own.push(String::new(), item.clone());
+    }
+    read
 }
 
 /// Declares an OCP reply object: every field optional and read on its own ([`Read`]), the
@@ -218,6 +236,13 @@ macro_rules! ocp_struct {
             /// Fields that arrived but could not be read, verbatim (never written back).
             #[serde(skip)]
             pub unreadable: $crate::lenient::Unreadable,
+        }
+
+        impl $name {
+            /// The wire names of the fields, in the order they are read (and so in the order
+            /// their unreadable values are listed).
+            #[allow(dead_code)]
+            pub const WIRE_NAMES: &'static [&'static str] = &[$($wire),*];
         }
 
         impl $crate::lenient::Read for $name {

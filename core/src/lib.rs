@@ -32,6 +32,7 @@ pub mod readiness;
 pub mod speech;
 pub mod synthetic;
 pub mod task_list;
+pub mod task_reader;
 pub mod task_view;
 pub mod time;
 pub mod viewport;
