@@ -67,26 +67,28 @@ impl TaskReader {
             return None;
         }
         let body = body.strip_prefix('\u{feff}').unwrap_or(body);
-        let OnePass { head, data } = serde_json::from_str::<OnePass<&RawValue>>(body).ok()?;
+        // One scan of the text: the envelope, the task's fields, its steps left as text.
+        let OnePass { head, data } = serde_json::from_str::<OnePass<Shell>>(body).ok()?;
         let (head, _) = Envelope::split(Value::Object(head)).ok()?;
         let task = match data {
-            Some(raw) => Some(self.read_task(raw.get())?),
+            Some(shell) => Some(self.read_task(shell)?),
             None => None,
         };
         Some(check_envelope(status, head, task.is_some(), true).map(|h| h.with_data(task)))
     }
 
-    /// The task in `text`; `None` when it is not an object (the careful decode names it).
-    fn read_task(&mut self, text: &str) -> Option<TaskInstance> {
-        let Shell { mut rest, subtasks } = serde_json::from_str::<Shell>(text).ok()?;
-        let items = subtasks.and_then(|raw| {
-            let items = serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok();
-            if items.is_none() {
-                // `null` or not a list: read with the rest, as a whole read would.
-                rest.insert("subtasks".into(), serde_json::from_str(raw.get()).ok()?);
+    /// The task from its scanned text; `None` if it cannot be read (the careful decode says why).
+    fn read_task(&mut self, shell: Shell) -> Option<TaskInstance> {
+        let Shell { mut rest, subtasks } = shell;
+        let items = match subtasks {
+            Some(Steps::Items(items)) => Some(items),
+            // `null` or not a list: read with the rest, as a whole read would.
+            Some(Steps::Other(v)) => {
+                rest.insert("subtasks".into(), v);
+                None
             }
-            items
-        });
+            None => None,
+        };
         let mut task = TaskInstance::read(&Value::Object(rest), "", &mut Unreadable::default())?;
         let Some(items) = items else {
             self.steps.clear();
@@ -135,7 +137,13 @@ impl TaskReader {
 /// A task object with its steps left as text.
 struct Shell<'a> {
     rest: serde_json::Map<String, Value>,
-    subtasks: Option<&'a RawValue>,
+    subtasks: Option<Steps<'a>>,
+}
+
+/// `subtasks`: a list's items as text, or whatever else it was.
+enum Steps<'a> {
+    Items(Vec<&'a RawValue>),
+    Other(Value),
 }
 
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Shell<'a> {
@@ -155,7 +163,7 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Shell<'a> {
                 // A repeated key: the last one counts, as when parsed into a `Value`.
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "subtasks" {
-                        subtasks = Some(map.next_value::<&RawValue>()?);
+                        subtasks = Some(map.next_value::<Steps>()?);
                     } else {
                         rest.insert(key, map.next_value::<Value>()?);
                     }
@@ -164,6 +172,54 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Shell<'a> {
             }
         }
         d.deserialize_map(Fields(std::marker::PhantomData))
+    }
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Steps<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for V<'a> {
+            type Value = Steps<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Steps<'a>, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element::<&RawValue>()? {
+                    items.push(item);
+                }
+                Ok(Steps::Items(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Steps<'a>, A::Error> {
+                let d = serde::de::value::MapAccessDeserializer::new(map);
+                Ok(Steps::Other(serde::Deserialize::deserialize(d)?))
+            }
+            fn visit_unit<E>(self) -> Result<Steps<'a>, E> {
+                Ok(Steps::Other(Value::Null))
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Steps<'a>, E> {
+                Ok(Steps::Other(Value::Bool(b)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Steps<'a>, E> {
+                Ok(Steps::Other(n.into()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Steps<'a>, E> {
+                Ok(Steps::Other(n.into()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Steps<'a>, E> {
+                Ok(Steps::Other(n.into()))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Steps<'a>, E> {
+                Ok(Steps::Other(Value::String(s.to_string())))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
     }
 }
 
@@ -191,6 +247,10 @@ mod tests {
             r#"{"id":"7","status":"FAILED"}"#,
             r#"{"id":"7","subtasks":null}"#,
             r#"{"id":"7","subtasks":{"id":1}}"#,
+            r#"{"id":"7","subtasks":"none"}"#,
+            r#"{"id":"7","subtasks":3.5}"#,
+            r#"{"id":"7","subtasks":-2}"#,
+            r#"{"id":"7","subtasks":true}"#,
             r#"{"id":"7","subtasks":[]}"#,
             // A repeated key: the last counts.
             r#"{"id":"7","subtasks":[{"id":1}],"subtasks":[{"id":2,"status":"FAILED"}]}"#,
