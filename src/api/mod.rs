@@ -218,10 +218,21 @@ impl Api {
         path: &str,
         attempts: u32,
     ) -> Result<T, ApiFailure> {
+        self.get_read(path, attempts, &mut |r| r.decode_large::<T>())
+            .await
+    }
+
+    /// GET whose reply `read` decodes (the large reads' shared part: OCP's clock, no data).
+    async fn get_read<T>(
+        &self,
+        path: &str,
+        attempts: u32,
+        read: &mut dyn FnMut(&Reply) -> Result<Envelope<T>, ApiFailure>,
+    ) -> Result<T, ApiFailure> {
         let url = self.url(path, &[]);
         let mut out = None;
         self.send(Method::Get, &url, None, None, attempts, &mut |r: &Reply| {
-            let env = r.decode_large::<T>()?;
+            let env = read(r)?;
             self.note_clock(env.timestamp.as_deref());
             out = Some(env);
             Ok(())

@@ -2,8 +2,10 @@
 
 use super::Api;
 use console_core::eta::{History, HISTORY_RUNS};
+use console_core::task_reader::TaskReader;
 use console_core::wire::{SubtaskInstance, SubtaskLog, TaskInstance};
 use console_core::{ApiFailure, Paged};
+use std::cell::RefCell;
 
 /// Filters of the task list; empty fields are not sent.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,10 +24,19 @@ impl Api {
     }
 
     /// One attempt: the task page's poller backs off by itself. (Its reply also sets OCP's
-    /// clock, [`Api::server_ms`], by which elapsed times and timeouts are judged.)
-    pub async fn poll_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
-        self.get_large(&format!("/api/v2/tasks/instances/{id}"), 1)
-            .await
+    /// clock, [`Api::server_ms`], by which elapsed times and timeouts are judged.) `reader`
+    /// is this task's: it reads again only the steps that changed since its last reply.
+    pub async fn poll_task(
+        &self,
+        id: i64,
+        reader: &RefCell<TaskReader>,
+    ) -> Result<TaskInstance, ApiFailure> {
+        self.get_read(&format!("/api/v2/tasks/instances/{id}"), 1, &mut |r| {
+            reader
+                .borrow_mut()
+                .decode(r.status, r.content_type.as_deref(), &r.text)
+        })
+        .await
     }
 
     pub async fn subtask_log(&self, task: i64, subtask: i64) -> Result<String, ApiFailure> {

@@ -145,6 +145,11 @@ pub struct TaskModel {
     /// successful or stops being so, not on every status change (a poll of a 10,000-step
     /// task must stay cheap).
     pub critical: RwSignal<Arc<CriticalPath>>,
+    /// Every step's state in one plain vector (graph order), equal to what the node signals
+    /// hold. Readers of the whole task (critical path, ETA, alerts) subscribe once here
+    /// instead of to 10,000 signals, and a poll compares against it without a signal
+    /// lookup per step; it changes once per poll that changed any step.
+    pub states: RwSignal<Vec<NodeState>>,
 }
 
 impl Default for TaskModel {
@@ -162,6 +167,7 @@ impl TaskModel {
             version: RwSignal::new(0),
             orientation: RwSignal::new(OrientationChoice::Auto),
             critical: RwSignal::new(Arc::new(CriticalPath::default())),
+            states: RwSignal::new(Vec::new()),
         }
     }
 
@@ -169,10 +175,10 @@ impl TaskModel {
     fn refresh_critical(&self) {
         let path = self.structure.with_untracked(|s| {
             s.as_ref().map(|s| {
-                critical_path(&s.graph, |i| {
-                    s.nodes
-                        .get(i)
-                        .is_none_or(|n| n.with_untracked(|n| is_done(n.status.as_ref())))
+                self.states.with_untracked(|states| {
+                    critical_path(&s.graph, |i| {
+                        states.get(i).is_none_or(|n| is_done(n.status.as_ref()))
+                    })
                 })
             })
         });
@@ -259,10 +265,8 @@ impl TaskModel {
                 prohibit_rollback: s.prohibit_rollback.unwrap_or(false),
             })
             .collect();
-        let nodes = subs
-            .iter()
-            .map(|s| RwSignal::new(NodeState::of(s)))
-            .collect();
+        let states: Vec<NodeState> = subs.iter().map(NodeState::of).collect();
+        let nodes = states.iter().cloned().map(RwSignal::new).collect();
         let layout = layout_oriented(&g, self.orientation.get_untracked().resolve(&g));
         let index = SpatialIndex::new(&layout, &g);
         let order = g.topo_order();
@@ -275,6 +279,7 @@ impl TaskModel {
             fingerprint,
             order,
         })));
+        self.states.set(states);
         self.version.update(|v| *v += 1);
         self.refresh_critical();
         true
@@ -282,35 +287,61 @@ impl TaskModel {
 
     /// Sets the state of each node whose state changed; the rest are not touched.
     fn update_nodes(&self, subs: &[SubtaskInstance]) {
-        let finished_changed = self.structure.with_untracked(|s| {
-            let mut changed = false;
+        let changes: Vec<(usize, NodeState)> = self.states.with_untracked(|cur| {
+            cur.iter()
+                .zip(subs)
+                .enumerate()
+                .filter(|(_, (c, s))| !c.same_as(s))
+                .map(|(i, (_, s))| (i, NodeState::of(s)))
+                .collect()
+        });
+        if changes.is_empty() {
+            return;
+        }
+        let finished_changed = self.states.with_untracked(|cur| {
+            changes.iter().any(|(i, next)| {
+                cur.get(*i).map(|c| is_done(c.status.as_ref()))
+                    != Some(is_done(next.status.as_ref()))
+            })
+        });
+        self.structure.with_untracked(|s| {
             if let Some(s) = s {
-                for (node, sub) in s.nodes.iter().zip(subs) {
-                    if !node.with_untracked(|cur| cur.same_as(sub)) {
-                        changed |= node.with_untracked(|cur| is_done(cur.status.as_ref()))
-                            != is_done(sub.status.as_ref());
-                        node.set(NodeState::of(sub));
+                for (i, next) in &changes {
+                    if let Some(node) = s.nodes.get(*i) {
+                        node.set(next.clone());
                     }
                 }
             }
-            changed
+        });
+        self.states.update(|cur| {
+            for (i, next) in changes {
+                if let Some(c) = cur.get_mut(i) {
+                    *c = next;
+                }
+            }
         });
         if finished_changed {
             self.refresh_critical();
         }
     }
 
+    /// The first failed step in execution order (untracked).
+    pub fn first_failed(&self) -> Option<usize> {
+        self.structure.with_untracked(|s| {
+            let s = s.as_ref()?;
+            self.states.with_untracked(|states| {
+                s.order.iter().copied().find(|&i| {
+                    states
+                        .get(i)
+                        .is_some_and(|n| n.status == Some(SubtaskStatus::Failed))
+                })
+            })
+        })
+    }
+
     /// Every node's status now (for impact previews).
     pub fn statuses(&self) -> Vec<Option<SubtaskStatus>> {
-        self.structure.with(|s| {
-            s.as_ref()
-                .map(|s| {
-                    s.nodes
-                        .iter()
-                        .map(|n| n.with(|x| x.status.clone()))
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
+        self.states
+            .with(|v| v.iter().map(|n| n.status.clone()).collect())
     }
 }

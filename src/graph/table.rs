@@ -46,7 +46,7 @@ pub fn SubtaskTable(
         model.version.track();
         model
             .structure
-            .with_untracked(|s| s.as_ref().map(|s| s.graph.topo_order()))
+            .with_untracked(|s| s.as_ref().map(|s| s.order.clone()))
             .unwrap_or_default()
     });
     // One more chunk per frame until every row is there.

@@ -330,12 +330,9 @@ pub fn TaskGraph(
         let (w, h) = screen();
         let framed = model.structure.with_untracked(|s| {
             let s = s.as_ref()?;
-            let statuses: Vec<_> = s
-                .nodes
-                .iter()
-                .map(|n| n.with_untracked(|n| n.status.clone()))
-                .collect();
-            let focus = focus_step(&s.order, |i| statuses.get(i).and_then(Option::as_ref));
+            let focus = model.states.with_untracked(|states| {
+                focus_step(&s.order, |i| states.get(i).and_then(|n| n.status.as_ref()))
+            });
             let n = s.info.len();
             let stop = selected
                 .get_untracked()

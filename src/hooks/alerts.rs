@@ -48,15 +48,10 @@ pub struct TaskAlerts {
 
 /// The first failed step's name, in the graph's order.
 fn failed_step(model: TaskModel) -> Option<String> {
-    model.structure.with_untracked(|s| {
-        let s = s.as_ref()?;
-        s.graph.topo_order().into_iter().find_map(|i| {
-            let failed = s.nodes[i].with_untracked(|n| n.status == Some(SubtaskStatus::Failed));
-            failed
-                .then(|| s.info.get(i).map(|x| x.name.clone()))
-                .flatten()
-        })
-    })
+    let i = model.first_failed()?;
+    model
+        .structure
+        .with_untracked(|s| Some(s.as_ref()?.info.get(i)?.name.clone()))
 }
 
 /// Watches `model` (task `id`); `task` names the task as the title does ("Task #7 · Failover tenant").
@@ -67,13 +62,9 @@ pub fn use_task_alerts(model: TaskModel, id: i64, task: Signal<String>) -> TaskA
             .header
             .with(|h| h.as_ref().map(|h| h.status.clone()))?;
         // Only whether a step failed matters: no copy of 10,000 statuses per poll.
-        let failed = model.structure.with(|s| {
-            s.as_ref().is_some_and(|s| {
-                s.nodes
-                    .iter()
-                    .any(|n| n.with(|n| n.status == Some(SubtaskStatus::Failed)))
-            })
-        });
+        let failed = model
+            .states
+            .with(|v| v.iter().any(|n| n.status == Some(SubtaskStatus::Failed)));
         let step = failed.then_some(&SubtaskStatus::Failed);
         Some(watch(status.as_ref(), [step]))
     });

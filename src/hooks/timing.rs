@@ -106,15 +106,16 @@ pub fn use_task_timing(model: TaskModel, now: Signal<i64>) -> Timing {
             let history = d.as_ref()?.as_ref()?;
             model.structure.with(|s| {
                 let s = s.as_ref()?;
-                let states: Vec<_> = s.nodes.iter().map(|n| n.get()).collect();
-                let steps = steps_of(s, &states, Times::RunningStarts);
-                Some(eta::estimate(
-                    status.as_ref(),
-                    &s.graph,
-                    &steps,
-                    history,
-                    now.get(),
-                ))
+                model.states.with(|states| {
+                    let steps = steps_of(s, states, Times::RunningStarts);
+                    Some(eta::estimate(
+                        status.as_ref(),
+                        &s.graph,
+                        &steps,
+                        history,
+                        now.get(),
+                    ))
+                })
             })
         })
     });
@@ -138,15 +139,16 @@ pub fn use_task_timing(model: TaskModel, now: Signal<i64>) -> Timing {
         };
         model.structure.with(|s| {
             let s = s.as_ref()?;
-            let states: Vec<_> = s.nodes.iter().map(|n| n.get()).collect();
-            let steps = steps_of(s, &states, Times::Finishes);
-            eta::rto(
-                status.as_ref(),
-                operation.as_ref(),
-                at(&start),
-                at(&finish),
-                &steps,
-            )
+            model.states.with(|states| {
+                let steps = steps_of(s, states, Times::Finishes);
+                eta::rto(
+                    status.as_ref(),
+                    operation.as_ref(),
+                    at(&start),
+                    at(&finish),
+                    &steps,
+                )
+            })
         })
     });
     Timing { eta, rto, learned }

@@ -31,6 +31,7 @@ use console_core::poll::{failure_outcome, Backoff, Outcome};
 use console_core::precheck::confirmation_ready;
 use console_core::present;
 use console_core::speech;
+use console_core::task_reader::TaskReader;
 use console_core::task_view::{impact, task_interventions, typed_confirmation, Intervention};
 use console_core::time::{human, parse_ms};
 use console_core::wire::{SubtaskStatus, TaskStatus};
@@ -55,11 +56,14 @@ fn TaskView(id: i64) -> impl IntoView {
     let session = use_session();
     let model = TaskModel::new();
     let api_p = api.clone();
+    // This task's reader: a poll reads again only the steps whose reply text changed.
+    let reader = std::rc::Rc::new(std::cell::RefCell::new(TaskReader::default()));
     let poll = use_poll(
         Backoff::TASK,
         move || {
             let api = api_p.clone();
-            async move { api.poll_task(id).await }
+            let reader = reader.clone();
+            async move { api.poll_task(id, &reader).await }
         },
         move |task: console_core::wire::TaskInstance| {
             model.apply(&task);
@@ -110,13 +114,7 @@ fn TaskView(id: i64) -> impl IntoView {
                 .is_some_and(|h| h.status == Some(TaskStatus::Failed))
         });
         if failed && selected.get_untracked().is_none() {
-            let first_failed = model.structure.with_untracked(|s| {
-                s.as_ref().and_then(|s| {
-                    s.graph.topo_order().into_iter().find(|i| {
-                        s.nodes[*i].with_untracked(|n| n.status == Some(SubtaskStatus::Failed))
-                    })
-                })
-            });
+            let first_failed = model.first_failed();
             if first_failed.is_some() {
                 selected.set(first_failed);
             }
@@ -181,13 +179,11 @@ fn TaskView(id: i64) -> impl IntoView {
                 .is_some_and(|p| p.assumed)
         };
         let h = header()?;
-        let in_steps = model.structure.with(|s| {
-            s.as_ref().is_some_and(|s| {
-                s.nodes
-                    .iter()
-                    .any(|n| n.with_untracked(|n| assumed(&n.start) || assumed(&n.finish)))
-            })
-        });
+        // Read again when the structure changes, not on every poll (20,000 times to parse).
+        model.structure.track();
+        let in_steps = model
+            .states
+            .with_untracked(|v| v.iter().any(|n| assumed(&n.start) || assumed(&n.finish)));
         (assumed(&h.start) || assumed(&h.finish) || in_steps).then_some(zone)
     };
 
