@@ -169,43 +169,24 @@ pub fn decode<T: DeserializeOwned>(
     body: &str,
     require_data: bool,
 ) -> Result<Envelope<T>, ApiFailure> {
-    decode_carefully(status, content_type, body, require_data)
+    // Only reading `data` as `T` is built per type; the rest exists once in the bundle.
+    let Some(value) = reply_value(status, content_type, body, require_data)? else {
+        return Ok(Envelope::empty());
+    };
+    let malformed = |detail| ApiFailure::Malformed { status, detail };
+    let (head, data) = Envelope::split(value).map_err(malformed)?;
+    let data = match data {
+        None => None,
+        Some(d) => {
+            Some(serde_json::from_value::<T>(d).map_err(|e| malformed(format!("data: {e}")))?)
+        }
+    };
+    let head = check_envelope(status, head, data.is_some(), require_data)?;
+    Ok(head.with_data(data))
 }
 
-/// [`decode`] for replies that may be megabytes (a task with every step): the usual reply is
-/// read in one pass, the rest carefully. Same results; its reader is built per reply type, so
-/// only the big ones use it (for every type it would add 25 KB gzip to the bundle).
-pub fn decode_large<T: DeserializeOwned>(
-    status: u16,
-    content_type: Option<&str>,
-    body: &str,
-    require_data: bool,
-) -> Result<Envelope<T>, ApiFailure> {
-    match decode_in_one_pass(status, body, require_data) {
-        Some(done) => done,
-        None => decode_carefully(status, content_type, body, require_data),
-    }
-}
-
-/// The usual reply read in one pass: a 2xx JSON object whose `data` is read as `T` straight
-/// from the text. Reading it from a parsed `Value` instead built the whole tree twice, which
-/// for a 10,000-step task cost as much as reading it. Anything unusual (not 2xx, not an
-/// object, `data` not a `T`) is `None`, and [`decode_carefully`] says precisely what.
-fn decode_in_one_pass<T: DeserializeOwned>(
-    status: u16,
-    body: &str,
-    require_data: bool,
-) -> Option<Result<Envelope<T>, ApiFailure>> {
-    if !(200..300).contains(&status) {
-        return None;
-    }
-    let body = body.strip_prefix('\u{feff}').unwrap_or(body);
-    let OnePass { head, data } = serde_json::from_str::<OnePass<T>>(body).ok()?;
-    let (head, _) = Envelope::split(serde_json::Value::Object(head)).ok()?;
-    Some(check_envelope(status, head, data.is_some(), require_data).map(|h| h.with_data(data)))
-}
-
-/// An envelope's fields as JSON, but its `data` already read as `T`.
+/// An envelope's fields as JSON, but its `data` already read as `T` (see
+/// [`crate::task_reader`], which reads a task's polls this way).
 pub(crate) struct OnePass<T> {
     pub(crate) head: serde_json::Map<String, serde_json::Value>,
     pub(crate) data: Option<T>,
@@ -239,30 +220,6 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for OnePass<T> {
         }
         d.deserialize_map(Fields(std::marker::PhantomData))
     }
-}
-
-/// Every reply the one pass does not take: read as JSON first, so what went wrong can be
-/// named (not JSON, garbled, an error status, an odd envelope, `data` of the wrong shape).
-pub(crate) fn decode_carefully<T: DeserializeOwned>(
-    status: u16,
-    content_type: Option<&str>,
-    body: &str,
-    require_data: bool,
-) -> Result<Envelope<T>, ApiFailure> {
-    // Only reading `data` as `T` is built per type; the rest exists once in the bundle.
-    let Some(value) = reply_value(status, content_type, body, require_data)? else {
-        return Ok(Envelope::empty());
-    };
-    let malformed = |detail| ApiFailure::Malformed { status, detail };
-    let (head, data) = Envelope::split(value).map_err(malformed)?;
-    let data = match data {
-        None => None,
-        Some(d) => {
-            Some(serde_json::from_value::<T>(d).map_err(|e| malformed(format!("data: {e}")))?)
-        }
-    };
-    let head = check_envelope(status, head, data.is_some(), require_data)?;
-    Ok(head.with_data(data))
 }
 
 /// The JSON of a 2xx reply (`None`: an empty success without data), or the failure it is.
@@ -371,41 +328,6 @@ mod tests {
     use super::*;
     use crate::wire::Cluster;
     use crate::Paged;
-
-    #[test]
-    fn one_pass_reads_what_the_careful_way_reads() {
-        use crate::wire::TaskInstance;
-        let bodies = [
-            // A task with odd fields: kept unreadable with the same pointers either way.
-            r#"{"successful":true,"timestamp":"2026-11-23T10:00:00.000+08:00","duration":3,"data":{"id":"7","status":"RUNNING","subtasks":[{"id":1,"name":"a","status":"SUCCESSFUL","upstreams":[]},{"id":"x","name":5,"status":3},null]}}"#,
-            // No data where none is needed, and `data: null`.
-            r#"{"successful":true,"status":200}"#,
-            r#"{"successful":true,"data":null}"#,
-            // A 2xx that says it failed.
-            r#"{"successful":false,"status":500,"error":{"code":20004,"message":"no"},"data":{"id":1}}"#,
-            // A repeated key: the last counts.
-            r#"{"data":{"id":1},"successful":true,"data":{"id":2}}"#,
-            "\u{feff}{\"successful\":true,\"data\":{\"id\":3}}",
-        ];
-        for body in bodies {
-            for require in [true, false] {
-                let careful = decode_carefully::<TaskInstance>(200, None, body, require);
-                match decode_in_one_pass::<TaskInstance>(200, body, require) {
-                    Some(fast) => assert_eq!(fast, careful, "{body}"),
-                    None => panic!("the one pass should take {body}"),
-                }
-            }
-        }
-        // Not taken, so the careful way names the problem: not an object, garbled, `data` of
-        // no usable shape, an error status.
-        for body in [r#"[1]"#, r#"{"data":{"id":1}"#, r#"{"data":[1]}"#, ""] {
-            assert!(
-                decode_in_one_pass::<TaskInstance>(200, body, true).is_none(),
-                "{body}"
-            );
-        }
-        assert!(decode_in_one_pass::<TaskInstance>(500, r#"{"data":{"id":1}}"#, true).is_none());
-    }
 
     #[test]
     fn error_envelope_keeps_code_message_and_trace() {

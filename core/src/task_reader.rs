@@ -4,11 +4,11 @@
 //! reply of which a poll usually changes a few steps. Reading every step leniently
 //! ([`crate::lenient`]) cost ~40 ms of the browser's main thread per poll; here the reply is
 //! only scanned, and a step whose JSON text is the same as in the previous reply, at the same
-//! place, keeps what reading it gave then. The result is exactly what
-//! [`crate::failure::decode_large`] gives for the same reply (a test holds them equal): the
-//! same steps, the same unreadable values under the same pointers, the same failures.
+//! place, keeps what reading it gave then. The result is exactly what the whole read,
+//! [`crate::failure::decode`], gives for the same reply (a test holds them equal): the same
+//! steps, the same unreadable values under the same pointers, the same failures.
 
-use crate::failure::{check_envelope, decode_carefully, ApiFailure, OnePass};
+use crate::failure::{check_envelope, decode, ApiFailure, OnePass};
 use crate::lenient::{self, Read, Unreadable};
 use crate::wire::{SubtaskInstance, TaskInstance};
 use crate::Envelope;
@@ -47,7 +47,7 @@ impl TaskReader {
                 // read from scratch.
                 self.steps.clear();
                 self.reused = 0;
-                decode_carefully(status, content_type, body, true)
+                decode(status, content_type, body, true)
             }
         }
     }
@@ -226,7 +226,6 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Steps<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::failure::decode_large;
 
     fn envelope(data: &str) -> String {
         format!(
@@ -283,7 +282,12 @@ mod tests {
                 let mut r = TaskReader::default();
                 let _ = r.decode(200, Some("application/json"), before);
                 let got = r.decode(200, Some("application/json"), body);
-                let whole = decode_large::<TaskInstance>(200, Some("application/json"), body, true);
+                let whole = crate::failure::decode::<TaskInstance>(
+                    200,
+                    Some("application/json"),
+                    body,
+                    true,
+                );
                 assert_eq!(got, whole, "{body}\nafter {before}");
             }
         }
@@ -293,7 +297,7 @@ mod tests {
         let body = r#"{"successful":false,"status":404,"error":{"code":2,"message":"gone"}}"#;
         assert_eq!(
             r.decode(404, Some("application/json"), body),
-            decode_large::<TaskInstance>(404, Some("application/json"), body, true)
+            crate::failure::decode::<TaskInstance>(404, Some("application/json"), body, true)
         );
     }
 

@@ -211,18 +211,8 @@ impl Api {
         out.ok_or_else(no_data)
     }
 
-    /// GET of a reply that may be megabytes (a task with every step), read in one pass
-    /// ([`console_core::failure::decode_large`]); `attempts` as in [`Api::get_envelope`].
-    pub async fn get_large<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        attempts: u32,
-    ) -> Result<T, ApiFailure> {
-        self.get_read(path, attempts, &mut |r| r.decode_large::<T>())
-            .await
-    }
-
-    /// GET whose reply `read` decodes (the large reads' shared part: OCP's clock, no data).
+    /// GET whose reply `read` decodes (a task's, read by a [`console_core::task_reader::TaskReader`]); `attempts` as in
+    /// [`Api::get_envelope`].
     async fn get_read<T>(
         &self,
         path: &str,
@@ -390,15 +380,6 @@ impl Reply {
             self.content_type.as_deref(),
             &self.text,
             require_data,
-        )
-    }
-
-    fn decode_large<T: DeserializeOwned>(&self) -> Result<Envelope<T>, ApiFailure> {
-        console_core::failure::decode_large::<T>(
-            self.status,
-            self.content_type.as_deref(),
-            &self.text,
-            true,
         )
     }
 }

@@ -19,8 +19,11 @@ pub struct TaskFilter {
 
 impl Api {
     pub async fn get_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
-        self.get_large(&format!("/api/v2/tasks/instances/{id}"), self.read_attempts)
-            .await
+        let path = format!("/api/v2/tasks/instances/{id}");
+        self.get_read(&path, self.read_attempts, &mut |r| {
+            TaskReader::default().decode(r.status, r.content_type.as_deref(), &r.text)
+        })
+        .await
     }
 
     /// One attempt: the task page's poller backs off by itself. (Its reply also sets OCP's

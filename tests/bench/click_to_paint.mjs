@@ -5,7 +5,10 @@
 // requestAnimationFrame: fetch, decode, model, layout and paint included); median of 5 runs
 // after one warm-up. Then it drags the graph and reports the 95th percentile of frame times,
 // with the frame rate uncapped so a frame's time is its work, not the wait for vsync; and the
-// time to open the table view of all steps. Prints `BENCH` lines that xtask/src/bench.rs reads.
+// time to open the table view of all steps. Last, with the mock's clock running, it watches each
+// task run for 12 s on its page (polled, steps changing) and reports the main thread's busy
+// time per second (Chromium's TaskDuration): what a poll really costs, fetch and decode
+// included. Prints `BENCH` lines that xtask/src/bench.rs reads.
 import { chromium } from 'playwright-core';
 import { startMock } from './mock.mjs';
 
@@ -133,6 +136,33 @@ try {
     report('pan_frame', n, frames.length, 'p95', p95(frames));
   }
   await free.close();
+
+  // Watching a running task: the steps move on with the mock's clock, the page polls.
+  await admin('/clock', { paused: false });
+  const watcher = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  const watchPage = await signedInPage(watcher);
+  const cdp = await watchPage.context().newCDPSession(watchPage);
+  await cdp.send('Performance.enable');
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics
+    .find((m) => m.name === 'TaskDuration').value;
+  const secs = 12;
+  for (const n of sizes) {
+    let polls = 0;
+    const count = (r) => { if (r.url().endsWith(`/tasks/instances/${ids[n]}`)) polls++; };
+    await watchPage.goto(`${base}/tasks/${ids[n]}`);
+    await watchPage.locator('svg.graph g.node').first().waitFor({ timeout: 60000 });
+    await watchPage.waitForTimeout(3000);
+    watchPage.on('response', count);
+    const t0 = await busy();
+    await watchPage.waitForTimeout(secs * 1000);
+    const ms = ((await busy()) - t0) * 1000 / secs;
+    watchPage.off('response', count);
+    const running = await watchPage.locator('svg.graph g.node.node-running').count();
+    if (polls < secs / 3) throw new Error(`watching task ${n}: only ${polls} polls in ${secs} s`);
+    console.log(`watch n=${n}: ${polls} polls in ${secs} s, ${running} running steps on screen`);
+    console.log(`BENCH watch_busy n=${n} runs=${polls} busy_ms_per_s=${ms.toFixed(2)}`);
+  }
+  await watcher.close();
 } catch (e) {
   console.error(e);
   failed = true;

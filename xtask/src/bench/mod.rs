@@ -153,7 +153,8 @@ const BUDGETS: &[(&str, usize, f64)] = &[
     ("pan_frame", 10000, 16.0),
 ];
 
-/// Parses `BENCH first_paint n=2000 runs=5 median_ms=344.19` (or `p95_ms=`).
+/// Parses `BENCH first_paint n=2000 runs=5 median_ms=344.19` (or `p95_ms=`, or
+/// `busy_ms_per_s=`: main-thread time in each second).
 fn parse(line: &str) -> Option<(String, usize, f64)> {
     let rest = line.trim().strip_prefix("BENCH ")?;
     let mut parts = rest.split_whitespace();
@@ -166,6 +167,7 @@ fn parse(line: &str) -> Option<(String, usize, f64)> {
         } else if let Some(v) = p
             .strip_prefix("median_ms=")
             .or_else(|| p.strip_prefix("p95_ms="))
+            .or_else(|| p.strip_prefix("busy_ms_per_s="))
         {
             ms = v.parse().ok();
         }
@@ -175,12 +177,12 @@ fn parse(line: &str) -> Option<(String, usize, f64)> {
 
 /// A timing line as a table row, held to its budget from [`BUDGETS`] if it has one.
 fn timing_row(name: &str, n: usize, ms: f64) -> Row {
-    let stat = if name == "pan_frame" { "p95" } else { "median" };
-    let row = Row::new(
-        format!("{name} ({n} subtasks)"),
-        ms,
-        format!("{ms:.1} ms ({stat})"),
-    );
+    let shown = match name {
+        "pan_frame" => format!("{ms:.1} ms (p95)"),
+        "watch_busy" => format!("{ms:.1} ms of each second (main thread)"),
+        _ => format!("{ms:.1} ms (median)"),
+    };
+    let row = Row::new(format!("{name} ({n} subtasks)"), ms, shown);
     match BUDGETS.iter().find(|(b, bn, _)| *b == name && *bn == n) {
         Some((_, _, max)) => row.budget(Budget::AtMost(*max), format!("≤ {max} ms")),
         None => row,
@@ -286,5 +288,12 @@ mod tests {
             Some(("first_paint".to_string(), 2000, 344.19))
         );
         assert_eq!(super::parse("test result: ok"), None);
+        assert_eq!(
+            super::parse("BENCH watch_busy n=10000 runs=12 busy_ms_per_s=21.5"),
+            Some(("watch_busy".to_string(), 10000, 21.5))
+        );
+        assert!(super::timing_row("watch_busy", 10000, 21.5)
+            .shown
+            .contains("of each second"));
     }
 }
