@@ -133,7 +133,12 @@ impl Api {
             let resp = request.send().await?;
             let status = resp.status();
             let content_type = resp.headers().get("content-type");
-            let text = resp.text().await?;
+            // The bytes, not `text()`: a task of 10,000 steps is 2.6 MB, and a JS string of it
+            // would be decoded by the browser and encoded again on its way into the wasm. As
+            // `text()` does, a byte sequence that is not UTF-8 reads as U+FFFD.
+            let bytes = resp.binary().await?;
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             Ok::<_, gloo_net::Error>(Reply {
                 status,
                 content_type,
