@@ -88,3 +88,64 @@ async fn failure_view_speaks_chinese_and_hides_code_zero() {
         "no retry without a handler"
     );
 }
+
+/// The model's plain vector of step states (what whole-task readers subscribe to) stays equal to
+/// the per-step signals (what each node draws) through polls, and the critical path follows
+/// steps that finish.
+#[wasm_bindgen_test]
+async fn task_model_keeps_its_state_vector_equal_to_the_node_signals() {
+    use console_core::wire::SubtaskStatus;
+    use failover_console::graph::model::TaskModel;
+    let owner = Owner::new();
+    owner.set();
+    let model = TaskModel::new();
+    let base = console_core::synthetic::task(1, 300, 10);
+    let same = |model: &TaskModel| {
+        model.structure.with_untracked(|s| {
+            let s = s.as_ref().unwrap();
+            model.states.with_untracked(|states| {
+                states.len() == s.nodes.len()
+                    && states
+                        .iter()
+                        .zip(&s.nodes)
+                        .all(|(st, n)| n.with_untracked(|n| n == st))
+            })
+        })
+    };
+    assert!(model.apply(&base), "the first reply builds the structure");
+    assert!(same(&model));
+    let critical_before = model.critical.get_untracked();
+    let running = console_core::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Running);
+    assert!(!model.apply(&running), "a status poll does not rebuild");
+    assert!(same(&model));
+    let done = console_core::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Successful);
+    assert!(!model.apply(&done));
+    assert!(same(&model));
+    assert_ne!(
+        *model.critical.get_untracked(),
+        *critical_before,
+        "steps that finished leave the critical path"
+    );
+    let mut failed = done.clone();
+    let order = model
+        .structure
+        .with_untracked(|s| s.as_ref().unwrap().order.clone());
+    let last = order[order.len() - 1];
+    let first = order[5];
+    if let Some(subs) = failed.subtasks.as_mut() {
+        subs[last].status = Some(SubtaskStatus::Failed);
+        subs[first].status = Some(SubtaskStatus::Failed);
+    }
+    model.apply(&failed);
+    assert!(same(&model));
+    assert_eq!(
+        model.first_failed(),
+        Some(first),
+        "the first failed in execution order"
+    );
+    assert_eq!(
+        model.statuses()[last],
+        Some(SubtaskStatus::Failed),
+        "statuses are read from the state vector"
+    );
+}
