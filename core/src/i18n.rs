@@ -298,7 +298,7 @@ texts! {
     LegendNoRollback => "Cannot be rolled back", "不可回滚";
     FitToScreen => "Fit to screen", "适应屏幕";
     GraphLabel => "Subtask graph", "子任务图";
-    GraphKeys => "Tab moves through the steps in execution order, the arrow keys follow the edges, Enter opens a step; on the graph itself the arrows pan, + and − zoom, 0 fits.", "Tab 按执行顺序在步骤间移动，方向键沿连线移动，Enter 打开步骤；焦点在图本身时方向键平移，+ 和 − 缩放，0 适应屏幕。";
+    GraphKeys => "Tab moves through the steps in execution order, the arrow keys follow the edges, Enter opens a step and Escape comes back from it; on the graph itself the arrows pan, + and − zoom, 0 fits.", "Tab 按执行顺序在步骤间移动，方向键沿连线移动，Enter 打开步骤，Esc 从步骤详情返回；焦点在图本身时方向键平移，+ 和 − 缩放，0 适应屏幕。";
     AriaOrientation => "Direction of the graph", "图的方向";
     OrientAuto => "Auto", "自动";
     OrientLeftRight => "Left → right", "从左到右";

@@ -131,6 +131,31 @@ impl Camera {
         let (sx, sy) = (x * self.k + self.tx, y * self.k + self.ty);
         sx >= 0.0 && sy >= 0.0 && sx + NODE_W * self.k <= w && sy + NODE_H * self.k <= h
     }
+
+    /// The view centred on the node at layout (x, y), at this scale; `None` when the node is
+    /// wholly on the `w`×`h` screen already (the view does not jump for nothing).
+    pub fn showing(&self, (x, y): (f64, f64), w: f64, h: f64) -> Option<Camera> {
+        (!self.shows((x, y), w, h)).then(|| Camera {
+            tx: w / 2.0 - (x + NODE_W / 2.0) * self.k,
+            ty: h / 2.0 - (y + NODE_H / 2.0) * self.k,
+            k: self.k,
+        })
+    }
+
+    /// The same view on a screen resized from `from` to `to` (width, height): what was at the
+    /// middle stays at the middle, at the same scale, so narrowing a window or turning a
+    /// tablet does not slide the drawing off to one side. A screen without a size (hidden,
+    /// not laid out yet) changes nothing.
+    pub fn resized(&self, from: (f64, f64), to: (f64, f64)) -> Camera {
+        if from.0 <= 0.0 || from.1 <= 0.0 || to.0 <= 0.0 || to.1 <= 0.0 {
+            return *self;
+        }
+        Camera {
+            tx: self.tx + (to.0 - from.0) / 2.0,
+            ty: self.ty + (to.1 - from.1) / 2.0,
+            k: self.k,
+        }
+    }
 }
 
 /// The scale that shows the whole `gw`×`gh` graph on a `w`×`h` screen, never above 1 (no
@@ -749,5 +774,47 @@ mod tests {
         );
         let far = c.pinch([(0.0, 0.0), (10.0, 0.0)], [(0.0, 0.0), (10_000.0, 0.0)]);
         assert_eq!(far.k, MAX_SCALE);
+    }
+
+    #[test]
+    fn a_resized_screen_keeps_its_middle_and_scale() {
+        let cam = Camera {
+            tx: -300.0,
+            ty: 40.0,
+            k: 0.8,
+        };
+        let middle = |c: &Camera, w: f64, h: f64| ((w / 2.0 - c.tx) / c.k, (h / 2.0 - c.ty) / c.k);
+        let narrow = cam.resized((1280.0, 800.0), (420.0, 700.0));
+        assert_eq!(narrow.k, cam.k);
+        let (a, b) = (middle(&cam, 1280.0, 800.0), middle(&narrow, 420.0, 700.0));
+        assert!(
+            (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9,
+            "{a:?} {b:?}"
+        );
+        // Back to the first size: the first view.
+        assert_eq!(narrow.resized((420.0, 700.0), (1280.0, 800.0)), cam);
+        // A screen without a size (hidden) changes nothing, either way.
+        assert_eq!(cam.resized((0.0, 0.0), (420.0, 700.0)), cam);
+        assert_eq!(cam.resized((1280.0, 800.0), (0.0, 700.0)), cam);
+    }
+
+    #[test]
+    fn showing_a_step_moves_only_when_it_is_not_wholly_on_screen() {
+        let cam = Camera {
+            tx: 0.0,
+            ty: 0.0,
+            k: 1.0,
+        };
+        assert_eq!(cam.showing((10.0, 10.0), 1280.0, 800.0), None);
+        // A step at the right edge of a wide screen, after the screen narrows.
+        let at = (1000.0, 300.0);
+        let narrow = cam.resized((1280.0, 800.0), (420.0, 800.0));
+        assert!(!narrow.shows(at, 420.0, 800.0));
+        let moved = narrow.showing(at, 420.0, 800.0).unwrap();
+        assert!(moved.shows(at, 420.0, 800.0));
+        assert_eq!(moved.k, narrow.k);
+        // Centred on it.
+        let sx = at.0 * moved.k + moved.tx + NODE_W * moved.k / 2.0;
+        assert!((sx - 210.0).abs() < 1e-9);
     }
 }

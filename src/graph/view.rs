@@ -309,18 +309,15 @@ pub fn TaskGraph(
             set_view(frame(gw, gh, w, h, Some(centre_point())));
         }
     };
+    let position = move |i: usize| {
+        model
+            .structure
+            .with_untracked(|s| s.as_ref().and_then(|s| s.layout.pos.get(i).copied()))
+    };
     // The view that shows step `i` (unchanged when it is wholly on screen already).
     let showing = move |i: usize| -> Option<Camera> {
         let (w, h) = screen();
-        let (x, y) = model
-            .structure
-            .with_untracked(|s| s.as_ref().and_then(|s| s.layout.pos.get(i).copied()))?;
-        let v = view_at.get_untracked();
-        (!v.shows((x, y), w, h)).then(|| Camera {
-            tx: w / 2.0 - (x + NODE_W / 2.0) * v.k,
-            ty: h / 2.0 - (y + NODE_H / 2.0) * v.k,
-            k: v.k,
-        })
+        view_at.get_untracked().showing(position(i)?, w, h)
     };
     // Once per new structure (or orientation), never on status polls: frame it on the failed
     // or running step and render that screenful at once (no frame later: this is the first
@@ -361,8 +358,23 @@ pub fn TaskGraph(
             refresh();
         }
     });
-    // The screen's size changes with the window.
+    // The screen's size changes with the window: the middle of the view stays in the middle,
+    // and the step that matters (the selected one, else the tab stop: at first the failed or
+    // running step) is brought back if the new size left it off screen. Not during a gesture,
+    // which owns the camera; the size refresh last saw is the size before.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let before = last_screen.get_value();
+        let (w, h) = screen();
+        // Several events may come before the next frame's refresh: each takes the size on.
+        last_screen.set_value((w, h));
+        if !gesture() && before != (w, h) {
+            let mut cam = view_at.get_untracked().resized(before, (w, h));
+            let keep = selected.get_untracked().or(current.get_untracked());
+            if let Some(moved) = keep.and_then(position).and_then(|p| cam.showing(p, w, h)) {
+                cam = moved;
+            }
+            view_at.set(cam);
+        }
         resized.set_value(true);
         schedule();
     });
@@ -411,6 +423,31 @@ pub fn TaskGraph(
             }
         });
     };
+    // And back: Escape anywhere in the step's details returns the keyboard to its node (the
+    // way in was Enter). Not from a dialog there (an intervention's preview), whose own
+    // Escape closes it.
+    let back = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" || ev.default_prevented() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let within = |sel: &str| {
+            target
+                .as_ref()
+                .and_then(|t| t.closest(sel).ok().flatten())
+                .is_some()
+        };
+        if !within("[data-testid=\"step-details\"]") || within("[role=\"dialog\"]") {
+            return;
+        }
+        if let Some(i) = selected.get_untracked() {
+            ev.prevent_default();
+            go_to(i);
+        }
+    });
+    on_cleanup(move || back.remove());
     let zoom_at = move |factor: f64, px: f64, py: f64| {
         set_view(view_at.get_untracked().zoom_at(factor, px, py));
     };

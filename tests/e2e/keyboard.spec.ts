@@ -86,6 +86,21 @@ test('a tenant failover launched, watched and a failed step retried with the key
   const details = page.getByTestId('step-details');
   await expect(details).toBeFocused();
   await expect(details.getByRole('heading', { level: 2 })).toHaveText('Failover to primary tenant');
+  // Escape from anywhere in the details brings the keyboard back to the step; Enter goes in again.
+  await tabTo(page, details.getByTestId('act-retry'), { max: 10 });
+  await page.keyboard.press('Escape');
+  await expect(failed).toBeFocused();
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('Failover to primary tenant');
+  await page.keyboard.press('Enter');
+  await expect(details).toBeFocused();
+  await tabTo(page, details.getByTestId('act-retry'), { max: 10 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('intervention')).toContainText('Retry Failover to primary tenant');
+  // In the preview, Escape closes the preview only: the keyboard stays in the details.
+  await tabTo(page, page.getByTestId('cancel-intervention'), { max: 10 });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('intervention')).toHaveCount(0);
+  expect(await isFocused(failed)).toBeFalsy();
   await tabTo(page, details.getByTestId('act-retry'), { max: 10 });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('intervention')).toContainText('Retry Failover to primary tenant');
@@ -206,4 +221,73 @@ test('a task of 2,000 steps: the keyboard walks past the edge of the screen, and
   await page.mouse.click(m.x + m.width / 2, m.y + m.height - 2);
   await expect.poll(transform).not.toBe(before);
   await expect(page.locator('g.node[data-name^="Step 99."]').first()).toBeVisible();
+});
+
+test('a resized window keeps the step in hand on screen, without laying the graph out again', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const r = await request.post('/__admin/tasks/synthetic', { data: { subtasks: 2000, width: 20 } });
+  const { id } = await r.json();
+  await openConsole(page, `/tasks/${id}`);
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password').fill('admin');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('g.node').first()).toBeVisible();
+  const graph = page.getByTestId('graph');
+  // Walk 30 layers down and a few steps across, then open the step: it is selected.
+  await tabTo(page, graph);
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  const name = (await focused(page)).name!;
+  expect(name).toMatch(/^Step 3[01]\.\d+$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('step-details').getByRole('heading', { level: 2 })).toHaveText(name);
+  const placed = () => node(page, name).getAttribute('transform');
+  const where = await placed();
+  const inside = async () => {
+    const g = (await graph.boundingBox())!;
+    const b = await step(page, name).boundingBox();
+    return !!b && b.x >= g.x - 1 && b.y >= g.y - 1 && b.x + b.width <= g.x + g.width + 1 && b.y + b.height <= g.y + g.height + 1;
+  };
+  expect(await inside()).toBeTruthy();
+  // A phone held upright, then a short wide window: the step stays on screen each time.
+  for (const size of [{ width: 420, height: 800 }, { width: 1280, height: 420 }, { width: 700, height: 600 }]) {
+    await page.setViewportSize(size);
+    await expect.poll(inside, { message: `step ${name} on screen at ${size.width}×${size.height}` }).toBeTruthy();
+    // Where it is in the layout did not change: no new layout, only the view moved.
+    expect(await placed()).toBe(where);
+    expect(await page.locator('g.node').count()).toBeLessThan(400);
+  }
+});
+
+test('a resized window keeps the middle of the view where it was', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const r = await request.post('/__admin/tasks/synthetic', { data: { subtasks: 2000, width: 20 } });
+  const { id } = await r.json();
+  await openConsole(page, `/tasks/${id}`);
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password').fill('admin');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('g.node').first()).toBeVisible();
+  const graph = page.getByTestId('graph');
+  // The layout point at the middle of the graph's screen, read from where the drawing is.
+  const middle = () => page.evaluate(() => {
+    const screen = document.querySelector('[data-testid=graph]')!.getBoundingClientRect();
+    const svg = document.querySelector('svg.graph')!;
+    const g = svg.querySelector('g.node')!;
+    const [x, y] = (g.getAttribute('transform') ?? '').match(/-?[\d.]+/g)!.map(Number);
+    // The step's box (layout width 190, core/src/layout.rs NODE_W) gives the scale.
+    const box = g.querySelector('rect')!.getBoundingClientRect();
+    const k = box.width / 190;
+    const mx = screen.x + screen.width / 2;
+    const my = screen.y + screen.height / 2;
+    return { x: x + (mx - box.x) / k, y: y + (my - box.y) / k };
+  });
+  const before = await middle();
+  await page.setViewportSize({ width: 900, height: 700 });
+  await expect.poll(async () => {
+    const after = await middle();
+    return Math.abs(after.x - before.x) < 2 && Math.abs(after.y - before.y) < 2;
+  }).toBeTruthy();
+  await expect(graph).toBeVisible();
 });
