@@ -156,6 +156,22 @@ impl Camera {
             k: self.k,
         }
     }
+
+    /// [`Camera::resized`], and the step at layout `step` (the one in hand), if it was wholly
+    /// on screen before, is on screen after: centred on it if the middle alone left it off.
+    /// A step the operator had panned away from stays away.
+    pub fn resized_keeping(
+        &self,
+        from: (f64, f64),
+        to: (f64, f64),
+        step: Option<(f64, f64)>,
+    ) -> Camera {
+        let cam = self.resized(from, to);
+        match step {
+            Some(p) if self.shows(p, from.0, from.1) => cam.showing(p, to.0, to.1).unwrap_or(cam),
+            _ => cam,
+        }
+    }
 }
 
 /// The scale that shows the whole `gw`×`gh` graph on a `w`×`h` screen, never above 1 (no
@@ -816,5 +832,36 @@ mod tests {
         // Centred on it.
         let sx = at.0 * moved.k + moved.tx + NODE_W * moved.k / 2.0;
         assert!((sx - 210.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_resize_keeps_the_step_in_hand_only_if_it_was_on_screen() {
+        let cam = Camera {
+            tx: 0.0,
+            ty: 0.0,
+            k: 1.0,
+        };
+        let (wide, narrow) = ((1280.0, 800.0), (420.0, 800.0));
+        // On screen before, off it with the middle alone: brought back.
+        let at = (1000.0, 300.0);
+        assert!(cam.shows(at, wide.0, wide.1));
+        let kept = cam.resized_keeping(wide, narrow, Some(at));
+        assert!(kept.shows(at, narrow.0, narrow.1));
+        // Panned away from before: only the middle is kept.
+        let away = (3000.0, 300.0);
+        assert_eq!(
+            cam.resized_keeping(wide, narrow, Some(away)),
+            cam.resized(wide, narrow)
+        );
+        // Still on screen with the middle kept: nothing more moves.
+        let centre = (545.0, 380.0);
+        assert_eq!(
+            cam.resized_keeping(wide, narrow, Some(centre)),
+            cam.resized(wide, narrow)
+        );
+        assert_eq!(
+            cam.resized_keeping(wide, narrow, None),
+            cam.resized(wide, narrow)
+        );
     }
 }

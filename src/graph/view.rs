@@ -359,8 +359,8 @@ pub fn TaskGraph(
         }
     });
     // The screen's size changes with the window: the middle of the view stays in the middle,
-    // and the step that matters (the selected one, else the tab stop: at first the failed or
-    // running step) is brought back if the new size left it off screen. Not during a gesture,
+    // and the step in hand (the selected one, else the tab stop: at first the failed or
+    // running step), if it was on screen, stays on screen. Not during a gesture,
     // which owns the camera; the size refresh last saw is the size before.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         let before = last_screen.get_value();
@@ -368,11 +368,11 @@ pub fn TaskGraph(
         // Several events may come before the next frame's refresh: each takes the size on.
         last_screen.set_value((w, h));
         if !gesture() && before != (w, h) {
-            let mut cam = view_at.get_untracked().resized(before, (w, h));
             let keep = selected.get_untracked().or(current.get_untracked());
-            if let Some(moved) = keep.and_then(position).and_then(|p| cam.showing(p, w, h)) {
-                cam = moved;
-            }
+            let cam =
+                view_at
+                    .get_untracked()
+                    .resized_keeping(before, (w, h), keep.and_then(position));
             view_at.set(cam);
         }
         resized.set_value(true);
