@@ -223,7 +223,7 @@ pub fn TaskGraph(
             drawn_k.set(cam.k);
         }
         culled.set_value((cam, w, h));
-        let area = view_at.get_untracked().area(w, h, MARGIN_PX);
+        let area = cam.area(w, h, MARGIN_PX);
         let everything = viewport::Rect {
             x0: f64::MIN,
             y0: f64::MIN,
