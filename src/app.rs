@@ -17,7 +17,8 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
     provide_context(i18n);
     let session = Session::restore();
     provide_context(session);
-    provide_context(Api::new(&config, session, i18n.lang));
+    let api = Api::new(&config, session, i18n.lang);
+    provide_context(api.clone());
     provide_context(ReadinessInterval(config.readiness_interval_min));
 
     // Screen readers and fonts follow the chosen language.
@@ -38,7 +39,10 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
     Effect::new(move |_| {
         if signed_in() && !prefetched.get_value() {
             prefetched.set_value(true);
-            crate::lazy::prefetch(|| Page::ALL.iter().map(|p| p.preload()).collect());
+            crate::lazy::prefetch(
+                || Page::ALL.iter().map(|p| p.preload()).collect(),
+                api.clone(),
+            );
         }
     });
     view! {

@@ -4,20 +4,26 @@
 //! (`cargo xtask build` splits the module, see docs/bundle.md).
 //!
 //! A chunk that cannot be fetched never panics (a panic aborts the whole wasm): the split points
-//! are `fallible`, the page says which chunk failed and offers Retry, and the header and
-//! everything around the page stay. Once the first page after sign-in is painted, every chunk is
-//! fetched in the background ([`prefetch_all`]) so a later outage does not strand the operator; a
-//! failed prefetch is silent and the page's own load tries again on navigation.
+//! are `fallible`; a failed download is tried again like a read of the API (`readAttempts`, with
+//! the same backoff: a file of the console's own is safe to fetch twice), then the page says which
+//! chunk failed and offers Retry, and the header and everything around the page stay. Once the
+//! first page after sign-in is painted, every chunk is fetched in the background ([`prefetch`]),
+//! one at a time and only while no API request is waiting for its reply, so a later outage does
+//! not strand the operator and a slow link still carries the page's data first; a failed
+//! prefetch is silent and the page's own load tries again on navigation.
 //!
 //! Without the `split` feature (`trunk serve`, the browser unit tests) the same functions call
 //! the page directly: there is no chunk and nothing can fail.
 
+use crate::api::{backoff_ms, Api};
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// A chunk failed to download or instantiate (the browser console has the cause).
@@ -91,14 +97,16 @@ macro_rules! split_points {
 }
 pub(crate) use split_points;
 
-/// Shows what `load` builds once its chunk (named `chunk`) is here; a failed download shows
-/// what failed and Retry.
+/// Shows what `load` builds once its chunk (named `chunk`) is here; a download that fails
+/// every attempt shows what failed and Retry.
 ///
 /// No `<Suspense>`: a page's own resources must not find a suspense boundary here (they would
 /// replace the page with this "Loading…" instead of the page's own loading state).
 #[component]
 pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
+    let attempts = use_context::<Api>().map_or(1, |api| api.read_attempts());
+    let load: Arc<dyn Fn() -> Load + Send + Sync> = Arc::new(load);
     let attempt = RwSignal::new(0u32);
     let waiting = RwSignal::new(true);
     view! {
@@ -108,7 +116,7 @@ pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static
         {move || {
             attempt.track();
             // The split loader's future is not Send; the SPA is single-threaded.
-            let load = send_wrapper::SendWrapper::new(load());
+            let load = send_wrapper::SendWrapper::new(load_trying(load.clone(), attempts));
             Suspend::new(async move {
                 let view = match load.await {
                     Ok(view) => view,
@@ -119,6 +127,22 @@ pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static
             })
         }}
     }
+}
+
+/// `load`, tried up to `attempts` times with the API client's backoff between tries.
+fn load_trying(load: Arc<dyn Fn() -> Load + Send + Sync>, attempts: u32) -> Load {
+    Box::pin(async move {
+        let mut attempt = 1;
+        loop {
+            match load().await {
+                Err(ChunkFailed) if attempt < attempts => {
+                    TimeoutFuture::new(backoff_ms(attempt)).await;
+                    attempt += 1;
+                }
+                done => return done,
+            }
+        }
+    })
 }
 
 #[component]
@@ -144,18 +168,22 @@ fn ChunkError(
 }
 
 /// Runs every preload in `all`, one after the other, once the browser is idle (after the page
-/// in front of the operator is painted). Failures are ignored: a page's own load tries again
-/// when the operator navigates there.
-pub fn prefetch(all: fn() -> Vec<Preload>) {
+/// in front of the operator is painted), each only when `api` has no request waiting for its
+/// reply: on a slow link the page's data must not queue behind code the operator may never
+/// open. Failures are ignored: a page's own load tries again when the operator navigates there.
+pub fn prefetch(all: fn() -> Vec<Preload>, api: Api) {
     let start = move || {
         leptos::task::spawn_local(async move {
             for preload in all() {
+                while api.busy() {
+                    TimeoutFuture::new(QUIET_CHECK_MS).await;
+                }
                 let _ = preload.await;
             }
         })
     };
     let idle = web_sys::window().and_then(|w| {
-        let cb = wasm_bindgen::closure::Closure::once_into_js(start);
+        let cb = wasm_bindgen::closure::Closure::once_into_js(start.clone());
         w.request_idle_callback(cb.unchecked_ref()).ok()
     });
     // Browsers without requestIdleCallback: a moment after the first paint.
@@ -163,3 +191,6 @@ pub fn prefetch(all: fn() -> Vec<Preload>) {
         set_timeout(start, std::time::Duration::from_millis(500));
     }
 }
+
+/// How often a waiting prefetch looks again whether the API is quiet.
+const QUIET_CHECK_MS: u32 = 200;

@@ -37,6 +37,25 @@ pub struct Api {
     /// readable `timestamp` (0 until one did). A standby's lag is measured at OCP's time, so a
     /// browser clock that is off (or a recorded reply replayed later) does not change it.
     clock_offset_ms: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    /// Exchanges under way (sent, reply not yet read): the background chunk prefetch waits for
+    /// none, so on a slow link it never delays what the operator is waiting for.
+    in_flight: std::sync::Arc<std::sync::atomic::AtomicU32>,
+}
+
+/// Counts one exchange as under way for as long as it lives (a page left mid-request drops it).
+struct InFlight<'a>(&'a std::sync::atomic::AtomicU32);
+
+impl<'a> InFlight<'a> {
+    fn start(counter: &'a std::sync::atomic::AtomicU32) -> Self {
+        counter.fetch_add(1, Ordering::Relaxed);
+        InFlight(counter)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 /// Percent-encodes a query value (ids and names only ever go through here).
@@ -55,7 +74,19 @@ impl Api {
             session,
             lang,
             clock_offset_ms: Default::default(),
+            in_flight: Default::default(),
         }
+    }
+
+    /// How many times a read is tried before its failure shows (the runtime config's
+    /// `readAttempts`); downloads of the console's own code follow it too.
+    pub fn read_attempts(&self) -> u32 {
+        self.read_attempts
+    }
+
+    /// Whether any request to the backend is waiting for its reply.
+    pub fn busy(&self) -> bool {
+        self.in_flight.load(Ordering::Relaxed) > 0
     }
 
     /// OCP's time when this browser's clock read `browser_ms` (as the latest reply told it).
@@ -129,6 +160,7 @@ impl Api {
         let request = request.map_err(|e| ApiFailure::Network {
             detail: e.to_string(),
         })?;
+        let _in_flight = InFlight::start(&self.in_flight);
         let result = async {
             let resp = request.send().await?;
             let status = resp.status();

@@ -104,3 +104,48 @@ test('in Chinese, a shell chunk that fails at sign-in says so and Retry brings t
   await expect(page.getByTestId('cluster-row')).toHaveCount(8);
   await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
 });
+
+test('a chunk download that fails once is fetched again before any error shows', async ({ page }) => {
+  // The shell's chunk is asked for the moment sign-in succeeds, before any background prefetch:
+  // its first request is the page's own, and it fails.
+  let shellRequests = 0;
+  await page.route(/\/split_shell-[0-9a-f]{16}\.wasm$/, (route) =>
+    ++shellRequests === 1 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await openConsole(page, '/');
+  await signIn(page);
+  await expect(page.getByTestId('cluster-row')).toHaveCount(8);
+  expect(shellRequests, 'the failed download was tried again').toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
+});
+
+test('on a slow link the background prefetch waits while the page waits for its data', async ({ page }) => {
+  // The clusters list is held as if the link were slow; no chunk the page does not need may
+  // start downloading meanwhile. Released, the list arrives and the prefetch goes on.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  let listAskedAt = 0;
+  await page.route(/\/api\/v2\/ob\/clusters\?/, async (route) => {
+    listAskedAt ||= Date.now();
+    await held;
+    await route.continue();
+  });
+  const wasm: { path: string; at: number }[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.wasm')) wasm.push({ path, at: Date.now() });
+  });
+  await openConsole(page, '/');
+  await signIn(page);
+  await expect.poll(() => listAskedAt, { message: 'the clusters list was asked for' }).toBeGreaterThan(0);
+  // Long enough for the browser to be idle several times over.
+  await page.waitForTimeout(3_000);
+  const during = wasm.filter((w) => w.at > listAskedAt).map((w) => w.path);
+  expect(during, 'chunks fetched while the page waited for its data').toEqual([]);
+
+  release();
+  await expect(page.getByTestId('cluster-row')).toHaveCount(8);
+  await expect
+    .poll(() => wasm.filter((w) => /^\/split_gfc-/.test(w.path)).length, { timeout: 15_000, message: 'prefetched after' })
+    .toBeGreaterThan(0);
+});
