@@ -19,8 +19,8 @@ use console_core::i18n::{describe_failure, Text};
 use console_core::precheck::{summarize, summarize_cluster, Action, Verdict};
 use console_core::present;
 use console_core::readiness::board::{
-    arrange, queue_keys, recheck_due, rows, standbys, Kind, Queue, QueueState, ReadAt, Row, Sort,
-    Standby, TenantsOf,
+    arrange, next_recheck_in_ms, queue_keys, recheck_due, rows, standbys, Kind, Queue, QueueState,
+    ReadAt, Row, Sort, Standby, TenantsOf,
 };
 use console_core::readiness::{Histories, Record};
 use console_core::time::{human, Instant};
@@ -268,6 +268,15 @@ pub fn ReadinessPage() -> impl IntoView {
         Some(text)
     };
     let busy = move || queue.with(Queue::busy);
+    // Counts down with the ticker; gone while a run is going (the queue status speaks then).
+    let next_recheck = move || {
+        next_recheck_in_ms(last_start.get_value(), now.get(), interval, busy()).map(|ms| {
+            i18n.f(
+                Text::ReadinessNextRecheck,
+                &[&human::duration(ms, i18n.lang.get())],
+            )
+        })
+    };
     let stopping = move || matches!(queue.with(Queue::state), QueueState::Stopping { .. });
 
     let body = move || {
@@ -300,7 +309,10 @@ pub fn ReadinessPage() -> impl IntoView {
         <section class="page readiness">
             <h1>{move || i18n.t(Text::ReadinessTitle)}</h1>
             <p class="hint">{move || i18n.t(Text::ReadinessIntro)}</p>
-            <p class="hint" data-testid="recheck-every">{move || i18n.f(Text::ReadinessRecheckEvery, &[&interval.to_string()])}</p>
+            <p class="hint" data-testid="recheck-every">
+                {move || i18n.f(Text::ReadinessRecheckEvery, &[&interval.to_string()])}" "
+                <span data-testid="next-recheck">{next_recheck}</span>
+            </p>
             <p class="hint">{move || i18n.t(Text::ReadinessRpoMeaning)}</p>
             <div class="toolbar">
                 <button class="btn" data-testid="precheck-all" disabled=move || busy() || estate.data.with(Option::is_none)
