@@ -111,7 +111,7 @@ pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static
     let waiting = RwSignal::new(true);
     view! {
         {move || waiting.get().then(|| view! {
-            <p class="loading" aria-busy="true" data-testid="chunk-loading">{move || i18n.t(Text::Loading)}</p>
+            <p class="loading" aria-busy="true" data-testid="chunk-loading">{i18n.tr(Text::Loading)}</p>
         })}
         {move || {
             attempt.track();
@@ -154,14 +154,14 @@ fn ChunkError(
     let i18n = use_i18n();
     view! {
         <section class="page failure" role="alert" data-testid="chunk-failed">
-            <h1>{move || i18n.t(Text::ChunkFailedTitle)}</h1>
+            <h1>{i18n.tr(Text::ChunkFailedTitle)}</h1>
             <p>{move || i18n.f(Text::ChunkFailedBody, &[chunk])}</p>
             <button type="button" class="btn btn-primary" data-testid="chunk-retry"
                 on:click=move |_| {
                     waiting.set(true);
                     attempt.update(|n| *n += 1);
                 }>
-                {move || i18n.t(Text::Retry)}
+                {i18n.tr(Text::Retry)}
             </button>
         </section>
     }

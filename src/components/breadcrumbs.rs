@@ -16,7 +16,7 @@ pub fn Breadcrumbs(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="crumbs" aria-label=move || i18n.t(Text::AriaBreadcrumb) data-testid="breadcrumbs">
+        <nav class="crumbs" aria-label=i18n.tr(Text::AriaBreadcrumb) data-testid="breadcrumbs">
             <ol>
                 {move || {
                     let crumbs = trail(i18n.lang.get());

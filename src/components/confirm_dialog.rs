@@ -92,7 +92,7 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
                 <p class="consequence" data-testid="consequence">{move || consequence.get()}</p>
                 {(!warnings.is_empty()).then(|| view! {
                     <fieldset class="accept-warnings">
-                        <legend>{move || i18n.t(Text::WarningsToAccept)}</legend>
+                        <legend>{i18n.tr(Text::WarningsToAccept)}</legend>
                         {warnings.iter().zip(accepted.iter()).map(|(w, a)| {
                             let a = *a;
                             let w = w.clone();
@@ -106,17 +106,17 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
                     </fieldset>
                 })}
                 {service_name.map(|current| view! {
-                    <label for="service-name">{move || i18n.t(Text::NewServiceName)}</label>
+                    <label for="service-name">{i18n.tr(Text::NewServiceName)}</label>
                     <input id="service-name" autocomplete="off" prop:value=move || new_service.get()
                         on:input=move |ev| new_service.set(event_target_value(&ev)) />
                     <p class="hint">{move || i18n.f(Text::NewServiceNameHint, &[&current])}</p>
                 })}
                 {ask_reason.then(|| view! {
-                    <label for="launch-reason">{move || i18n.t(Text::ReasonLabel)}</label>
+                    <label for="launch-reason">{i18n.tr(Text::ReasonLabel)}</label>
                     <textarea id="launch-reason" rows="2" maxlength=console_core::launch_record::REASON_MAX_CHARS
                         aria-describedby="launch-reason-hint" prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                    <p class="hint" id="launch-reason-hint">{move || i18n.t(Text::ReasonHint)}</p>
+                    <p class="hint" id="launch-reason-hint">{i18n.tr(Text::ReasonHint)}</p>
                 })}
                 <TypeToConfirm expected=expected.clone() typed />
                 <FailureView failure />
@@ -135,7 +135,7 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
                     }
                 }
                 <div class="dialog-actions">
-                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{move || i18n.t(Text::Cancel)}</button>
+                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{i18n.tr(Text::Cancel)}</button>
                     <button type="submit" class="btn btn-danger" data-testid="confirm-launch"
                         disabled=move || !ready.get() || launch.is_sending() || finished()>
                         {move || if launch.is_sending() { i18n.t(Text::Launching) } else { i18n.t(Text::ConfirmLaunch) }}

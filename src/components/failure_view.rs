@@ -28,7 +28,7 @@ pub fn FailureView(
                 _ => None,
             };
             let row = move |label: Text, value: Option<String>| {
-                value.map(|v| view! { <dt>{move || i18n.t(label)}</dt><dd><code>{v}</code></dd> })
+                value.map(|v| view! { <dt>{i18n.tr(label)}</dt><dd><code>{v}</code></dd> })
             };
             view! {
                 <div class="failure" role="alert" data-testid="failure">

@@ -41,20 +41,20 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar" class:menu-open=move || open.get() on:keydown=on_keydown>
-            <A href="/clusters" attr:class="brand">{move || i18n.t(Text::AppTitle)}</A>
+            <A href="/clusters" attr:class="brand">{i18n.tr(Text::AppTitle)}</A>
             <button class="btn btn-quiet menu-toggle" type="button" node_ref=toggle_ref
                 data-testid="menu-toggle"
                 aria-expanded=move || open.get().to_string()
                 aria-controls=MENU_ID
                 on:click=move |_| open.update(|o| *o = !*o)>
-                <span aria-hidden="true">"☰ "</span>{move || i18n.t(Text::MenuButton)}
+                <span aria-hidden="true">"☰ "</span>{i18n.tr(Text::MenuButton)}
             </button>
             <div class="topbar-menu" id=MENU_ID data-testid="topbar-menu">
                 <nav class="topnav">
-                    <A href="/readiness">{move || i18n.t(Text::NavReadiness)}</A>
-                    <A href="/clusters">{move || i18n.t(Text::NavClusters)}</A>
-                    <A href="/tasks">{move || i18n.t(Text::NavTasks)}</A>
-                    <A href="/components">{move || i18n.t(Text::NavGfc)}</A>
+                    <A href="/readiness">{i18n.tr(Text::NavReadiness)}</A>
+                    <A href="/clusters">{i18n.tr(Text::NavClusters)}</A>
+                    <A href="/tasks">{i18n.tr(Text::NavTasks)}</A>
+                    <A href="/components">{i18n.tr(Text::NavGfc)}</A>
                 </nav>
                 <div class="topbar-right">
                     <span class="who" data-testid="signed-in-as">{move || i18n.f(Text::SignedInAs, &[&user()])}</span>
@@ -62,8 +62,8 @@ pub fn Header() -> impl IntoView {
                     {move || session.current.get().is_some().then(|| view! {
                         <span class="badge" data-testid="user-role">{move || if session.can_operate() { i18n.t(Text::RoleOperator) } else { i18n.t(Text::RoleReadOnly) }}</span>
                     })}
-                    <button class="btn btn-quiet" lang=move || i18n.lang.get().other().code() on:click=move |_| i18n.toggle()>{move || i18n.t(Text::SwitchLanguage)}</button>
-                    <button class="btn btn-quiet" data-testid="sign-out" on:click=move |_| session.sign_out()>{move || i18n.t(Text::NavSignOut)}</button>
+                    <button class="btn btn-quiet" lang=move || i18n.lang.get().other().code() on:click=move |_| i18n.toggle()>{i18n.tr(Text::SwitchLanguage)}</button>
+                    <button class="btn btn-quiet" data-testid="sign-out" on:click=move |_| session.sign_out()>{i18n.tr(Text::NavSignOut)}</button>
                 </div>
             </div>
         </header>

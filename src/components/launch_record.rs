@@ -69,14 +69,14 @@ pub fn LaunchRecordView(task_id: i64, #[prop(into)] now: Signal<i64>) -> impl In
             let offset = local_offset(Instant::from_epoch_ms(r.at_ms));
             view! {
                 <p class="launch-record" data-testid="launch-record">
-                    <strong>{move || i18n.t(Text::LaunchRecordTitle)}": "</strong>
+                    <strong>{i18n.tr(Text::LaunchRecordTitle)}": "</strong>
                     {move || describe(&r, now.get(), offset, i18n.lang.get())}
                 </p>
             }
             .into_any()
         }
         None => view! {
-            <p class="launch-record muted" data-testid="launch-record-none">{move || i18n.t(Text::LaunchRecordNone)}</p>
+            <p class="launch-record muted" data-testid="launch-record-none">{i18n.tr(Text::LaunchRecordNone)}</p>
         }
         .into_any(),
     }

@@ -11,13 +11,13 @@ pub fn Pager(#[prop(into)] info: Signal<Option<PageInfo>>, page: RwSignal<u32>) 
     let total = move || info.get().and_then(|p| p.pages()).unwrap_or(1);
     view! {
         <Show when=move || { total() > 1 }>
-            <nav class="pager" aria-label=move || i18n.t(Text::AriaPages)>
+            <nav class="pager" aria-label=i18n.tr(Text::AriaPages)>
                 <button class="btn" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
-                    {move || i18n.t(Text::PrevPage)}
+                    {i18n.tr(Text::PrevPage)}
                 </button>
                 <span>{move || i18n.f(Text::PageOf, &[&page.get().to_string(), &total().to_string()])}</span>
                 <button class="btn" disabled=move || page.get() >= total() on:click=move |_| page.update(|p| *p += 1)>
-                    {move || i18n.t(Text::NextPage)}
+                    {i18n.tr(Text::NextPage)}
                 </button>
             </nav>
         </Show>

@@ -128,14 +128,14 @@ pub fn PrecheckHistory(runs: KeptRuns, #[prop(into)] now: Signal<i64>) -> impl I
                         <td><code>{warnings}</code></td>
                         <td>{lag_text}</td>
                         <td>{if is_latest {
-                            view! { <span class="muted">{move || i18n.t(Text::HistoryLatest)}</span> }.into_any()
+                            view! { <span class="muted">{i18n.tr(Text::HistoryLatest)}</span> }.into_any()
                         } else {
                             view! {
                                 <label class="history-pick">
                                     <input type="radio" name="history-pick" data-testid="history-pick"
                                         prop:checked=move || picked.get() == Some(at)
                                         on:change=move |_| picked.set(Some(at)) />
-                                    " "{move || i18n.t(Text::HistoryPick)}
+                                    " "{i18n.tr(Text::HistoryPick)}
                                 </label>
                             }.into_any()
                         }}</td>
@@ -158,7 +158,7 @@ pub fn PrecheckHistory(runs: KeptRuns, #[prop(into)] now: Signal<i64>) -> impl I
     };
     view! {
         <section class="card precheck-history" data-testid="history" aria-labelledby="history-title">
-            <h2 class="card-title" id="history-title">{move || i18n.t(Text::HistoryTitle)}</h2>
+            <h2 class="card-title" id="history-title">{i18n.tr(Text::HistoryTitle)}</h2>
             {move || runs.not_saved.get().then(|| view! { <p class="hint" data-testid="history-not-saved">{i18n.t(Text::HistoryNotSaved)}</p> })}
             {move || if runs.records.with(Vec::is_empty) {
                 view! { <p class="muted" data-testid="history-empty">{i18n.t(Text::HistoryEmpty)}</p> }.into_any()

@@ -13,6 +13,6 @@ pub fn RoleBadge(look: Look, #[prop(into)] wire: String) -> impl IntoView {
     if look.is_unknown() {
         return view! { <span class="badge"><Word wire unknown=true /></span> }.into_any();
     }
-    view! { <span class=format!("badge badge-{}", look.class)>{move || i18n.t(look.text)}</span> }
+    view! { <span class=format!("badge badge-{}", look.class)>{i18n.tr(look.text)}</span> }
         .into_any()
 }

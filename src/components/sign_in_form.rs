@@ -64,14 +64,14 @@ pub fn SignInForm(#[prop(optional, into)] preset_user: Option<String>) -> impl I
 
     view! {
         <form class="sign-in" on:submit=submit novalidate>
-            <label for="username">{move || i18n.t(Text::Username)}</label>
+            <label for="username">{i18n.tr(Text::Username)}</label>
             <input id="username" name="username" autocomplete="username"
                 prop:value=move || user.get()
                 on:input=move |ev| user.set(event_target_value(&ev))
                 aria-invalid=move || user_error.get().is_some().to_string()
                 aria-describedby="username-error" />
             {field_error(user_error, "username-error")}
-            <label for="password">{move || i18n.t(Text::Password)}</label>
+            <label for="password">{i18n.tr(Text::Password)}</label>
             <input id="password" name="password" type="password" autocomplete="current-password"
                 prop:value=move || password.get()
                 on:input=move |ev| password.set(event_target_value(&ev))

@@ -40,7 +40,7 @@ pub fn TaskFilters(
                                 }
                             });
                         } />
-                    " "{move || i18n.t(look.text)}
+                    " "{i18n.tr(look.text)}
                 </label>
             }
         })
@@ -57,7 +57,7 @@ pub fn TaskFilters(
                           get: fn(&ListFilter) -> Option<Day>,
                           set: fn(&mut ListFilter, Option<Day>)| {
         view! {
-            <label>{move || i18n.t(label)}" "
+            <label>{i18n.tr(label)}" "
                 <input type="date" data-testid=testid prop:value=move || filter.with(|f| get(f).map(Day::to_wire).unwrap_or_default())
                     on:change=move |ev| {
                         let day = Day::parse(&event_target_value(&ev));
@@ -69,21 +69,21 @@ pub fn TaskFilters(
     view! {
         <div class="toolbar task-filters">
             <fieldset class="inline">
-                <legend>{move || i18n.t(Text::FilterStatus)}</legend>
+                <legend>{i18n.tr(Text::FilterStatus)}</legend>
                 {statuses}
             </fieldset>
-            <label>{move || i18n.t(Text::FilterKind)}" "
+            <label>{i18n.tr(Text::FilterKind)}" "
                 <select data-testid="filter-kind" prop:value=move || filter.get().name.unwrap_or_default()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         change(&|f| f.name = (!v.is_empty()).then(|| v.clone()));
                     }>
-                    <option value="">{move || i18n.t(Text::FilterAllKinds)}</option>
-                    {KINDS.iter().map(|&(name, label)| view! { <option value=name>{move || i18n.t(label)}</option> }).collect_view()}
+                    <option value="">{i18n.tr(Text::FilterAllKinds)}</option>
+                    {KINDS.iter().map(|&(name, label)| view! { <option value=name>{i18n.tr(label)}</option> }).collect_view()}
                     {move || other_kind().map(|n| view! { <option value=n.clone()>{n.clone()}</option> })}
                 </select>
             </label>
-            <label>{move || i18n.t(Text::FilterCreator)}" "
+            <label>{i18n.tr(Text::FilterCreator)}" "
                 <input type="text" list="task-creators" size="12" data-testid="filter-creator"
                     prop:value=move || filter.get().creator.unwrap_or_default()
                     on:change=move |ev| {

@@ -22,7 +22,7 @@ pub fn Word(#[prop(into)] wire: String, unknown: bool) -> impl IntoView {
     view! {
         <span class=if unknown { "word unrecognised" } else { "word" } data-testid=unknown.then_some("unrecognised")>
             {wire}
-            {unknown.then(|| view! { " "<small class="marker">"("{move || i18n.t(Text::Unrecognised)}")"</small> })}
+            {unknown.then(|| view! { " "<small class="marker">"("{i18n.tr(Text::Unrecognised)}")"</small> })}
         </span>
     }
 }
@@ -55,5 +55,5 @@ pub fn StateWord(look: console_core::present::Look, #[prop(into)] wire: String) 
     if look.is_unknown() {
         return view! { <Word wire unknown=true /> }.into_any();
     }
-    view! { <span class="word">{move || i18n.t(look.text)}</span> }.into_any()
+    view! { <span class="word">{i18n.tr(look.text)}</span> }.into_any()
 }

@@ -55,10 +55,10 @@ pub fn VerdictPanel(summary: Summary, action: Action) -> impl IntoView {
         <div class=class data-testid="verdict" data-verdict=look role="status">
             <span class="verdict-icon" aria-hidden="true">{icon}</span>
             <span class="verdict-word">{word}</span>
-            <span class="count count-blocking" data-testid="count-blocking"><b>{blocking}</b>" "{move || i18n.t(Text::CountBlocking)}</span>
-            <span class="count count-warnings" data-testid="count-warnings"><b>{warnings}</b>" "{move || i18n.t(Text::CountWarnings)}</span>
+            <span class="count count-blocking" data-testid="count-blocking"><b>{blocking}</b>" "{i18n.tr(Text::CountBlocking)}</span>
+            <span class="count count-warnings" data-testid="count-warnings"><b>{warnings}</b>" "{i18n.tr(Text::CountWarnings)}</span>
         </div>
-        {why.map(|t| view! { <p class="hint no-verdict" data-testid="no-verdict">{move || i18n.t(t)}</p> })}
+        {why.map(|t| view! { <p class="hint no-verdict" data-testid="no-verdict">{i18n.tr(t)}</p> })}
         {(!standbys.is_empty()).then(|| {
             let list = standbys.join(", ");
             view! { <p class="hint" data-testid="blocked-standbys">{move || i18n.f(Text::BlockedStandbys, &[&list])}</p> }
@@ -80,7 +80,7 @@ pub fn Findings(summary: Summary) -> impl IntoView {
         (!items.is_empty()).then(|| {
             view! {
                 <section class=class data-testid=testid>
-                    <h3>{move || i18n.t(title)}</h3>
+                    <h3>{i18n.tr(title)}</h3>
                     <ul>
                         {items
                             .into_iter()
@@ -102,7 +102,7 @@ pub fn Findings(summary: Summary) -> impl IntoView {
     view! {
         {group(Text::GroupBlocking, summary.blocking.clone(), "findings findings-blocking", "blocking")}
         {group(Text::GroupWarnings, summary.warnings.clone(), "findings findings-warnings", "warnings")}
-        {all_passed.then(|| view! { <p class="findings-none">{move || i18n.t(Text::NoFindings)}</p> })}
+        {all_passed.then(|| view! { <p class="findings-none">{i18n.tr(Text::NoFindings)}</p> })}
     }
 }
 
@@ -138,8 +138,8 @@ pub fn ChangesView(
     let resolved: Vec<String> = changes.resolved.iter().map(label).collect();
     view! {
         <section class="changes" data-testid=testid aria-live="polite">
-            <h3>{move || i18n.t(title)}</h3>
-            {empty.then(|| view! { <p>{move || i18n.t(none)}</p> })}
+            <h3>{i18n.tr(title)}</h3>
+            {empty.then(|| view! { <p>{i18n.tr(none)}</p> })}
             <ul>
                 {verdict.map(|(a, b)| view! { <li>{move || i18n.f(Text::ChangeVerdict, &[verdict_word(i18n, a), verdict_word(i18n, b)])}</li> })}
                 {appeared.into_iter().map(|x| view! { <li class="change-new">{move || i18n.f(Text::ChangeAppeared, &[&x])}</li> }).collect_view()}

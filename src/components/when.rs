@@ -79,7 +79,7 @@ pub fn When(
                 let label = move || i18n.f(Text::UnreadableValue, &[&r]);
                 view! {
                     <span class="word unreadable-time" data-testid="unreadable-time" title=label>
-                        {shown}" "<small class="marker">"("{move || i18n.t(Text::UnreadableTime)}")"</small>
+                        {shown}" "<small class="marker">"("{i18n.tr(Text::UnreadableTime)}")"</small>
                     </span>
                 }
                 .into_any()
@@ -103,7 +103,7 @@ pub fn CheckedAt(
         at.get().is_some().then(|| {
             view! {
                 <p class="checked-at muted" data-testid="checked-at">
-                    {move || i18n.t(Text::PrecheckCheckedAt)}" "
+                    {i18n.tr(Text::PrecheckCheckedAt)}" "
                     <When raw now assumed=Offset::UTC age=true />
                 </p>
             }

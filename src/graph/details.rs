@@ -37,7 +37,7 @@ pub fn StepDetails(
             .and_then(|s| Some((s.info.get(node)?.clone(), *s.nodes.get(node)?)))
     });
     let Some((info, state)) = parts else {
-        return view! { <p class="muted">{move || i18n.t(Text::SelectStep)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(Text::SelectStep)}</p> }.into_any();
     };
     let running = move || state.with(|n| present::subtask_status(n.status.as_ref()).is_active());
     let status = move || {
@@ -127,17 +127,17 @@ pub fn StepDetails(
         <section class="step-details card" data-testid="step-details" tabindex="-1" aria-labelledby="step-details-name">
             <h2 id="step-details-name">{info.name.clone()}</h2>
             <dl class="facts">
-                <dt>{move || i18n.t(Text::ColStatus)}</dt><dd data-testid="step-status">{status}</dd>
-                <dt>{move || i18n.t(Text::ColOperation)}</dt><dd>{move || state.with(|n| n.operation.as_ref().map(|o| view! { <StateWord look=present::subtask_operation(o) wire=o.as_wire().to_string() /> }))}</dd>
-                <dt>{move || i18n.t(Text::ColRuns)}</dt><dd>{move || state.with(|n| n.run_time)}</dd>
-                <dt>{move || i18n.t(Text::ColStarted)}</dt><dd data-testid="step-started"><When raw=Signal::derive(move || state.with(|n| n.start.clone())) now=now_ms age=true /></dd>
-                <dt>{move || i18n.t(Text::FieldFinished)}</dt><dd data-testid="step-finished"><When raw=Signal::derive(move || state.with(|n| n.finish.clone())) now=now_ms age=true /></dd>
-                <dt>{move || i18n.t(Text::ColElapsed)}</dt>
+                <dt>{i18n.tr(Text::ColStatus)}</dt><dd data-testid="step-status">{status}</dd>
+                <dt>{i18n.tr(Text::ColOperation)}</dt><dd>{move || state.with(|n| n.operation.as_ref().map(|o| view! { <StateWord look=present::subtask_operation(o) wire=o.as_wire().to_string() /> }))}</dd>
+                <dt>{i18n.tr(Text::ColRuns)}</dt><dd>{move || state.with(|n| n.run_time)}</dd>
+                <dt>{i18n.tr(Text::ColStarted)}</dt><dd data-testid="step-started"><When raw=Signal::derive(move || state.with(|n| n.start.clone())) now=now_ms age=true /></dd>
+                <dt>{i18n.tr(Text::FieldFinished)}</dt><dd data-testid="step-finished"><When raw=Signal::derive(move || state.with(|n| n.finish.clone())) now=now_ms age=true /></dd>
+                <dt>{i18n.tr(Text::ColElapsed)}</dt>
                 <dd>{elapsed}" "{move || is_overdue().then(|| view! { <span class="late" data-testid="overdue">"⚠ "{i18n.t(Text::Overdue)}</span> })}</dd>
                 {move || eta_words().map(|w| view! { <dt>{i18n.t(Text::FieldStepEta)}</dt><dd data-testid="step-eta">{w}</dd> })}
-                <dt>{move || i18n.t(Text::ColTimeout)}</dt><dd>{move || timeout.map(|t| human::duration(t.saturating_mul(1000), i18n.lang.get()))}</dd>
-                <dt>{move || i18n.t(Text::FieldExecutor)}</dt><dd>{move || state.with(|n| n.executor.clone())}</dd>
-                {info.prohibit_rollback.then(|| view! { <dt>"⊘"</dt><dd>{move || i18n.t(Text::LegendNoRollback)}</dd> })}
+                <dt>{i18n.tr(Text::ColTimeout)}</dt><dd>{move || timeout.map(|t| human::duration(t.saturating_mul(1000), i18n.lang.get()))}</dd>
+                <dt>{i18n.tr(Text::FieldExecutor)}</dt><dd>{move || state.with(|n| n.executor.clone())}</dd>
+                {info.prohibit_rollback.then(|| view! { <dt>"⊘"</dt><dd>{i18n.tr(Text::LegendNoRollback)}</dd> })}
             </dl>
             <div class="step-actions">
                 {move || actions().into_iter().map(|a| view! {
@@ -147,7 +147,7 @@ pub fn StepDetails(
                 }).collect_view()}
             </div>
             {children.map(|c| c())}
-            <h3>{move || i18n.t(Text::LogTitle)}" "{move || running().then(|| view! { <span class="muted">{i18n.t(Text::LogFollowing)}</span> })}</h3>
+            <h3>{i18n.tr(Text::LogTitle)}" "{move || running().then(|| view! { <span class="muted">{i18n.t(Text::LogFollowing)}</span> })}</h3>
             {move || log_error.get().map(|e| view! { <p class="form-error">{e}</p> })}
             <pre class="log" data-testid="step-log" tabindex="0">{move || log.get().filter(|l| !l.is_empty()).unwrap_or_else(|| i18n.t(Text::LogEmpty).to_string())}</pre>
         </section>

@@ -129,15 +129,15 @@ pub fn SubtaskTable(
         <table class="grid" data-testid="subtasks">
             <thead><tr>
                 <th scope="col">"#"</th>
-                <th scope="col">{move || i18n.t(Text::ColSubtask)}</th>
-                <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
-                <th scope="col">{move || i18n.t(Text::ColOperation)}</th>
-                <th scope="col" class="num">{move || i18n.t(Text::ColRuns)}</th>
+                <th scope="col">{i18n.tr(Text::ColSubtask)}</th>
+                <th scope="col">{i18n.tr(Text::ColStatus)}</th>
+                <th scope="col">{i18n.tr(Text::ColOperation)}</th>
+                <th scope="col" class="num">{i18n.tr(Text::ColRuns)}</th>
                 <th scope="col">{move || i18n.f(Text::ColStartedIn, &[&human::zone_label(zone)])}</th>
-                <th scope="col">{move || i18n.t(Text::ColElapsed)}</th>
-                <th scope="col">{move || i18n.t(Text::ColEta)}</th>
-                <th scope="col" class="num">{move || i18n.t(Text::ColTimeout)}</th>
-                <th scope="col">{move || i18n.t(Text::ColRollback)}</th>
+                <th scope="col">{i18n.tr(Text::ColElapsed)}</th>
+                <th scope="col">{i18n.tr(Text::ColEta)}</th>
+                <th scope="col" class="num">{i18n.tr(Text::ColTimeout)}</th>
+                <th scope="col">{i18n.tr(Text::ColRollback)}</th>
             </tr></thead>
             <tbody><For each=each key=|r| *r children=row /></tbody>
         </table>

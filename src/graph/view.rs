@@ -771,7 +771,7 @@ pub fn TaskGraph(
     view! {
         <div class="graph-wrap">
             <div class="graph-tools" role="toolbar">
-                <select class="orient" data-testid="orientation" aria-label=move || i18n.t(Text::AriaOrientation)
+                <select class="orient" data-testid="orientation" aria-label=i18n.tr(Text::AriaOrientation)
                     prop:value=move || orientation_slug(model.orientation.get()) on:change=on_orient>
                     {OrientationChoice::ALL.iter().map(|c| {
                         let t = match c {
@@ -779,14 +779,14 @@ pub fn TaskGraph(
                             OrientationChoice::LeftToRight => Text::OrientLeftRight,
                             OrientationChoice::TopToBottom => Text::OrientTopBottom,
                         };
-                        view! { <option value=orientation_slug(*c)>{move || i18n.t(t)}</option> }
+                        view! { <option value=orientation_slug(*c)>{i18n.tr(t)}</option> }
                     }).collect_view()}
                 </select>
-                <button class="btn" on:click=move |_| zoom_centre(1.25) aria-label=move || i18n.t(Text::AriaZoomIn)>"+"</button>
-                <button class="btn" on:click=move |_| zoom_centre(0.8) aria-label=move || i18n.t(Text::AriaZoomOut)>"−"</button>
-                <button class="btn" data-testid="fit" on:click=move |_| fit()>{move || i18n.t(Text::FitToScreen)}</button>
+                <button class="btn" on:click=move |_| zoom_centre(1.25) aria-label=i18n.tr(Text::AriaZoomIn)>"+"</button>
+                <button class="btn" on:click=move |_| zoom_centre(0.8) aria-label=i18n.tr(Text::AriaZoomOut)>"−"</button>
+                <button class="btn" data-testid="fit" on:click=move |_| fit()>{i18n.tr(Text::FitToScreen)}</button>
             </div>
-            <p id="graph-keys" class="sr-only">{move || i18n.t(Text::GraphKeys)}</p>
+            <p id="graph-keys" class="sr-only">{i18n.tr(Text::GraphKeys)}</p>
             <div node_ref=screen_ref class="graph-screen" data-testid="graph" role="group" tabindex="0"
                 data-orientation=move || model.structure.with(|s| s.as_ref().map(|s| match s.layout.orientation {
                     console_core::layout::Orientation::LeftToRight => "lr",
@@ -798,7 +798,7 @@ pub fn TaskGraph(
                     let h = model.structure.with(|s| s.as_ref().map(|s| s.layout.height * viewport::MIN_SCALE + 40.0)).unwrap_or(360.0);
                     format!("clamp(260px, {h:.0}px, 85vh)")
                 }
-                aria-label=move || i18n.t(Text::GraphLabel) aria-describedby="graph-keys"
+                aria-label=i18n.tr(Text::GraphLabel) aria-describedby="graph-keys"
                 on:wheel=on_wheel on:keydown=on_key on:focusin=on_focus on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:pointerleave=on_up>
                 // The whole graph drawn at `drawn_k` (user units are layout units), moved and,
                 // during a pinch, scaled to `view_at` by a CSS transform about its top-left.

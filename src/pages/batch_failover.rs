@@ -156,36 +156,36 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
             <FailureView failure=precheck.error on_retry=Callback::new(move |_| precheck.reload()) busy=precheck.loading />
             <CheckedAt at=precheck.loaded_at now />
             <div class="toolbar">
-                <label>{move || i18n.t(Text::FilterVerdict)}" "
+                <label>{i18n.tr(Text::FilterVerdict)}" "
                     <select data-testid="filter-verdict" on:change=move |ev| verdict_filter.set(match event_target_value(&ev).as_str() {
                         "pass" => Some(Verdict::Pass), "blocked" => Some(Verdict::Blocked), "none" => Some(Verdict::NoVerdict), _ => None })>
-                        <option value="">{move || i18n.t(Text::FilterAll)}</option>
-                        <option value="pass">{move || i18n.t(Text::VerdictPassShort)}</option>
-                        <option value="blocked">{move || i18n.t(Text::VerdictBlocked)}</option>
-                        <option value="none">{move || i18n.t(Text::VerdictNone)}</option>
+                        <option value="">{i18n.tr(Text::FilterAll)}</option>
+                        <option value="pass">{i18n.tr(Text::VerdictPassShort)}</option>
+                        <option value="blocked">{i18n.tr(Text::VerdictBlocked)}</option>
+                        <option value="none">{i18n.tr(Text::VerdictNone)}</option>
                     </select>
                 </label>
-                <label>{move || i18n.t(Text::FilterCode)}" "
+                <label>{i18n.tr(Text::FilterCode)}" "
                     <select data-testid="filter-code" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         code_filter.set((!v.is_empty()).then_some(v));
                     }>
-                        <option value="">{move || i18n.t(Text::FilterAll)}</option>
+                        <option value="">{i18n.tr(Text::FilterAll)}</option>
                         {move || codes().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>{move || i18n.t(Text::SortBy)}" "
+                <label>{i18n.tr(Text::SortBy)}" "
                     <select data-testid="sort" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
                         "name" => BatchSort::Name, "errors" => BatchSort::Errors, "warnings" => BatchSort::Warnings, _ => BatchSort::Verdict })>
-                        <option value="verdict">{move || i18n.t(Text::SortVerdict)}</option>
-                        <option value="name">{move || i18n.t(Text::SortName)}</option>
-                        <option value="errors">{move || i18n.t(Text::SortErrors)}</option>
-                        <option value="warnings">{move || i18n.t(Text::SortWarnings)}</option>
+                        <option value="verdict">{i18n.tr(Text::SortVerdict)}</option>
+                        <option value="name">{i18n.tr(Text::SortName)}</option>
+                        <option value="errors">{i18n.tr(Text::SortErrors)}</option>
+                        <option value="warnings">{i18n.tr(Text::SortWarnings)}</option>
                     </select>
                 </label>
-                <button class="btn" data-testid="select-passing" on:click=select_passing>{move || i18n.t(Text::SelectPassing)}</button>
-                <button class="btn" on:click=move |_| selected.set(BTreeSet::new())>{move || i18n.t(Text::SelectNone)}</button>
-                <button class="btn" data-testid="rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>{move || i18n.t(Text::RunPrecheck)}</button>
+                <button class="btn" data-testid="select-passing" on:click=select_passing>{i18n.tr(Text::SelectPassing)}</button>
+                <button class="btn" on:click=move |_| selected.set(BTreeSet::new())>{i18n.tr(Text::SelectNone)}</button>
+                <button class="btn" data-testid="rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>{i18n.tr(Text::RunPrecheck)}</button>
             </div>
             {move || match precheck.data.get() {
                 Some(all) if all.is_empty() => Some(view! {

@@ -65,12 +65,12 @@ fn ClusterView(id: i64) -> impl IntoView {
     let body = move || {
         match tenants.data.get() {
         None if tenants.loading.get() => Some(
-            view! { <p class="loading" aria-busy="true">{move || i18n.t(Text::Loading)}</p> }
+            view! { <p class="loading" aria-busy="true">{i18n.tr(Text::Loading)}</p> }
                 .into_any(),
         ),
         None => None,
         Some(d) if d.contents.is_empty() && d.unreadable.is_empty() => Some(
-            view! { <p class="empty" data-testid="tenants-empty">{move || i18n.t(Text::TenantsEmpty)}</p> }
+            view! { <p class="empty" data-testid="tenants-empty">{i18n.tr(Text::TenantsEmpty)}</p> }
                 .into_any(),
         ),
         Some(d) => {
@@ -96,19 +96,19 @@ fn ClusterView(id: i64) -> impl IntoView {
             {move || {
                 let r = regions();
                 (!r.is_empty()).then(|| view! {
-                    <p class="muted" data-testid="cluster-regions">{move || i18n.t(Text::ColRegion)}": "{r.join(", ")}</p>
+                    <p class="muted" data-testid="cluster-regions">{i18n.tr(Text::ColRegion)}": "{r.join(", ")}</p>
                 })
             }}
             <FailureView failure=cluster.error on_retry=Callback::new(move |_| cluster.reload()) busy=cluster.loading />
-            <nav class="actions" aria-label=move || i18n.t(Text::AriaClusterActions)>
+            <nav class="actions" aria-label=i18n.tr(Text::AriaClusterActions)>
                 {move || is_standby().then(|| view! {
                     <A href=format!("/clusters/{id}/batch-failover") attr:class="btn">{i18n.t(Text::ActBatchFailover)}</A>
                     <A href=format!("/clusters/{id}/dr/failover") attr:class="btn">{i18n.t(Text::ActClusterFailover)}</A>
                     <A href=format!("/clusters/{id}/dr/switchover") attr:class="btn">{i18n.t(Text::ActClusterSwitchover)}</A>
                 })}
-                <A href=format!("/tasks?clusterId={id}") attr:class="btn btn-quiet">{move || i18n.t(Text::ActClusterTasks)}</A>
+                <A href=format!("/tasks?clusterId={id}") attr:class="btn btn-quiet">{i18n.tr(Text::ActClusterTasks)}</A>
             </nav>
-            <h2>{move || i18n.t(Text::ColTenants)}</h2>
+            <h2>{i18n.tr(Text::ColTenants)}</h2>
             <FailureView failure=tenants.error on_retry=Callback::new(move |_| tenants.reload()) busy=tenants.loading />
             {body}
             <Pager info=Signal::derive(move || tenants.data.get().and_then(|d| d.page)) page />
@@ -170,13 +170,13 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                     <td><code>{t.service_name.clone()}</code></td>
                     <td class="row-actions">
                         {t.id.map(|tid| view! {
-                            <A href=format!("/tasks?clusterId={}&tenantId={tid}", t.cluster_id.map(|c| c.0).unwrap_or_default())>{move || i18n.t(Text::NavTasks)}</A>
+                            <A href=format!("/tasks?clusterId={}&tenantId={tid}", t.cluster_id.map(|c| c.0).unwrap_or_default())>{i18n.tr(Text::NavTasks)}</A>
                             " "
                         })}
                         {base.filter(|_| is_standby).map(|b| view! {
-                            <A href=format!("{b}/failover")>{move || i18n.t(Text::ActFailover)}</A>
+                            <A href=format!("{b}/failover")>{i18n.tr(Text::ActFailover)}</A>
                             " "
-                            <A href=format!("{b}/switchover")>{move || i18n.t(Text::ActSwitchover)}</A>
+                            <A href=format!("{b}/switchover")>{i18n.tr(Text::ActSwitchover)}</A>
                         })}
                     </td>
                 </tr>
@@ -188,12 +188,12 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
         <table class="grid">
             <thead>
                 <tr>
-                    <th scope="col">{move || i18n.t(Text::ColName)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColRole)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColSync)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColService)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColActions)}</th>
+                    <th scope="col">{i18n.tr(Text::ColName)}</th>
+                    <th scope="col">{i18n.tr(Text::ColRole)}</th>
+                    <th scope="col">{i18n.tr(Text::ColStatus)}</th>
+                    <th scope="col">{i18n.tr(Text::ColSync)}</th>
+                    <th scope="col">{i18n.tr(Text::ColService)}</th>
+                    <th scope="col">{i18n.tr(Text::ColActions)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

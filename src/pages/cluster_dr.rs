@@ -111,13 +111,13 @@ fn ClusterDr(cluster: i64, action: Action) -> impl IntoView {
             <ViewerNotice />
             <FailureView failure=detail.error on_retry=Callback::new(move |_| detail.reload()) busy=detail.loading />
             <div class="precheck card">
-                <h2 class="card-title">{move || i18n.t(Text::PrecheckTitle)}</h2>
+                <h2 class="card-title">{i18n.tr(Text::PrecheckTitle)}</h2>
                 {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
                 {move || summary().map(|s| view! { <VerdictPanel summary=s action /> })}
                 <CheckedAt at=precheck.loaded_at now />
                 <FailureView failure=precheck.error />
                 <button class="btn" data-testid="rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>
-                    {move || i18n.t(Text::RunPrecheck)}
+                    {i18n.tr(Text::RunPrecheck)}
                 </button>
             </div>
             <PrecheckHistory runs=kept now />

@@ -32,12 +32,11 @@ pub fn ClustersPage() -> impl IntoView {
     let retry = Callback::new(move |_| load.reload());
     let body = move || match load.data.get() {
         None if load.loading.get() => Some(
-            view! { <p class="loading" aria-busy="true">{move || i18n.t(Text::Loading)}</p> }
-                .into_any(),
+            view! { <p class="loading" aria-busy="true">{i18n.tr(Text::Loading)}</p> }.into_any(),
         ),
         None => None,
         Some(d) if d.contents.is_empty() && d.unreadable.is_empty() => {
-            Some(view! { <p class="empty">{move || i18n.t(Text::ClustersEmpty)}</p> }.into_any())
+            Some(view! { <p class="empty">{i18n.tr(Text::ClustersEmpty)}</p> }.into_any())
         }
         Some(d) => {
             let skipped = d.unreadable.under("/contents").count();
@@ -49,10 +48,10 @@ pub fn ClustersPage() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Text::ClustersTitle)}</h1>
+            <h1>{i18n.tr(Text::ClustersTitle)}</h1>
             <div class="toolbar">
                 <button class="btn" data-testid="refresh" disabled=move || load.loading.get() on:click=move |_| load.reload()>
-                    {move || i18n.t(Text::Refresh)}
+                    {i18n.tr(Text::Refresh)}
                 </button>
             </div>
             <FailureView failure=load.error on_retry=retry busy=load.loading />
@@ -109,12 +108,12 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
         <table class="grid">
             <thead>
                 <tr>
-                    <th scope="col">{move || i18n.t(Text::ColName)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColRole)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColStatus)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColRegion)}</th>
-                    <th scope="col" class="num">{move || i18n.t(Text::ColTenants)}</th>
-                    <th scope="col">{move || i18n.t(Text::ColVersion)}</th>
+                    <th scope="col">{i18n.tr(Text::ColName)}</th>
+                    <th scope="col">{i18n.tr(Text::ColRole)}</th>
+                    <th scope="col">{i18n.tr(Text::ColStatus)}</th>
+                    <th scope="col">{i18n.tr(Text::ColRegion)}</th>
+                    <th scope="col" class="num">{i18n.tr(Text::ColTenants)}</th>
+                    <th scope="col">{i18n.tr(Text::ColVersion)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

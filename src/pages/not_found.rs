@@ -10,9 +10,9 @@ pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname;
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Text::NotFoundTitle)}</h1>
+            <h1>{i18n.tr(Text::NotFoundTitle)}</h1>
             <p>{move || i18n.f(Text::NotFoundBody, &[&path.get()])}</p>
-            <A href="/clusters">{move || i18n.t(Text::BackToClusters)}</A>
+            <A href="/clusters">{i18n.tr(Text::BackToClusters)}</A>
         </section>
     }
 }

@@ -282,7 +282,7 @@ pub fn ReadinessPage() -> impl IntoView {
     let body = move || {
         match estate.data.get() {
         None if estate.loading.get() => Some(
-            view! { <p class="loading" aria-busy="true">{move || i18n.t(Text::Loading)}</p> }
+            view! { <p class="loading" aria-busy="true">{i18n.tr(Text::Loading)}</p> }
                 .into_any(),
         ),
         None => None,
@@ -307,35 +307,35 @@ pub fn ReadinessPage() -> impl IntoView {
 
     view! {
         <section class="page readiness">
-            <h1>{move || i18n.t(Text::ReadinessTitle)}</h1>
-            <p class="hint">{move || i18n.t(Text::ReadinessIntro)}</p>
+            <h1>{i18n.tr(Text::ReadinessTitle)}</h1>
+            <p class="hint">{i18n.tr(Text::ReadinessIntro)}</p>
             <p class="hint" data-testid="recheck-every">
                 {move || i18n.f(Text::ReadinessRecheckEvery, &[&interval.to_string()])}" "
                 <span data-testid="next-recheck">{next_recheck}</span>
             </p>
-            <p class="hint">{move || i18n.t(Text::ReadinessRpoMeaning)}</p>
+            <p class="hint">{i18n.tr(Text::ReadinessRpoMeaning)}</p>
             <div class="toolbar">
                 <button class="btn" data-testid="precheck-all" disabled=move || busy() || estate.data.with(Option::is_none)
                     on:click=move |_| start_all()>
-                    {move || i18n.t(Text::ReadinessPrecheckAll)}
+                    {i18n.tr(Text::ReadinessPrecheckAll)}
                 </button>
                 {move || (busy() && !stopping()).then(|| view! {
                     <button class="btn btn-quiet" data-testid="cancel-queue" on:click=move |_| queue.update(Queue::cancel)>
-                        {move || i18n.t(Text::ReadinessCancel)}
+                        {i18n.tr(Text::ReadinessCancel)}
                     </button>
                 })}
                 <label>
-                    {move || i18n.t(Text::ReadinessSort)}" "
+                    {i18n.tr(Text::ReadinessSort)}" "
                     <select data-testid="sort" prop:value=move || sort.get().as_str()
                         on:change=move |ev| sort.set(Sort::parse(&event_target_value(&ev)))>
-                        <option value="lag">{move || i18n.t(Text::ReadinessSortLag)}</option>
-                        <option value="age">{move || i18n.t(Text::ReadinessSortAge)}</option>
+                        <option value="lag">{i18n.tr(Text::ReadinessSortLag)}</option>
+                        <option value="age">{i18n.tr(Text::ReadinessSortAge)}</option>
                     </select>
                 </label>
                 <label>
                     <input type="checkbox" data-testid="not-ready-only" prop:checked=move || not_ready_only.get()
                         on:change=move |ev| not_ready_only.set(event_target_checked(&ev)) />
-                    " "{move || i18n.t(Text::ReadinessNotReadyOnly)}
+                    " "{i18n.tr(Text::ReadinessNotReadyOnly)}
                 </label>
             </div>
             <p class="queue-status" role="status" data-testid="queue-status">{queue_status}</p>
@@ -361,13 +361,13 @@ fn BoardTable(
         <div class="grid-scroll" tabindex="0">
             <table class="grid readiness-grid">
                 <thead><tr>
-                    <th scope="col">{move || i18n.t(Text::ReadinessColStandby)}</th>
-                    <th scope="col">{move || i18n.t(Text::ReadinessColCluster)}</th>
-                    <th scope="col">{move || i18n.t(Text::ReadinessColRole)}</th>
-                    <th scope="col">{move || i18n.t(Text::ReadinessColPrimary)}</th>
-                    <th scope="col">{move || i18n.t(Text::ReadinessColLag)}</th>
-                    <th scope="col">{move || i18n.t(Text::ReadinessColLast)}</th>
-                    <th scope="col">{move || i18n.t(Text::ReadinessColBlocking)}</th>
+                    <th scope="col">{i18n.tr(Text::ReadinessColStandby)}</th>
+                    <th scope="col">{i18n.tr(Text::ReadinessColCluster)}</th>
+                    <th scope="col">{i18n.tr(Text::ReadinessColRole)}</th>
+                    <th scope="col">{i18n.tr(Text::ReadinessColPrimary)}</th>
+                    <th scope="col">{i18n.tr(Text::ReadinessColLag)}</th>
+                    <th scope="col">{i18n.tr(Text::ReadinessColLast)}</th>
+                    <th scope="col">{i18n.tr(Text::ReadinessColBlocking)}</th>
                 </tr></thead>
                 <tbody>{body}</tbody>
             </table>
@@ -396,7 +396,7 @@ fn BoardRow(
         return view! {
             <tr data-testid="readiness-row" data-key=key data-ready="false">
                 <th scope="row">{standby.name.clone()}</th>
-                <td data-label=move || i18n.t(Text::ReadinessColCluster)>{standby.cluster_name.clone()}</td>
+                <td data-label=i18n.tr(Text::ReadinessColCluster)>{standby.cluster_name.clone()}</td>
                 <td colspan="5" class="form-error" data-testid="row-problem">
                     {move || i18n.f(Text::ReadinessUnloaded, &[&describe_failure(i18n.lang.get(), &f)])}
                 </td>
@@ -473,19 +473,19 @@ fn BoardRow(
             class:recommended=recommended>
             <th scope="row">
                 {link}
-                {recommended.then(|| view! { " "<span class="badge badge-recommended" data-testid="recommended">{move || i18n.t(Text::ReadinessRecommended)}</span> })}
+                {recommended.then(|| view! { " "<span class="badge badge-recommended" data-testid="recommended">{i18n.tr(Text::ReadinessRecommended)}</span> })}
             </th>
-            <td data-label=move || i18n.t(Text::ReadinessColCluster)>{standby.cluster_name.clone()}</td>
-            <td data-label=move || i18n.t(Text::ReadinessColRole)>{move || i18n.t(role)}</td>
-            <td data-label=move || i18n.t(Text::ReadinessColPrimary)>{move || primary.clone().unwrap_or_else(|| i18n.t(Text::ReadinessPrimaryUnknown).to_string())}</td>
-            <td data-label=move || i18n.t(Text::ReadinessColLag)>{lag}</td>
-            <td data-label=move || i18n.t(Text::ReadinessColLast)>
+            <td data-label=i18n.tr(Text::ReadinessColCluster)>{standby.cluster_name.clone()}</td>
+            <td data-label=i18n.tr(Text::ReadinessColRole)>{i18n.tr(role)}</td>
+            <td data-label=i18n.tr(Text::ReadinessColPrimary)>{move || primary.clone().unwrap_or_else(|| i18n.t(Text::ReadinessPrimaryUnknown).to_string())}</td>
+            <td data-label=i18n.tr(Text::ReadinessColLag)>{lag}</td>
+            <td data-label=i18n.tr(Text::ReadinessColLast)>
                 {verdict}
                 {move || in_flight().then(|| view! { <br /><small class="loading" data-testid="row-running">{i18n.t(Text::ReadinessInFlight)}</small> })}
                 {move || waiting().then(|| view! { <br /><small class="muted" data-testid="row-waiting">{i18n.t(Text::ReadinessWaiting)}</small> })}
                 {failure}
             </td>
-            <td data-label=move || i18n.t(Text::ReadinessColBlocking)><code data-testid="blocking">{blocking}</code></td>
+            <td data-label=i18n.tr(Text::ReadinessColBlocking)><code data-testid="blocking">{blocking}</code></td>
         </tr>
     }
     .into_any()

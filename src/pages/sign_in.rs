@@ -14,10 +14,10 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <main class="sign-in-page">
             <div class="card">
-                <h1>{move || i18n.t(Text::SignInTitle)}</h1>
-                <p class="hint">{move || i18n.t(Text::SignInHint)}</p>
+                <h1>{i18n.tr(Text::SignInTitle)}</h1>
+                <p class="hint">{i18n.tr(Text::SignInHint)}</p>
                 <SignInForm />
-                <button class="btn btn-quiet" lang=move || i18n.lang.get().other().code() on:click=move |_| i18n.toggle()>{move || i18n.t(Text::SwitchLanguage)}</button>
+                <button class="btn btn-quiet" lang=move || i18n.lang.get().other().code() on:click=move |_| i18n.toggle()>{i18n.tr(Text::SwitchLanguage)}</button>
             </div>
         </main>
     }
@@ -44,8 +44,8 @@ fn ExpiredDialog() -> impl IntoView {
     view! {
         <div class="overlay" node_ref=root on:keydown=on_keydown>
             <div class="dialog card" role="dialog" aria-modal="true" aria-labelledby="expired-title">
-                <h2 id="expired-title">{move || i18n.t(Text::SignInTitle)}</h2>
-                <p class="hint">{move || i18n.t(Text::SessionEnded)}</p>
+                <h2 id="expired-title">{i18n.tr(Text::SignInTitle)}</h2>
+                <p class="hint">{i18n.tr(Text::SessionEnded)}</p>
                 <SignInForm preset_user=session.current.get_untracked().map(|s| s.user).unwrap_or_default() />
             </div>
         </div>

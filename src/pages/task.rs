@@ -357,8 +357,8 @@ fn TaskView(id: i64) -> impl IntoView {
                 {move || task_preview.get().map(|_| preview_view())}
             </div>
             <div class="view-switch" role="tablist">
-                <button role="tab" class="btn" aria-selected=move || (!table_view.get()).to_string() on:click=move |_| table_view.set(false)>{move || i18n.t(Text::ViewGraph)}</button>
-                <button role="tab" class="btn" data-testid="view-table" aria-selected=move || table_view.get().to_string() on:click=move |_| table_view.set(true)>{move || i18n.t(Text::ViewTable)}</button>
+                <button role="tab" class="btn" aria-selected=move || (!table_view.get()).to_string() on:click=move |_| table_view.set(false)>{i18n.tr(Text::ViewGraph)}</button>
+                <button role="tab" class="btn" data-testid="view-table" aria-selected=move || table_view.get().to_string() on:click=move |_| table_view.set(true)>{i18n.tr(Text::ViewTable)}</button>
             </div>
             <Legend />
             <div class="task-body">
@@ -418,7 +418,7 @@ fn InterventionPreview(
     view! {
         <div class="preview card" role="dialog" aria-labelledby="intervention-title" aria-describedby="intervention-text"
             data-testid="intervention" node_ref=root on:keydown=on_keydown>
-            <h2 id="intervention-title" class="preview-title">{move || i18n.t(Text::InterventionTitle)}</h2>
+            <h2 id="intervention-title" class="preview-title">{i18n.tr(Text::InterventionTitle)}</h2>
             <p class="consequence" id="intervention-text">{move || text.get()}</p>
             {expected.map(|e| view! { <div class="typed-confirm"><TypeToConfirm expected=e typed id="intervention-name" /></div> })}
             {move || match state.get() {
@@ -433,7 +433,7 @@ fn InterventionPreview(
                 _ => None,
             }}
             <div class="dialog-actions">
-                <button type="button" class="btn" data-testid="cancel-intervention" disabled=sending on:click=move |_| on_cancel.run(())>{move || i18n.t(Text::Cancel)}</button>
+                <button type="button" class="btn" data-testid="cancel-intervention" disabled=sending on:click=move |_| on_cancel.run(())>{i18n.tr(Text::Cancel)}</button>
                 <button type="button" class="btn btn-danger" data-testid="confirm-intervention"
                     disabled=move || !ready() || matches!(state.get(), Some(LaunchState::Sending) | Some(LaunchState::Unknown(_)) | Some(LaunchState::Refused(_)))
                     on:click=move |_| on_confirm.run(())>

@@ -198,7 +198,7 @@ pub fn TasksPage() -> impl IntoView {
     let zone = local_zone_now();
     view! {
         <section class="page">
-            <h1>{move || i18n.t(Text::TasksTitle)}</h1>
+            <h1>{i18n.tr(Text::TasksTitle)}</h1>
             {move || filter.with(ListFilter::any).then(|| view! {
                 <p class="muted">
                     {described().map(|d| view! { <span data-testid="tasks-filter">{d}</span>" · " })}
@@ -208,10 +208,10 @@ pub fn TasksPage() -> impl IntoView {
             {ignored}
             <TaskFilters filter creators on_change=set_filter />
             <div class="toolbar">
-                <button class="btn" on:click=move |_| tasks.reload()>{move || i18n.t(Text::Refresh)}</button>
+                <button class="btn" on:click=move |_| tasks.reload()>{i18n.tr(Text::Refresh)}</button>
                 <button class="btn" data-testid="download-csv" on:click=download
                     disabled=move || shown.with(|s| s.as_ref().is_none_or(Vec::is_empty))>
-                    {move || i18n.t(Text::DownloadCsv)}
+                    {i18n.tr(Text::DownloadCsv)}
                 </button>
             </div>
             {scope}

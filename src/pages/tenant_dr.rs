@@ -225,7 +225,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
             </p>
             <FailureView failure=detail.error on_retry=Callback::new(move |_| detail.reload()) busy=detail.loading />
             <div class="precheck card" aria-busy=move || precheck.loading.get().to_string()>
-                <h2 class="card-title">{move || i18n.t(Text::PrecheckTitle)}</h2>
+                <h2 class="card-title">{i18n.tr(Text::PrecheckTitle)}</h2>
                 {move || precheck.loading.get().then(|| view! { <p class="loading" data-testid="precheck-running">{i18n.t(Text::RunningPrecheck)}</p> })}
                 {move || precheck.data.get().map(|s| {
                     let scn_text = s.sync_scn.map(|v| v.to_string());
@@ -248,7 +248,7 @@ fn TenantDr(cluster: i64, tenant: i64, action: Action) -> impl IntoView {
                 }}
                 <FailureView failure=precheck.error />
                 <button class="btn" data-testid="rerun" disabled=move || precheck.loading.get() on:click=move |_| precheck.reload()>
-                    {move || i18n.t(Text::RunPrecheck)}
+                    {i18n.tr(Text::RunPrecheck)}
                 </button>
             </div>
             <PrecheckHistory runs=kept now />

@@ -130,12 +130,12 @@ pub fn CheckGrid(
     };
 
     view! {
-        <h2>"3. "{move || i18n.t(Text::GfcStepChecks)}</h2>
+        <h2>"3. "{i18n.tr(Text::GfcStepChecks)}</h2>
         <div class="toolbar">
             <button class="btn" data-testid="run-checks" disabled=move || checking.get() || components.with(Vec::is_empty)
-                on:click=move |_| { on_run_all.run(()); run(Vec::new()); }>{move || i18n.t(Text::GfcRunChecks)}</button>
+                on:click=move |_| { on_run_all.run(()); run(Vec::new()); }>{i18n.tr(Text::GfcRunChecks)}</button>
             <button class="btn" data-testid="rerun-failed" disabled=move || checking.get() || failed_keys().is_empty()
-                on:click=move |_| run_failed(failed_keys())>{move || i18n.t(Text::GfcRerunFailed)}</button>
+                on:click=move |_| run_failed(failed_keys())>{i18n.tr(Text::GfcRerunFailed)}</button>
             {move || checking.get().then(|| view! { <span class="loading">{i18n.t(Text::RunningPrecheck)}</span> })}
             {move || poll.not_ready.get().then(|| view! { <span class="stale" data-testid="not-ready">{i18n.t(Text::GfcNotReady)}</span> })}
         </div>

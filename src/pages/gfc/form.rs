@@ -140,19 +140,19 @@ pub fn DetailsForm(
     let reason_invalid =
         move || show_errors.get() && problems.with(|p| p.iter().any(|i| i.field == "reason"));
     view! {
-        <h2>"2. "{move || i18n.t(Text::GfcStepForm)}</h2>
+        <h2>"2. "{i18n.tr(Text::GfcStepForm)}</h2>
         <div class="gfc-form">
             <fieldset class="mark">
-                <legend>{move || i18n.t(Text::GfcDirection)}</legend>
-                <label class="check"><input type="radio" name="mark" prop:checked=failover on:change=move |_| direction.set(Direction::Failover) />{move || i18n.t(Text::GfcFailover)}</label>
-                <label class="check"><input type="radio" name="mark" prop:checked=move || !failover() on:change=move |_| direction.set(Direction::Failback) />{move || i18n.t(Text::GfcFailback)}</label>
+                <legend>{i18n.tr(Text::GfcDirection)}</legend>
+                <label class="check"><input type="radio" name="mark" prop:checked=failover on:change=move |_| direction.set(Direction::Failover) />{i18n.tr(Text::GfcFailover)}</label>
+                <label class="check"><input type="radio" name="mark" prop:checked=move || !failover() on:change=move |_| direction.set(Direction::Failback) />{i18n.tr(Text::GfcFailback)}</label>
             </fieldset>
-            <label for="reason">{move || i18n.t(Text::GfcReason)}</label>
+            <label for="reason">{i18n.tr(Text::GfcReason)}</label>
             <textarea id="reason" rows="2" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))
                 aria-invalid=move || reason_invalid().to_string()></textarea>
             <FieldError field="reason" problems show=show_errors />
             <Show when=failover>
-                <label for="failback-time">{move || i18n.t(Text::GfcFailbackTime)}</label>
+                <label for="failback-time">{i18n.tr(Text::GfcFailbackTime)}</label>
                 <input id="failback-time" type="datetime-local" prop:value=move || failback_local.get() on:input=move |ev| failback_local.set(event_target_value(&ev)) />
                 <p class="hint" data-testid="failback-utc">{move || match details.failback_ms() {
                     Some(ms) => i18n.f(Text::GfcFailbackHint, &[&format_failback_time(ms)]),
@@ -160,11 +160,11 @@ pub fn DetailsForm(
                 }}</p>
                 <FieldError field="estFailbackTime" problems show=show_errors />
             </Show>
-            <label for="dc-name">{move || i18n.t(Text::GfcDcName)}</label>
+            <label for="dc-name">{i18n.tr(Text::GfcDcName)}</label>
             <input id="dc-name" prop:value=move || dc_name.get() on:input=move |ev| dc_name.set(event_target_value(&ev)) />
-            <p class="hint">{move || i18n.t(Text::GfcDcHint)}</p>
+            <p class="hint">{i18n.tr(Text::GfcDcHint)}</p>
             <fieldset class="options">
-                <legend>{move || i18n.t(Text::GfcOptions)}</legend>
+                <legend>{i18n.tr(Text::GfcOptions)}</legend>
                 {[
                     (details.maintain, Text::GfcOptMaintain, Text::GfcOptMaintainHelp),
                     (details.pool_health, Text::GfcOptPool, Text::GfcOptPoolHelp),
@@ -173,7 +173,7 @@ pub fn DetailsForm(
                     (details.dc_fail_out, Text::GfcOptDcOut, Text::GfcOptDcOutHelp),
                 ].into_iter().map(|(sig, label, help)| view! {
                     <label class="check"><input type="checkbox" prop:checked=move || sig.get() on:change=move |ev| sig.set(event_target_checked(&ev)) />
-                        <span><b>{move || i18n.t(label)}</b><br /><span class="hint">{move || i18n.t(help)}</span></span></label>
+                        <span><b>{i18n.tr(label)}</b><br /><span class="hint">{i18n.tr(help)}</span></span></label>
                 }).collect_view()}
             </fieldset>
             <FieldError field="woInfo" problems show=show_errors />

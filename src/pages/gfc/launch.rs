@@ -126,7 +126,7 @@ pub fn LaunchStep(
             })
         }}
 
-        <h2>"4. "{move || i18n.t(Text::GfcStepLaunch)}</h2>
+        <h2>"4. "{i18n.tr(Text::GfcStepLaunch)}</h2>
         <div class="launch-bar">
             {move || hint().map(|h| view! { <p class="hint" data-testid="launch-hint">{i18n.t(h)}</p> })}
             <button class="btn btn-danger" data-testid="launch" disabled=move || !ready() on:click=move |_| dialog.set(true)>

@@ -84,7 +84,7 @@ pub fn GfcPage() -> impl IntoView {
 
     view! {
         <section class="page gfc">
-            <h1>{move || i18n.t(Text::GfcTitle)}</h1>
+            <h1>{i18n.tr(Text::GfcTitle)}</h1>
             // A viewer learns why the launch at the bottom stays disabled before filling anything in.
             <ViewerNotice />
             <RecentSessions />

@@ -61,13 +61,13 @@ pub fn ComponentSearch(
     };
 
     view! {
-        <h2>"1. "{move || i18n.t(Text::GfcStepComponents)}</h2>
+        <h2>"1. "{i18n.tr(Text::GfcStepComponents)}</h2>
         <form class="gfc-search" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); search(); }>
-            <label for="component-ids">{move || i18n.t(Text::GfcIdsLabel)}</label>
+            <label for="component-ids">{i18n.tr(Text::GfcIdsLabel)}</label>
             <textarea id="component-ids" rows="2" prop:value=move || ids_text.get()
                 on:input=move |ev| ids_text.set(event_target_value(&ev)) placeholder="7922, 7923 7924"></textarea>
-            <p class="hint">{move || i18n.t(Text::GfcIdsHint)}</p>
-            <button class="btn" type="submit" disabled=move || searching.get()>{move || i18n.t(Text::GfcSearch)}</button>
+            <p class="hint">{i18n.tr(Text::GfcIdsHint)}</p>
+            <button class="btn" type="submit" disabled=move || searching.get()>{i18n.tr(Text::GfcSearch)}</button>
         </form>
         <FailureView failure=error />
         {move || {
