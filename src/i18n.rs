@@ -28,7 +28,7 @@ impl I18n {
 
     /// The text `t` as a view that follows the language. Every call returns the same closure
     /// type, so Leptos builds the code that renders and updates it once for all of the
-    /// console's static texts, not once per place that shows one (a `i18n.tr(..)` at
+    /// console's static texts, not once per place that shows one (a `move || i18n.t(..)` at
     /// each place was a type, and a copy of that code, of its own: see docs/bundle.md).
     pub fn tr(&self, t: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         let this = *self;

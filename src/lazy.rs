@@ -8,9 +8,10 @@
 //! the same backoff: a file of the console's own is safe to fetch twice), then the page says which
 //! chunk failed and offers Retry, and the header and everything around the page stay. Once the
 //! first page after sign-in is painted, every chunk is fetched in the background ([`prefetch`]),
-//! one at a time and only while no API request is waiting for its reply, so a later outage does
-//! not strand the operator and a slow link still carries the page's data first; a failed
-//! prefetch is silent and the page's own load tries again on navigation.
+//! one at a time, each started only when no API request is waiting for its reply (one already
+//! downloading is not stopped), so a later outage does not strand the operator and a slow link
+//! carries a waiting page's data before code it may never need; a failed prefetch is silent and
+//! the page's own load tries again on navigation.
 //!
 //! Without the `split` feature (`trunk serve`, the browser unit tests) the same functions call
 //! the page directly: there is no chunk and nothing can fail.
@@ -129,7 +130,9 @@ pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static
     }
 }
 
-/// `load`, tried up to `attempts` times with the API client's backoff between tries.
+/// `load`, tried up to `attempts` times with the API client's backoff between tries. Every
+/// failure is tried again: the split loader says only that a chunk did not arrive, and a file of
+/// the console's own is safe to fetch twice (at worst, one that is gone costs 1.5 s).
 fn load_trying(load: Arc<dyn Fn() -> Load + Send + Sync>, attempts: u32) -> Load {
     Box::pin(async move {
         let mut attempt = 1;
@@ -153,11 +156,16 @@ fn ChunkError(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="page failure" role="alert" data-testid="chunk-failed">
+        // Hidden while a retry runs (the view stays until the next load ends): one retry at a
+        // time, and the message shown again means that retry failed too.
+        <section class="page failure" role="alert" data-testid="chunk-failed" hidden=move || waiting.get()>
             <h1>{i18n.tr(Text::ChunkFailedTitle)}</h1>
             <p>{move || i18n.f(Text::ChunkFailedBody, &[chunk])}</p>
             <button type="button" class="btn btn-primary" data-testid="chunk-retry"
                 on:click=move |_| {
+                    if waiting.get_untracked() {
+                        return;
+                    }
                     waiting.set(true);
                     attempt.update(|n| *n += 1);
                 }>

@@ -177,7 +177,7 @@ texts! {
     ReadinessTitle => "Failover readiness", "容灾切换就绪状态";
     ReadinessIntro => "Every standby tenant and standby cluster OCP manages: how far behind its primary it is, and the last failover precheck this browser kept. The board runs failover prechecks, which ask whether the standby could take over now and change nothing. For each primary, the recommended target is the least lagging standby whose last precheck passed.", "OCP 管理的所有备租户和备集群：落后主租户（或主集群）多少，以及本浏览器保留的最近一次容灾切换预检查。本页运行的是容灾切换预检查：它只判断该备租户（或备集群）现在能否接管，不做任何更改。每个主租户（或主集群）的推荐目标是最近一次预检查通过且延迟最小的备租户（或备集群）。";
     ReadinessRecheckEvery => "While this page is open, every standby is prechecked again every {0} min (paused while the tab is hidden).", "本页打开期间，每 {0} 分钟重新预检查所有备租户和备集群（标签页隐藏时暂停）。";
-    ReadinessNextRecheck => "Next re-check in {0}.", "{0}后自动重新预检查。";
+    ReadinessNextRecheck => "Prechecked again in {0}.", "距下次自动重新预检查还有 {0}。";
     ReadinessRpoMeaning => "RPO (recovery point objective): the writes a failover now would lose, those the standby has not replayed yet.", "RPO（恢复点目标）：现在容灾切换会丢失的写入，即备租户尚未回放的部分。";
     ReadinessPrecheckAll => "Precheck all", "全部预检查";
     ReadinessCancel => "Cancel", "取消";

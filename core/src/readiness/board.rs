@@ -442,8 +442,9 @@ pub fn recheck_due(
 }
 
 /// How long until the periodic re-check starts by itself, counted as [`recheck_due`] counts,
-/// rounded up to whole seconds (a countdown never reads "0 s" while a second is left); 0 once it
-/// is due. `None` while a run is going: the queue's own status says what happens then.
+/// rounded up to whole seconds (a countdown never reads "0 s" while a second is left) and never
+/// more than the interval (a clock read just before the run started, or set back since); 0 once
+/// it is due. `None` while a run is going: the queue's own status says what happens then.
 pub fn next_recheck_in_ms(
     last_start_ms: i64,
     now_ms: i64,
@@ -453,7 +454,8 @@ pub fn next_recheck_in_ms(
     if busy {
         return None;
     }
-    let left = (last_start_ms + interval_ms(interval_min) - now_ms).max(0);
+    let interval = interval_ms(interval_min);
+    let left = (last_start_ms + interval - now_ms).clamp(0, interval);
     Some((left + 999) / 1000 * 1000)
 }
 
@@ -828,6 +830,16 @@ mod tests {
             "overdue (hidden tab)"
         );
         assert_eq!(next_recheck_in_ms(0, min, 5, true), None, "a run is going");
+        assert_eq!(
+            next_recheck_in_ms(0, -700, 5, false),
+            Some(5 * min),
+            "a clock read before the run started"
+        );
+        assert_eq!(
+            next_recheck_in_ms(0, -10 * min, 5, false),
+            Some(5 * min),
+            "a clock set back"
+        );
         assert_eq!(
             next_recheck_in_ms(0, 0, 0, false),
             Some(min),
