@@ -37,12 +37,13 @@ pub struct Api {
     /// readable `timestamp` (0 until one did). A standby's lag is measured at OCP's time, so a
     /// browser clock that is off (or a recorded reply replayed later) does not change it.
     clock_offset_ms: std::sync::Arc<std::sync::atomic::AtomicI64>,
-    /// Exchanges under way (sent, reply not yet read): the background chunk prefetch waits for
-    /// none, so on a slow link it never delays what the operator is waiting for.
+    /// Requests under way (sent and not yet answered for good, retries included): the
+    /// background chunk prefetch starts nothing while there are any, so on a slow link it does
+    /// not compete with what the operator is waiting for.
     in_flight: std::sync::Arc<std::sync::atomic::AtomicU32>,
 }
 
-/// Counts one exchange as under way for as long as it lives (a page left mid-request drops it).
+/// Counts one request as under way for as long as it lives (a page left mid-request drops it).
 struct InFlight<'a>(&'a std::sync::atomic::AtomicU32);
 
 impl<'a> InFlight<'a> {
@@ -160,7 +161,6 @@ impl Api {
         let request = request.map_err(|e| ApiFailure::Network {
             detail: e.to_string(),
         })?;
-        let _in_flight = InFlight::start(&self.in_flight);
         let result = async {
             let resp = request.send().await?;
             let status = resp.status();
@@ -358,6 +358,8 @@ impl Api {
         take: &'a mut dyn FnMut(&Reply) -> Result<(), ApiFailure>,
     ) -> Pin<Box<dyn Future<Output = Result<(), ApiFailure>> + 'a>> {
         Box::pin(async move {
+            // Busy from the first send to the last reply, the pauses between retries included.
+            let _in_flight = InFlight::start(&self.in_flight);
             let mut attempt = 0;
             loop {
                 attempt += 1;
