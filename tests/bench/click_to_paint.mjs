@@ -132,7 +132,8 @@ try {
     await clickToPaint(dragPage, ids[n]);
     await drag(dragPage, 60); // warm-up
     const frames = await drag(dragPage, 240);
-    console.log(`pan n=${n}: frames ${frames.length}, median ${median(frames).toFixed(2)} ms, max ${Math.max(...frames).toFixed(2)} ms`);
+    const slow = frames.filter((f) => f > 16.7).map((f) => f.toFixed(1));
+    console.log(`pan n=${n}: frames ${frames.length}, median ${median(frames).toFixed(2)} ms, max ${Math.max(...frames).toFixed(2)} ms, over 16.7 ms: ${slow.length} (${slow.join(', ')})`);
     report('pan_frame', n, frames.length, 'p95', p95(frames));
   }
   await free.close();
