@@ -268,9 +268,12 @@ pub fn ReadinessPage() -> impl IntoView {
         Some(text)
     };
     let busy = move || queue.with(Queue::busy);
-    // Counts down with the ticker; gone while a run is going (the queue status speaks then).
+    // Counts down with the ticker; gone while a run is going (the queue status speaks then)
+    // and while the standbys are not loaded (the re-check above waits for them too).
     let next_recheck = move || {
-        next_recheck_in_ms(last_start.get_value(), now.get(), interval, busy()).map(|ms| {
+        let loaded = estate.data.with(Option::is_some);
+        let left = next_recheck_in_ms(last_start.get_value(), now.get(), interval, busy());
+        left.filter(|_| loaded).map(|ms| {
             i18n.f(
                 Text::ReadinessNextRecheck,
                 &[&human::duration(ms, i18n.lang.get())],

@@ -231,6 +231,19 @@ test('a cluster whose tenants fail to load costs only its rows, and says why', a
   await precheckAll(page, 4);
 });
 
+test('no countdown while the standbys could not be loaded: no re-check would start', async ({ page, request }) => {
+  await admin(request, 'faults', { path: '/api/v2/ob/clusters', method: 'GET', status: 404, times: 1 });
+  await openConsole(page, `${url()}/readiness`);
+  await signIn(page);
+  await expect(page.getByTestId('failure')).toBeVisible();
+  await expect(page.getByTestId('recheck-every')).toContainText('every 5 min');
+  await expect(page.getByTestId('next-recheck')).toHaveText('');
+  // Loaded on Retry: the countdown appears.
+  await page.getByTestId('failure').getByRole('button', { name: 'Retry' }).click();
+  await expect(rows(page).first()).toBeVisible();
+  await expect(page.getByTestId('next-recheck')).toHaveText(/^Prechecked again in \d+ m( [1-5]?\d s)?\.$/);
+});
+
 test('in Chinese', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('failover-console.lang', 'zh-CN'));
   await page.goto(`${url()}/readiness`);
