@@ -3,7 +3,7 @@
 //! read is attempted, OCP's time zone (for times OCP writes without an offset), and how often
 //! the readiness board re-checks.
 
-use console_core::readiness::board::DEFAULT_INTERVAL_MIN;
+use console_core::precheck::board::DEFAULT_INTERVAL_MIN;
 use console_core::time::Offset;
 use serde::{Deserialize, Deserializer};
 use std::sync::atomic::{AtomicI32, Ordering};

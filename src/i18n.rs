@@ -2,6 +2,7 @@
 //! the reactive choice, remembers it for the browser (localStorage: it is a preference, not a
 //! secret) and keeps `<html lang>` in step so screen readers and fonts follow it.
 
+use crate::storage;
 use console_core::i18n::{fill, text, Lang, Text};
 use leptos::prelude::*;
 
@@ -41,9 +42,7 @@ impl I18n {
 
     pub fn toggle(&self) {
         let next = self.lang.get_untracked().other();
-        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = s.set_item(KEY, next.code());
-        }
+        storage::local().set(KEY, next.code());
         set_html_lang(next);
         self.lang.set(next);
     }
@@ -52,12 +51,8 @@ impl I18n {
 /// The operator's language: the saved choice, else the browser's, else English. Also read by
 /// the crash screen, which cannot use the reactive `I18n`.
 pub fn chosen() -> Lang {
-    let window = web_sys::window();
-    let saved = window
-        .as_ref()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(KEY).ok().flatten());
-    let browser = window.and_then(|w| w.navigator().language());
+    let saved = storage::local().get(KEY);
+    let browser = web_sys::window().and_then(|w| w.navigator().language());
     saved
         .or(browser)
         .map(|c| Lang::from_code(&c))

@@ -13,6 +13,7 @@ pub mod lazy;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub(crate) mod storage;
 
 use leptos::prelude::*;
 

@@ -1,6 +1,7 @@
 //! The signed-in operator. Credentials live in memory and in this tab's sessionStorage (so a
 //! reload keeps the session), never in localStorage and never in logs.
 
+use crate::storage;
 use base64::Engine;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,10 +23,6 @@ pub struct Session {
     pub expired: RwSignal<bool>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
 pub fn basic_header(user: &str, password: &str) -> String {
     let raw = format!("{user}:{password}");
     format!(
@@ -36,8 +33,8 @@ pub fn basic_header(user: &str, password: &str) -> String {
 
 impl Session {
     pub fn restore() -> Session {
-        let saved = storage()
-            .and_then(|s| s.get_item(KEY).ok().flatten())
+        let saved = storage::session()
+            .get(KEY)
             .and_then(|text| serde_json::from_str::<Signed>(&text).ok());
         Session {
             current: RwSignal::new(saved),
@@ -46,17 +43,15 @@ impl Session {
     }
 
     pub fn sign_in(&self, signed: Signed) {
-        if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&signed)) {
-            let _ = s.set_item(KEY, &text);
+        if let Ok(text) = serde_json::to_string(&signed) {
+            storage::session().set(KEY, &text);
         }
         self.current.set(Some(signed));
         self.expired.set(false);
     }
 
     pub fn sign_out(&self) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(KEY);
-        }
+        storage::session().remove(KEY);
         self.current.set(None);
         self.expired.set(false);
     }

@@ -6,10 +6,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use console_core::i18n::Lang;
-use console_core::synthetic;
-use console_core::viewport::{Camera, Rect};
+use console_core::task::synthetic;
+use console_core::graph::viewport::{Camera, Rect};
 use console_core::wire::SubtaskStatus;
-use failover_console::graph::model::TaskModel;
+use failover_console::hooks::task_model::TaskModel;
 use failover_console::graph::view::{TaskGraph, MARGIN_PX, RENDER_ALL_UP_TO};
 use failover_console::i18n::I18n;
 use leptos::prelude::*;
@@ -61,10 +61,10 @@ fn report(name: &str, n: usize, runs: usize, ms: f64) {
 /// zoom, counted over every node of the layout: what culling must leave in the DOM (all of
 /// them for a small graph).
 fn on_screen(el: &web_sys::HtmlElement, task: &console_core::wire::TaskInstance) -> usize {
-    let g = console_core::graph::build(task.subtasks()).unwrap();
+    let g = console_core::graph::dag::build(task.subtasks()).unwrap();
     // Drawn the way the task page draws it: the orientation its shape suits.
-    let o = console_core::layout::OrientationChoice::Auto.resolve(&g);
-    let l = console_core::layout::layout_oriented(&g, o);
+    let o = console_core::graph::layout::OrientationChoice::Auto.resolve(&g);
+    let l = console_core::graph::layout::layout_oriented(&g, o);
     // The screen is the graph's box; the SVG inside is the whole graph, placed and scaled
     // by the camera: its box on the page gives the camera back.
     let screen = el.query_selector(".graph-screen").unwrap().unwrap();
@@ -89,8 +89,8 @@ fn on_screen(el: &web_sys::HtmlElement, task: &console_core::wire::TaskInstance)
             let node = Rect {
                 x0: x,
                 y0: y,
-                x1: x + console_core::layout::NODE_W,
-                y1: y + console_core::layout::NODE_H,
+                x1: x + console_core::graph::layout::NODE_W,
+                y1: y + console_core::graph::layout::NODE_H,
             };
             node.intersects(&area)
         })
@@ -184,7 +184,7 @@ async fn bench_size(n: usize, width: usize, paint_runs: usize, poll_runs: usize)
         .to_string()
     };
     let bodies = [body(&a), body(&b)];
-    let mut reader = console_core::task_reader::TaskReader::default();
+    let mut reader = console_core::task::reader::TaskReader::default();
     let _ = reader.decode(200, Some("application/json"), &body(&task));
     let mut decodes = Vec::new();
     for i in 0..poll_runs {

@@ -95,11 +95,11 @@ async fn failure_view_speaks_chinese_and_hides_code_zero() {
 #[wasm_bindgen_test]
 async fn task_model_keeps_its_state_vector_equal_to_the_node_signals() {
     use console_core::wire::SubtaskStatus;
-    use failover_console::graph::model::TaskModel;
+    use failover_console::hooks::task_model::TaskModel;
     let owner = Owner::new();
     owner.set();
     let model = TaskModel::new();
-    let base = console_core::synthetic::task(1, 300, 10);
+    let base = console_core::task::synthetic::task(1, 300, 10);
     let same = |model: &TaskModel| {
         model.structure.with_untracked(|s| {
             let s = s.as_ref().unwrap();
@@ -115,10 +115,10 @@ async fn task_model_keeps_its_state_vector_equal_to_the_node_signals() {
     assert!(model.apply(&base), "the first reply builds the structure");
     assert!(same(&model));
     let critical_before = model.critical.get_untracked();
-    let running = console_core::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Running);
+    let running = console_core::task::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Running);
     assert!(!model.apply(&running), "a status poll does not rebuild");
     assert!(same(&model));
-    let done = console_core::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Successful);
+    let done = console_core::task::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Successful);
     assert!(!model.apply(&done));
     assert!(same(&model));
     assert_ne!(

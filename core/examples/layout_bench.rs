@@ -2,9 +2,9 @@
 //! benchmark's synthetic tasks, prints one line per task
 //! `LAYOUT shape=dense n=2000 width=20 crossings=123 median_ms=4.56 runs=5`,
 //! and, given a folder, writes each task's DOT text there (`dense-2000.dot`) for dot.
-use console_core::graph::build;
-use console_core::layout::layout;
-use console_core::synthetic;
+use console_core::graph::dag::build;
+use console_core::graph::layout::layout;
+use console_core::task::synthetic;
 use std::time::Instant;
 
 /// (shape, subtasks, width): the browser benchmark's chains, and dense layered tasks.

@@ -2,14 +2,14 @@
 //! derived from the fixtures, through the same `decode` the SPA uses. Never a panic; a bad reply
 //! is a clear error; parsed tasks always give a graph or a graph error, never a hang.
 
-use console_core::failure::decode;
+use console_core::wire::failure::decode;
 use console_core::gfc::{CheckType, Operations, PreCheckStatus, Report, SearchResult};
-use console_core::precheck::{summarize, summarize_cluster, summarize_switchover, Verdict};
-use console_core::task_reader::TaskReader;
+use console_core::precheck::verdict::{summarize, summarize_cluster, summarize_switchover, Verdict};
+use console_core::task::reader::TaskReader;
 use console_core::wire::{
     Cluster, ClusterPreCheck, SwitchoverPreCheckResult, TaskInstance, Tenant, TenantPreCheck,
 };
-use console_core::{graph, layout, ApiFailure, Paged};
+use console_core::{graph::dag as graph, graph::layout, ApiFailure, Paged};
 use serde_json::{json, Value};
 
 struct Rng(u64);

@@ -1,6 +1,6 @@
 //! What real OCP sends that a strict client would choke on (ocp-api.md §1.2, §10.6).
 
-use console_core::failure::decode;
+use console_core::wire::failure::decode;
 use console_core::wire::{
     Cluster, ClusterStatus, Creator, SubtaskStatus, TaskInstance, TenantPreCheck, TenantRole,
 };

@@ -7,18 +7,24 @@
 //! Two layers, arrows one way: `http` (state, envelopes, middleware, routes) drives `sim` (the
 //! simulated world, which knows nothing of HTTP), and both build on console-core. `config` is a
 //! leaf both the binary and `http` read.
+//!
+//! Everything is `pub(crate)` but what the binary (`main.rs`) and the integration tests
+//! (`tests/`) use: `app`, `bind`, `AppState::new`, the `Config` and its parsers, `spa::csp`
+//! (`--print-csp`), the contract (`http::contract::Contract`) and the stub file readers
+//! (`http::stubs`). xtask runs the binary and links none of it.
+#![warn(unreachable_pub)]
 
 mod config;
 pub mod http;
-pub mod sim;
+pub(crate) mod sim;
 
 use std::net::SocketAddr;
 
 pub use config::{
     default_fixtures_dir, default_journal_size, parse_journal_size, parse_upstream, Config,
-    Recording, DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE,
+    Recording,
 };
-pub use http::middleware::spa;
+pub use http::spa;
 pub use http::state::AppState;
 
 /// The whole HTTP application: `/api/v2` (OCP), `/gfc`, `/__admin` (test control), and the SPA.

@@ -112,53 +112,36 @@ async fn openapi_json_is_served_and_is_an_openapi_3_1_document() {
 }
 
 /// `(METHOD, /full/template)` of every `.route(…)` in the router sources: the API and GFC
-/// routers in routes/mod.rs, the admin router in routes/admin.rs.
+/// routes in routes/mod.rs, the admin routes in routes/admin.rs. Each path is written whole, as
+/// a string literal.
 fn router_routes() -> BTreeSet<(String, String)> {
     let routes = crate_dir().join("src/http/routes");
     let mut out = BTreeSet::new();
-    let main = std::fs::read_to_string(routes.join("mod.rs")).unwrap();
-    let gfc_at = main
-        .find("let gfc = Router::new()")
-        .expect("the GFC router in routes/mod.rs");
-    read_routes(
-        &main[..gfc_at],
-        "/api",
-        &[("c", "/v2/ob/clusters/{id}")],
-        &mut out,
-    );
-    read_routes(&main[gfc_at..], "/gfc", &[("g", "/failover")], &mut out);
-    let admin = std::fs::read_to_string(routes.join("admin.rs")).unwrap();
-    read_routes(&admin, "/__admin", &[], &mut out);
+    for file in ["mod.rs", "admin.rs"] {
+        let src = std::fs::read_to_string(routes.join(file)).unwrap();
+        read_routes(&src, &mut out);
+    }
     out
 }
 
-fn read_routes(
-    src: &str,
-    prefix: &str,
-    vars: &[(&str, &str)],
-    out: &mut BTreeSet<(String, String)>,
-) {
+fn read_routes(src: &str, out: &mut BTreeSet<(String, String)>) {
     for chunk in src.split(".route(").skip(1) {
-        // The chunk runs to the next `.route(`; the route's own text ends at the layer/fallback.
-        let chunk = chunk.split(".fallback(").next().unwrap_or(chunk);
-        let chunk = chunk.split(".layer(").next().unwrap_or(chunk);
-        // The path: a literal, a format! of one (`{c}` a variable), or a variable (`.route(c, …)`).
-        let first = chunk.split(',').next().unwrap_or_default().trim();
-        let (path, rest) = match vars.iter().find(|(var, _)| *var == first) {
-            Some((_, value)) => (value.to_string(), &chunk[first.len()..]),
-            None => {
-                let start = chunk
-                    .find('"')
-                    .unwrap_or_else(|| panic!("no path in .route({chunk}"));
-                let len = chunk[start + 1..].find('"').unwrap();
-                let mut text = chunk[start + 1..start + 1 + len].to_string();
-                for (var, value) in vars {
-                    text = text.replace(&format!("{{{var}}}"), value);
-                }
-                let text = text.replace("{{", "{").replace("}}", "}");
-                (text, &chunk[start + 1 + len..])
-            }
-        };
+        // The chunk runs to the next `.route(`; the route's own text ends at the next call that
+        // is not a method of it, or at the end of the function.
+        let chunk = [".method_not_allowed_fallback(", ".fallback(", ".nest(", ".layer(", "\n}"]
+            .iter()
+            .fold(chunk, |c, end| c.split(end).next().unwrap_or(c));
+        let path = chunk.trim_start();
+        assert!(
+            path.starts_with('"'),
+            "a route's path is a string literal: .route({chunk}"
+        );
+        let len = path[1..].find('"').unwrap();
+        let (path, rest) = (&path[1..1 + len], &path[1 + len..]);
+        assert!(
+            path.starts_with("/api/") || path.starts_with("/gfc/") || path.starts_with("/__admin/"),
+            "a route's path is written whole: {path}"
+        );
         let mut methods = 0;
         for m in ["get", "post", "put", "delete", "patch"] {
             let called = rest.match_indices(&format!("{m}(")).any(|(i, _)| {
@@ -167,11 +150,11 @@ fn read_routes(
                         && rest.as_bytes()[i - 1] != b'_'
             });
             if called {
-                out.insert((m.to_uppercase(), format!("{prefix}{path}")));
+                out.insert((m.to_uppercase(), path.to_string()));
                 methods += 1;
             }
         }
-        assert!(methods > 0, "no method read for {prefix}{path}");
+        assert!(methods > 0, "no method read for {path}");
     }
 }
 

@@ -2,7 +2,7 @@
 //! and launches (writes: sent once, never retried).
 
 use super::Api;
-use console_core::precheck::Action;
+use console_core::precheck::verdict::Action;
 use console_core::wire::{
     BatchFailoverBody, ClusterPreCheck, FailoverBody, FailoverTenantItem, SwitchoverBody,
     SwitchoverPreCheckResult, TaskInstance, TenantPreCheck,

@@ -13,7 +13,7 @@ pub mod tasks;
 
 use crate::config::RuntimeConfig;
 use crate::session::Session;
-use console_core::failure::decode;
+use console_core::wire::failure::decode;
 use console_core::i18n::Lang;
 use console_core::{ApiFailure, Envelope};
 use gloo_net::http::{Request, RequestBuilder};
@@ -248,7 +248,7 @@ impl Api {
         out.ok_or_else(no_data)
     }
 
-    /// GET whose reply `read` decodes (a task's, read by a [`console_core::task_reader::TaskReader`]); `attempts` as in
+    /// GET whose reply `read` decodes (a task's, read by a [`console_core::task::reader::TaskReader`]); `attempts` as in
     /// [`Api::get_envelope`].
     async fn get_read<T>(
         &self,

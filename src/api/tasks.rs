@@ -1,8 +1,8 @@
 //! Tasks: `GET /api/v2/tasks/instances[/{id}]`.
 
 use super::Api;
-use console_core::eta::{History, HISTORY_RUNS};
-use console_core::task_reader::TaskReader;
+use console_core::task::eta::{History, HISTORY_RUNS};
+use console_core::task::reader::TaskReader;
 use console_core::wire::{SubtaskInstance, SubtaskLog, TaskInstance};
 use console_core::{ApiFailure, Paged};
 use std::cell::RefCell;
@@ -121,7 +121,7 @@ impl Api {
     }
 
     /// What earlier successful runs of tasks named `name` took, step by step
-    /// (`console_core::eta::History`): the newest ones from the task list, each read in full
+    /// (`console_core::task::eta::History`): the newest ones from the task list, each read in full
     /// when the list leaves out its steps (one request at a time). A run whose detail cannot be
     /// read is left out; a list that cannot be read is a failure.
     pub async fn learn_history(&self, name: String) -> Result<History, ApiFailure> {

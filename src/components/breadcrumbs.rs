@@ -1,11 +1,11 @@
 //! Where a deep page sits ("Clusters › OB424_B › sales_dr › Failover precheck"): a navigation
 //! landmark with an ordered list, the page itself last and marked current. The trail is
-//! `console_core::crumbs`'s to compose from the page's route and what it has loaded; this only
+//! `console_core::present::crumbs`'s to compose from the page's route and what it has loaded; this only
 //! draws it, in the page's language. Plain links (the router still handles them): the router's
 //! `A` would mark every ancestor `aria-current`, and only the page itself is current.
 
 use crate::i18n::use_i18n;
-use console_core::crumbs::Crumb;
+use console_core::present::crumbs::Crumb;
 use console_core::i18n::{Lang, Text};
 use leptos::prelude::*;
 

@@ -10,7 +10,7 @@ use crate::hooks::dialog::use_dialog;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
-use console_core::precheck::confirmation_ready;
+use console_core::precheck::verdict::confirmation_ready;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -113,7 +113,7 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
                 })}
                 {ask_reason.then(|| view! {
                     <label for="launch-reason">{i18n.tr(Text::ReasonLabel)}</label>
-                    <textarea id="launch-reason" rows="2" maxlength=console_core::launch_record::REASON_MAX_CHARS
+                    <textarea id="launch-reason" rows="2" maxlength=console_core::task::launch_record::REASON_MAX_CHARS
                         aria-describedby="launch-reason-hint" prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                     <p class="hint" id="launch-reason-hint">{i18n.tr(Text::ReasonHint)}</p>
@@ -148,7 +148,7 @@ pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(
 }
 
 /// "Type NAME to confirm" and its field, which takes the focus when its dialog opens. Whether
-/// what was typed unlocks the action is `console_core::precheck::confirmation_ready`'s to say.
+/// what was typed unlocks the action is `console_core::precheck::verdict::confirmation_ready`'s to say.
 #[component]
 pub fn TypeToConfirm(
     #[prop(into)] expected: String,

@@ -1,6 +1,6 @@
 //! The launch record: written to `localStorage` (per OCP address) when a launch's reply names
 //! its tasks, and shown on the task page. What is kept and how storage is read is
-//! `console_core::launch_record`'s; a storage that is off, full or holds garbage costs only the
+//! `console_core::task::launch_record`'s; a storage that is off, full or holds garbage costs only the
 //! record, never the launch or the page.
 
 use crate::api::use_api;
@@ -8,8 +8,8 @@ use crate::components::when::local_offset;
 use crate::i18n::use_i18n;
 use crate::session::Session;
 use console_core::i18n::Text;
-use console_core::launch_record::{self, clean_reason, describe, Draft, LaunchRecords};
-use console_core::readiness::Record;
+use console_core::task::launch_record::{self, clean_reason, describe, Draft, LaunchRecords};
+use console_core::precheck::readiness::Record;
 use console_core::time::Instant;
 use console_core::wire::TaskInstance;
 use leptos::prelude::*;

@@ -1,13 +1,13 @@
 //! What a poller is doing, in words, where the operator reads it: "Loading…" until the first
 //! reply, the live words only after a good one, "reconnecting" while a failure is retried, and
-//! after a failure that will not heal (`console_core::poll::failure_outcome`), that updates
+//! after a failure that will not heal (`console_core::time::poll::failure_outcome`), that updates
 //! stopped for good, with a Reload button; never "reconnecting" then. The phase is the core's
 //! (`Poller::phase`); this only renders it.
 
 use crate::hooks::poll::Poll;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
-use console_core::poll::Phase;
+use console_core::time::poll::Phase;
 use leptos::prelude::*;
 
 #[component]

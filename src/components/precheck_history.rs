@@ -1,7 +1,7 @@
 //! The precheck results this browser keeps per standby: newest first, each with its time,
 //! verdict, codes and the lag then; choosing an earlier run shows what changed up to the latest.
 //! Which results are kept, how storage is read and how two runs compare is
-//! `console_core::readiness`'s; this reads and writes `localStorage` and lists them. A storage
+//! `console_core::precheck::readiness`'s; this reads and writes `localStorage` and lists them. A storage
 //! that is off, full or holds garbage costs only the history, never the page.
 
 use crate::api::Api;
@@ -9,9 +9,9 @@ use crate::components::verdict::{verdict_word, ChangesView};
 use crate::components::when::When;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
-use console_core::precheck::Summary;
+use console_core::precheck::verdict::Summary;
 use console_core::present;
-use console_core::readiness::{self, Histories, Record};
+use console_core::precheck::readiness::{self, Histories, Record};
 use console_core::time::{human, Instant, Offset};
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn tenant_record(api: &Api, s: &Summary, at_ms: i64) -> Record {
     let lag = s
         .sync_scn
-        .and_then(|v| console_core::scn::lag_secs(v, api.server_ms(at_ms as f64)));
+        .and_then(|v| console_core::time::scn::lag_secs(v, api.server_ms(at_ms as f64)));
     Record::from_summary(s, at_ms, lag)
 }
 

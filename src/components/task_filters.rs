@@ -1,11 +1,11 @@
 //! The task list's filter controls: status (any of three), kind, creator and a range of days.
 //! They only propose a new `ListFilter`; the page puts it in the URL, which is the one place the
-//! filter lives (a reload or a shared link keeps it). Rules are in `console_core::task_list`.
+//! filter lives (a reload or a shared link keeps it). Rules are in `console_core::task::list`.
 
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::task_list::{Day, ListFilter, KINDS, STATUSES};
+use console_core::task::list::{Day, ListFilter, KINDS, STATUSES};
 use console_core::wire::TaskStatus;
 use leptos::prelude::*;
 

@@ -32,7 +32,7 @@ pub fn text_or_unreadable(text: Option<String>, raw: Option<&serde_json::Value>)
     match (text, raw) {
         (Some(t), _) => t.into_any(),
         (None, Some(raw)) => {
-            view! { <Unreadable raw=console_core::lenient::raw_text(raw) /> }.into_any()
+            view! { <Unreadable raw=console_core::wire::lenient::raw_text(raw) /> }.into_any()
         }
         (None, None) => ().into_any(),
     }

@@ -4,7 +4,7 @@
 
 use crate::i18n::{use_i18n, I18n};
 use console_core::i18n::Text;
-use console_core::precheck::{Action, Changes, Finding, NoVerdict, Summary, Verdict};
+use console_core::precheck::verdict::{Action, Changes, Finding, NoVerdict, Summary, Verdict};
 use console_core::present;
 use leptos::prelude::*;
 

@@ -1,17 +1,17 @@
 //! The selected step: what it is, how it ran, what may be done to it, and its log, followed
 //! while it runs.
 
-use super::model::TaskModel;
 use super::status_words;
 use crate::api::use_api;
 use crate::components::unreadable::StateWord;
 use crate::components::when::When;
+use crate::hooks::task_model::TaskModel;
 use crate::hooks::timing::Timing;
 use crate::i18n::use_i18n;
-use console_core::eta::step_eta_words;
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::task_view::{overdue, subtask_interventions, Intervention};
+use console_core::task::eta::step_eta_words;
+use console_core::task::interventions::{overdue, subtask_interventions, Intervention};
 use console_core::time::human;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,14 +1,27 @@
-//! The live task graph: its reactive model (`model`), the SVG view with pan and zoom (`view`),
-//! the accessible table of the same subtasks (`table`), and the legend.
+//! The live task graph and what surrounds it on the task page (its reactive model is
+//! `hooks::task_model`):
+//! - `view`: `<TaskGraph>`, the SVG view, composed of
+//!   - `camera`: pan and zoom (after `console_core::graph::viewport`) and culling, what is drawn,
+//!   - `gestures`: drag, pinch and wheel,
+//!   - `keys`: moving between steps at the keyboard, and panning and zooming there,
+//!   - `minimap`: the overview of a graph too big to render whole,
+//!   - `node`: one step drawn;
+//! - `table`: the accessible table of the same subtasks; `details`: the selected step's panel;
+//! - `legend`: what the marks mean; `announcer`: step and task changes, told to screen readers.
 
+pub(crate) mod announcer;
+pub(crate) mod camera;
 pub mod details;
+pub(crate) mod gestures;
+pub(crate) mod keys;
 pub mod legend;
-pub mod model;
+pub(crate) mod minimap;
+pub(crate) mod node;
 pub mod table;
 pub mod view;
 
 use console_core::present;
-use console_core::task_view::Impact;
+use console_core::task::interventions::Impact;
 use console_core::wire::SubtaskStatus;
 use leptos::prelude::Get;
 

@@ -4,16 +4,16 @@
 //! rows show at once and the page never freezes while the rest are added (all of them are,
 //! without asking).
 
-use super::model::TaskModel;
 use super::status_words;
 use crate::components::unreadable::StateWord;
 use crate::components::when::{local_zone_now, When};
+use crate::hooks::task_model::TaskModel;
 use crate::hooks::timing::Timing;
 use crate::i18n::use_i18n;
-use console_core::eta::step_eta_words;
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::task_view::overdue;
+use console_core::task::eta::step_eta_words;
+use console_core::task::interventions::overdue;
 use console_core::time::human;
 use leptos::prelude::*;
 

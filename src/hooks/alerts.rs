@@ -1,11 +1,11 @@
 //! Alerts while a task is watched: the tab title and favicon show a failed, waiting or ended
 //! task, and a browser notification fires once per change into one of those states, if the
 //! operator allowed notifications (asked only from the "Notify me" button, never on load).
-//! Which state alerts and what is said is `console_core::alert`'s; this applies it.
+//! Which state alerts and what is said is `console_core::task::alert`'s; this applies it.
 
-use crate::graph::model::TaskModel;
+use crate::hooks::task_model::TaskModel;
 use crate::i18n::use_i18n;
-use console_core::alert::{watch, Watch, Watcher};
+use console_core::task::alert::{watch, Watch, Watcher};
 use console_core::i18n::Text;
 use console_core::wire::SubtaskStatus;
 use leptos::prelude::*;

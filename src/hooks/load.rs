@@ -3,7 +3,7 @@
 //! After a transient failure (network, timeout, 5xx, garbled reply) it tries again by itself,
 //! backing off from 2 s to 30 s, so the page recovers once the backend does.
 
-use console_core::poll::Backoff;
+use console_core::time::poll::Backoff;
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

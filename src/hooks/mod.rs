@@ -1,9 +1,29 @@
+//! Hooks: the reactive state and effects that pages and components share, each a `use_…`
+//! function (or a small type) called in a component's body.
+//! - `alerts`: the tab's title and favicon, and notifications, for a watched task;
+//! - `cluster`: the cluster a page is about, and its name;
+//! - `dialog`: how every dialog behaves at the keyboard;
+//! - `intervention`: retrying, skipping, cancelling or rolling back a task or a step: preview,
+//!   confirmation, the one send, its outcome;
+//! - `launch`: one send per confirmation, and how it ended;
+//! - `load`: data for a view, kept through failures and retried;
+//! - `poll`: following something that changes on the server;
+//! - `task_model`: the task page's reactive model of a task and its steps;
+//! - `ticker`: the page's one clock;
+//! - `timing`: a task's time left and measured recovery time;
+//! - `title`: the browser tab's title.
+//!
+//! Hooks may import `api`, `config`, `session`, `i18n`, `console_core` and one another; never
+//! `pages` or `components` (those build on hooks, not the other way round).
+
 pub mod alerts;
 pub mod cluster;
 pub mod dialog;
+pub(crate) mod intervention;
 pub mod launch;
 pub mod load;
 pub mod poll;
+pub mod task_model;
 pub mod ticker;
 pub mod timing;
 pub mod title;

@@ -1,11 +1,11 @@
 //! `use_poll`: follows something that changes on the server. The pacing (interval, backoff on
-//! failures up to a cap, when to stop, what a hidden tab does) is `console_core::poll`'s; this
+//! failures up to a cap, when to stop, what a hidden tab does) is `console_core::time::poll`'s; this
 //! hook is the browser's part: never two requests in flight, nothing sent while the tab is
 //! hidden, what was shown kept through failures, and no request after the page is gone.
 //! `wake` starts it, and starts it again after it stopped (after an intervention on a task, a
 //! new precheck run).
 
-use console_core::poll::{Backoff, Outcome, Phase, Poller, Step};
+use console_core::time::poll::{Backoff, Outcome, Phase, Poller, Step};
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,7 +24,7 @@ pub struct Poll {
     /// Whether the poller runs (woken, not stopped).
     pub active: RwSignal<bool>,
     /// Where it stands, for the page to say (`None`: never woken). See
-    /// `console_core::poll::Phase`: loading until the first reply, live only after a good one,
+    /// `console_core::time::poll::Phase`: loading until the first reply, live only after a good one,
     /// given up for good after a failure that will not heal.
     pub phase: RwSignal<Option<Phase>>,
     alive: StoredValue<bool>,

@@ -1,10 +1,10 @@
-//! A task's time left and measured recovery time (`console_core::eta`) for the task page. The
+//! A task's time left and measured recovery time (`console_core::task::eta`) for the task page. The
 //! earlier runs it learns from are read once per task name, and only while the task runs.
 
 use crate::api::use_api;
-use crate::graph::model::{NodeState, Structure, TaskModel};
+use crate::hooks::task_model::{NodeState, Structure, TaskModel};
 use crate::hooks::load::{use_load, Load};
-use console_core::eta::{self, Eta, History, Rto, Step, StepEta};
+use console_core::task::eta::{self, Eta, History, Rto, Step, StepEta};
 use console_core::wire::{SubtaskStatus, TaskStatus};
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ enum Times {
     Finishes,
 }
 
-/// The steps of `s` (graph order) as `console_core::eta` reads them, from their `states`.
+/// The steps of `s` (graph order) as `console_core::task::eta` reads them, from their `states`.
 fn steps_of<'a>(s: &'a Structure, states: &'a [NodeState], times: Times) -> Vec<Step<'a>> {
     states
         .iter()
@@ -54,7 +54,7 @@ fn steps_of<'a>(s: &'a Structure, states: &'a [NodeState], times: Times) -> Vec<
 }
 
 impl Timing {
-    /// Step `index`'s expected time and finish (`console_core::eta::step_eta`). Callers wrap it
+    /// Step `index`'s expected time and finish (`console_core::task::eta::step_eta`). Callers wrap it
     /// in a memo per step, so a step's text changes only when its own figures do.
     pub fn step_eta(&self, index: usize, name: &str, status: Option<&SubtaskStatus>) -> StepEta {
         self.eta.with(|eta| {

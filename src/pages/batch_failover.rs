@@ -19,9 +19,9 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
-use console_core::crumbs::{trail, Place};
+use console_core::present::crumbs::{trail, Place};
 use console_core::i18n::Text;
-use console_core::precheck::{
+use console_core::precheck::verdict::{
     batch_codes, batch_view, summarize_batch, BatchFilter, BatchSort, Summary, Verdict,
 };
 use console_core::present;

@@ -11,10 +11,10 @@ use crate::hooks::cluster::use_cluster;
 use crate::hooks::load::use_load;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
-use console_core::crumbs::{trail, Place};
+use console_core::present::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::scn;
+use console_core::time::scn;
 use console_core::time::human;
 use console_core::wire::{ClusterType, Tenant, TenantRole};
 use leptos::prelude::*;
@@ -147,7 +147,7 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                     text_or_unreadable(None, t.unreadable.get("/status")),
                 ),
             };
-            let scn_raw = t.unreadable.get("/syncScn").map(console_core::lenient::raw_text);
+            let scn_raw = t.unreadable.get("/syncScn").map(console_core::wire::lenient::raw_text);
             let sync = move || {
                 if !is_standby {
                     return ().into_any();

@@ -17,10 +17,10 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
-use console_core::crumbs::{trail, Place};
+use console_core::present::crumbs::{trail, Place};
 use console_core::i18n::Text;
-use console_core::precheck::{summarize_cluster, Action, Verdict};
-use console_core::readiness::{self, Record};
+use console_core::precheck::verdict::{summarize_cluster, Action, Verdict};
+use console_core::precheck::readiness::{self, Record};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -3,7 +3,7 @@
 //! recommended target of each primary. "Precheck all" works through them one request at a
 //! time; while the page is open (and the tab shown) it does so again every
 //! `readinessIntervalMin` minutes. Rows, sorting, the filter, the queue and when a re-check is
-//! due are `console_core::readiness::board`'s; this page wires signals to them. Results are
+//! due are `console_core::precheck::board`'s; this page wires signals to them. Results are
 //! kept in the same browser history the precheck pages write (`precheck_history`).
 
 use crate::api::{use_api, Api};
@@ -16,13 +16,13 @@ use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::{describe_failure, Text};
-use console_core::precheck::{summarize, summarize_cluster, Action, Verdict};
+use console_core::precheck::verdict::{summarize, summarize_cluster, Action, Verdict};
 use console_core::present;
-use console_core::readiness::board::{
+use console_core::precheck::board::{
     arrange, next_recheck_in_ms, queue_keys, recheck_due, rows, standbys, Kind, Queue, QueueState,
     ReadAt, Row, Sort, Standby, TenantsOf,
 };
-use console_core::readiness::{Histories, Record};
+use console_core::precheck::readiness::{Histories, Record};
 use console_core::time::{human, Instant};
 use console_core::wire::Cluster;
 use console_core::ApiFailure;

@@ -1,6 +1,7 @@
 //! A task, live: header (status, progress, elapsed), the subtask graph or its table, the selected
 //! step's details and log, and the interventions OCP allows, each previewed on the graph before
-//! it is confirmed and sent once.
+//! it is confirmed and sent once (the flow is `hooks::intervention`'s; this lays it out), and
+//! what changed, told to screen readers (`graph::announcer`).
 
 use crate::api::use_api;
 use crate::components::confirm_dialog::TypeToConfirm;
@@ -10,31 +11,32 @@ use crate::components::live_status::LiveStatus;
 use crate::components::task_timing::TaskTimingFacts;
 use crate::components::unreadable::StateWord;
 use crate::components::when::When;
+use crate::graph::announcer::Announcer;
 use crate::graph::details::StepDetails;
 use crate::graph::legend::Legend;
-use crate::graph::model::TaskModel;
 use crate::graph::table::SubtaskTable;
 use crate::graph::view::TaskGraph;
 use crate::hooks::alerts::{use_task_alerts, NotifyButton};
 use crate::hooks::dialog::use_dialog;
-use crate::hooks::launch::{Launch, LaunchState};
+use crate::hooks::intervention::{is_rollback_refusal, use_intervention};
+use crate::hooks::launch::LaunchState;
 use crate::hooks::poll::use_poll;
+use crate::hooks::task_model::TaskModel;
 use crate::hooks::ticker::use_ticker;
 use crate::hooks::timing::use_task_timing;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
-use console_core::alert::Watch;
 use console_core::i18n::Text;
-use console_core::poll::{failure_outcome, Backoff, Outcome};
-use console_core::precheck::confirmation_ready;
+use console_core::precheck::verdict::confirmation_ready;
 use console_core::present;
-use console_core::speech;
-use console_core::task_reader::TaskReader;
-use console_core::task_view::{impact, task_interventions, typed_confirmation, Intervention};
+use console_core::task::alert::Watch;
+use console_core::task::interventions::{task_interventions, Intervention};
+use console_core::task::reader::TaskReader;
+use console_core::time::poll::{failure_outcome, Backoff, Outcome};
 use console_core::time::{human, parse_ms};
-use console_core::wire::{SubtaskStatus, TaskStatus};
+use console_core::wire::TaskStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -83,8 +85,6 @@ fn TaskView(id: i64) -> impl IntoView {
     let local_now = use_ticker();
     let selected = RwSignal::new(None::<usize>);
     let table_view = RwSignal::new(false);
-    let preview = RwSignal::new(None::<Intervention>);
-    let action: RwSignal<Option<Launch<()>>> = RwSignal::new(None);
     poll.wake();
     // Elapsed times and timeouts are judged by OCP's clock (as the latest reply told it).
     let api_now = api.clone();
@@ -120,44 +120,7 @@ fn TaskView(id: i64) -> impl IntoView {
             }
         }
     });
-    // One polite announcement per change of state (a step's or the task's), never per poll:
-    // each run compares the statuses with those of the run before, on the same structure.
-    let announce = RwSignal::new(String::new());
-    let heard = StoredValue::new(None::<(u64, Vec<Option<SubtaskStatus>>, Option<TaskStatus>)>);
-    Effect::new(move |_| {
-        let version = model.version.get();
-        let task = model
-            .header
-            .with(|h| h.as_ref().and_then(|h| h.status.clone()));
-        let now = model.statuses();
-        let lang = i18n.lang.get_untracked();
-        let said = heard.with_value(|before| {
-            let (v, steps, task_before) = before.as_ref()?;
-            if *v != version || steps.len() != now.len() {
-                return None;
-            }
-            model.structure.with_untracked(|s| {
-                let s = s.as_ref()?;
-                let pairs = s
-                    .info
-                    .iter()
-                    .zip(steps.iter().zip(&now))
-                    .map(|(info, (a, b))| (info.name.as_str(), a.as_ref(), b.as_ref()));
-                speech::changes(lang, pairs, (task_before.as_ref(), task.as_ref()))
-            })
-        });
-        if let Some(text) = said {
-            announce.set(text);
-        }
-        heard.set_value(Some((version, now, task)));
-    });
-    let impacts = Signal::derive(move || match preview.get() {
-        Some(p) => model
-            .structure
-            .with(|s| s.as_ref().map(|s| impact(&s.graph, &model.statuses(), p)))
-            .unwrap_or_default(),
-        None => Vec::new(),
-    });
+    let flow = use_intervention(id, model, poll);
     let can_operate = Signal::derive(move || session.can_operate());
 
     let elapsed = move || {
@@ -187,124 +150,23 @@ fn TaskView(id: i64) -> impl IntoView {
         (assumed(&h.start) || assumed(&h.finish) || in_steps).then_some(zone)
     };
 
-    let preview_text = move || {
-        let p = preview.get()?;
-        let name = |n: usize| {
-            model
-                .structure
-                .with(|s| {
-                    s.as_ref()
-                        .and_then(|s| s.info.get(n).map(|i| i.name.clone()))
-                })
-                .unwrap_or_default()
-        };
-        let count = impacts
-            .with(|v| v.iter().filter(|x| x.is_some()).count())
-            .to_string();
-        Some(match p {
-            Intervention::RetryTask => i18n.f(Text::PreviewRetryTask, &[&count]),
-            Intervention::RollbackTask => i18n.f(Text::PreviewRollback, &[&count]),
-            Intervention::RetrySubtask(n) => i18n.f(Text::PreviewRetryStep, &[&name(n), &count]),
-            Intervention::SkipSubtask(n) => i18n.f(Text::PreviewSkipStep, &[&name(n)]),
-            Intervention::CancelSubtask(n) => i18n.f(Text::PreviewCancelStep, &[&name(n)]),
-        })
-    };
-    // Each intervention gets its own one-send guard, owned by this page: created under the
-    // click's owner it would be disposed when the buttons re-render on the next poll.
-    let page_owner = Owner::current();
-    let begin = Callback::new(move |a: Intervention| {
-        preview.set(Some(a));
-        let launch = match &page_owner {
-            Some(o) => o.with(Launch::new),
-            None => Launch::new(),
-        };
-        action.set(Some(launch));
-    });
-    let cancel_preview = move |_: ()| {
-        preview.set(None);
-        action.set(None);
-    };
-    let api_c = api.clone();
-    let confirm = Callback::new(move |_: ()| {
-        let (Some(p), Some(launch)) = (preview.get_untracked(), action.get_untracked()) else {
-            return;
-        };
-        let sub_id = |n: usize| {
-            model
-                .structure
-                .with_untracked(|s| s.as_ref().and_then(|s| s.info.get(n).map(|i| i.id)))
-        };
-        let api = api_c.clone();
-        let target = match p {
-            Intervention::RetrySubtask(n)
-            | Intervention::SkipSubtask(n)
-            | Intervention::CancelSubtask(n) => sub_id(n),
-            _ => None,
-        };
-        launch.fire(move || async move {
-            match (p, target) {
-                (Intervention::RetryTask, _) => api.retry_task(id).await,
-                (Intervention::RollbackTask, _) => api.rollback_task(id).await,
-                (Intervention::RetrySubtask(_), Some(s)) => api.retry_subtask(id, s).await,
-                (Intervention::SkipSubtask(_), Some(s)) => api.skip_subtask(id, s).await,
-                (Intervention::CancelSubtask(_), Some(s)) => api.cancel_subtask(id, s).await,
-                _ => Ok(()),
-            }
-        });
-    });
-    // After a sent intervention, follow the task again and drop the preview. After one whose
-    // reply was lost, follow it too: the graph shows whether it took effect.
-    Effect::new(move |_| match action.get().map(|l| l.state.get()) {
-        Some(LaunchState::Launched(_)) => {
-            preview.set(None);
-            poll.wake();
-        }
-        Some(LaunchState::Unknown(_)) => poll.wake(),
-        _ => {}
-    });
-    let action_state = move || action.get().map(|l| l.state.get());
-    let sending = move || matches!(action_state(), Some(LaunchState::Sending));
     // The preview opens where the operator is: a task's in place of the task's buttons, a
-    // step's right below the step's buttons. Memos, so the polls that re-render those buttons
-    // leave an open preview (and what was typed in it) alone.
-    let task_preview = Memo::new(move |_| {
-        preview
-            .get()
-            .filter(|p| matches!(p, Intervention::RetryTask | Intervention::RollbackTask))
-    });
-    let step_preview = Memo::new(move |_| match preview.get() {
-        Some(
-            Intervention::RetrySubtask(n)
-            | Intervention::SkipSubtask(n)
-            | Intervention::CancelSubtask(n),
-        ) => Some(n),
-        _ => None,
-    });
-    // A rollback ends the failover attempt: it is confirmed like a launch, by typing the
-    // task's name (console_core::task_view::typed_confirmation).
-    let must_type = Memo::new(move |_| {
-        let p = preview.get()?;
-        let name = model
-            .header
-            .with_untracked(|h| h.as_ref().map(|h| h.name.clone()))
-            .unwrap_or_default();
-        typed_confirmation(p, &name, id)
-    });
+    // step's right below the step's buttons.
     let preview_view = move || {
         view! {
             <InterventionPreview
-                text=Signal::derive(move || preview_text().unwrap_or_default())
-                state=Signal::derive(action_state)
-                expected=must_type.get_untracked()
-                on_cancel=Callback::new(move |_| cancel_preview(()))
-                on_confirm=confirm
+                text=flow.text
+                state=flow.state
+                expected=flow.must_type.get_untracked()
+                on_cancel=flow.cancel
+                on_confirm=flow.confirm
             />
         }
     };
 
     view! {
         <section class="page task-page">
-            <crate::components::breadcrumbs::Breadcrumbs trail=move |lang| console_core::crumbs::trail(&console_core::crumbs::Place::Task { id }, lang) />
+            <crate::components::breadcrumbs::Breadcrumbs trail=move |lang| console_core::present::crumbs::trail(&console_core::present::crumbs::Place::Task { id }, lang) />
             <h1>
                 {move || i18n.f(Text::TaskTitle, &[&format!("#{id}")])}" "
                 {move || header().map(|h| h.name)}" "
@@ -343,18 +205,18 @@ fn TaskView(id: i64) -> impl IntoView {
                 <LiveStatus poll now_ms=local_now finished=Text::NotPolling />
                 <NotifyButton alerts />
             </div>
-            <p class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">{move || announce.get()}</p>
+            <Announcer model />
             <FailureView failure=poll.error />
             {move || model.graph_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="graph-error">{i18n.f(Text::GraphInvalid, &[&format!("task {id}: {e}")])}</p> })}
             <div class="task-actions">
                 {move || header().map(|h| task_interventions(h.status.as_ref(), h.operation.as_ref()).into_iter().map(|a| view! {
                     <button class="btn" data-testid=if a == Intervention::RetryTask { "act-retry-task" } else { "act-rollback" }
-                        disabled=move || !can_operate.get() || sending()
-                        on:click=move |_| begin.run(a)>
+                        disabled=move || !can_operate.get() || flow.sending()
+                        on:click=move |_| flow.begin.run(a)>
                         {match a { Intervention::RetryTask => i18n.t(Text::ActRetryTask), _ => i18n.t(Text::ActRollbackTask) }}
                     </button>
                 }).collect_view())}
-                {move || task_preview.get().map(|_| preview_view())}
+                {move || flow.task_preview.get().map(|_| preview_view())}
             </div>
             <div class="view-switch" role="tablist">
                 <button role="tab" class="btn" aria-selected=move || (!table_view.get()).to_string() on:click=move |_| table_view.set(false)>{i18n.tr(Text::ViewGraph)}</button>
@@ -366,7 +228,7 @@ fn TaskView(id: i64) -> impl IntoView {
                     {move || if table_view.get() {
                         view! { <SubtaskTable model selected now_ms=now timing /> }.into_any()
                     } else {
-                        view! { <TaskGraph model selected impact=impacts now_ms=now /> }.into_any()
+                        view! { <TaskGraph model selected impact=flow.impacts now_ms=now /> }.into_any()
                     }}
                 </div>
                 <aside class="task-side">
@@ -375,8 +237,8 @@ fn TaskView(id: i64) -> impl IntoView {
                             // Re-created when the structure is rebuilt, so it binds the new signals.
                             model.version.track();
                             view! {
-                                <StepDetails model task_id=id node now_ms=now timing on_intervene=begin can_operate>
-                                    {move || step_preview.get().filter(|n| *n == node).map(|_| preview_view())}
+                                <StepDetails model task_id=id node now_ms=now timing on_intervene=flow.begin can_operate>
+                                    {move || flow.step_preview.get().filter(|n| *n == node).map(|_| preview_view())}
                                 </StepDetails>
                             }.into_any()
                         }
@@ -423,7 +285,7 @@ fn InterventionPreview(
             {expected.map(|e| view! { <div class="typed-confirm"><TypeToConfirm expected=e typed id="intervention-name" /></div> })}
             {move || match state.get() {
                 Some(LaunchState::Refused(f)) => {
-                    let rollback_refused = f.code().and_then(|c| c.as_int()) == Some(20004);
+                    let rollback_refused = is_rollback_refusal(&f);
                     Some(view! {
                         <FailureView failure=Signal::stored(Some(f)) />
                         {rollback_refused.then(|| view! { <p class="notice" data-testid="rollback-refused">{i18n.t(Text::RollbackRefused)}</p> })}

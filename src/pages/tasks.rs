@@ -1,7 +1,7 @@
 //! Recent tasks, filtered through the query string (the page an operator is sent to when a
 //! launch's outcome is unknown): cluster, tenant, status and kind by OCP; creator and a range
 //! of days by this browser among the tasks loaded (OCP's list has no such filters; the page
-//! says so). The rows shown download as CSV. Rules in `console_core::task_list`.
+//! says so). The rows shown download as CSV. Rules in `console_core::task::list`.
 
 use crate::api::tasks::TaskFilter;
 use crate::api::use_api;
@@ -17,7 +17,7 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::task_list::{self, ListFilter, LOADED};
+use console_core::task::list::{self as task_list, ListFilter, LOADED};
 use console_core::time::{human, parse_ms, Instant};
 use console_core::wire::{TaskInstance, TaskStatus};
 use leptos::prelude::*;

@@ -2,7 +2,16 @@
 //! optional with a default so that a newer or older OCP never breaks parsing, and `None` is
 //! omitted when writing, as OCP does.
 
+#[macro_use]
+pub mod lenient;
+#[macro_use]
+pub mod enums;
+pub mod envelope;
+pub mod failure;
+pub mod long;
+
 pub mod cluster;
+pub mod codes;
 pub mod precheck;
 pub mod task;
 pub mod tenant;

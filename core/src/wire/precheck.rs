@@ -1,6 +1,6 @@
 //! Disaster-recovery prechecks and launch bodies (ocp-api.md §7).
 
-use crate::lenient::{Read, Unreadable};
+use crate::wire::lenient::{Read, Unreadable};
 use crate::{ErrorCode, Long};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

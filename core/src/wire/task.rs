@@ -1,7 +1,7 @@
 //! Tasks (ocp-api.md §4-5). One type covers `TaskInstance` (what launches return, `creator` a
 //! string) and `WrappedTaskInstance` (task detail, `creator` an object, `cluster`/`tenant`).
 
-use crate::lenient::{self, Read, Unreadable};
+use crate::wire::lenient::{self, Read, Unreadable};
 use crate::Long;
 use serde::Serialize;
 use serde_json::Value;

@@ -1,16 +1,18 @@
 //! Per-request context for `/api/v2` and `/gfc` handlers: who is calling (HTTP Basic), in which
 //! language, and when the request started (for `duration`). Extraction fails with OCP's 401
-//! envelope; a JSON body that cannot be read fails with 400 or 413.
+//! envelope; a JSON body that cannot be read fails with 400 or 413. The layers read the same
+//! facts of a request from here (`authenticated`, `lang_of`, `full_path`, `read_body`).
 
 use crate::http::envelope::{refuse_bare, Meta};
 use crate::http::state::AppState;
 use crate::sim::refusal::Refusal;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Request};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::Response;
 use base64::Engine;
 use console_core::i18n::Lang;
+use console_core::wire::codes;
 use serde::de::DeserializeOwned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +66,7 @@ impl Ctx {
             Role::Operator => Ok(()),
             Role::Viewer => Err(Refusal::new(
                 StatusCode::FORBIDDEN.as_u16(),
-                30014,
+                codes::OPERATION_NOT_PERMITTED,
                 "You are not authorized to perform the corresponding operation. Contact the administrator.",
                 "您没有权限进行此操作，请联系管理员。",
             )),
@@ -112,8 +114,16 @@ pub fn lang_of(parts: &Parts) -> Lang {
         .unwrap_or_default()
 }
 
+/// The path as the client sent it: inside `nest` a request's URI has lost its prefix.
+pub fn full_path(req: &Request) -> String {
+    req.extensions()
+        .get::<OriginalUri>()
+        .map(|u| u.path().to_string())
+        .unwrap_or_else(|| req.uri().path().to_string())
+}
+
 fn unauthorized(en: &str, zh: &str) -> Refusal {
-    Refusal::new(StatusCode::UNAUTHORIZED.as_u16(), 0, en, zh)
+    Refusal::new(StatusCode::UNAUTHORIZED.as_u16(), codes::NONE, en, zh)
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -144,7 +154,7 @@ impl FromRequestParts<AppState> for Ctx {
 }
 
 /// The raw body, or OCP's envelope refusing it: 413 over the body limit, 400 when it cannot be
-/// read. Shared by [`Body`] and the contract check (`middleware::contract`), which reads first.
+/// read. Shared by [`Body`] and the contract check (`contract::layer`), which reads first.
 pub async fn read_body(req: Request, state: &AppState) -> Result<axum::body::Bytes, Response> {
     axum::body::Bytes::from_request(req, state)
         .await
@@ -158,7 +168,7 @@ pub async fn read_body(req: Request, state: &AppState) -> Result<axum::body::Byt
                     rejection.body_text()
                 )
             };
-            refuse_bare(state, &Refusal::same(status.as_u16(), 0, message))
+            refuse_bare(state, &Refusal::same(status.as_u16(), codes::NONE, message))
         })
 }
 
@@ -184,7 +194,11 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
                 };
                 refuse_bare(
                     state,
-                    &Refusal::same(StatusCode::BAD_REQUEST.as_u16(), 0, format!("{what}: {e}")),
+                    &Refusal::same(
+                        StatusCode::BAD_REQUEST.as_u16(),
+                        codes::NONE,
+                        format!("{what}: {e}"),
+                    ),
                 )
             })
     }

@@ -3,21 +3,15 @@
 //! reply of the mock is written by one function, `Meta::refuse`, from a `sim::Refusal`.
 
 use crate::http::state::AppState;
-use crate::sim::clock::ocp_time;
 use crate::sim::refusal::{Refusal, INTERNAL_ERROR};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use crate::http::json::sorted;
 use console_core::i18n::Lang;
-use console_core::json::sorted;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
-
-/// Wall-clock time now, in OCP's format (journal entries).
-pub fn now_ocp() -> String {
-    ocp_time(console_core::time::Instant::now())
-}
 
 static TRACE: AtomicU64 = AtomicU64::new(0);
 

@@ -8,7 +8,7 @@
 use crate::sim::engine::TaskRec;
 use crate::sim::estate::{task_view_with, Estate, TaskRefs};
 use crate::sim::refusal::{Refusal, INTERNAL_ERROR};
-use console_core::json::sorted;
+use crate::http::json::sorted;
 use console_core::wire::TaskInstance;
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -1,12 +1,9 @@
 //! The simulation: clock, estate (seed, prechecks, tasks, effects, wire), engine, GFC, templates,
 //! Refusal. Imports console-core, serde and std only: no HTTP, nothing of `http` (tests/layers.rs).
 
-pub mod clock;
-pub mod engine;
-pub mod estate;
-pub mod gfc;
-pub mod refusal;
-pub mod templates;
-
-pub use estate::Estate;
-pub use refusal::Refusal;
+pub(crate) mod clock;
+pub(crate) mod engine;
+pub(crate) mod estate;
+pub(crate) mod gfc;
+pub(crate) mod refusal;
+pub(crate) mod templates;

@@ -12,7 +12,7 @@ use console_core::gfc::{
     check_verdict, may_launch, CheckResult, CheckStatus, CheckType, Component, Direction,
     LaunchBody,
 };
-use console_core::gfc_recent::{RecentComponent, RecentSession};
+use console_core::gfc::recent::{RecentComponent, RecentSession};
 use console_core::i18n::Text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

@@ -1,29 +1,22 @@
 //! The GFC sessions launched from this browser, on the section's first page, each linking back
 //! to its operations: an operator who navigated away mid-launch finds it again here. Which
-//! sessions are kept, and how storage is read, is `console_core::gfc_recent`'s; this reads and
+//! sessions are kept, and how storage is read, is `console_core::gfc::recent`'s; this reads and
 //! writes `localStorage` (a preference of this browser, not a credential) and lists them.
 
 use crate::api::use_api;
 use crate::components::when::When;
 use crate::hooks::ticker::use_ticker;
 use crate::i18n::use_i18n;
-use console_core::gfc_recent::{self, RecentSession};
+use crate::storage;
+use console_core::gfc::recent::{self as gfc_recent, RecentSession};
 use console_core::i18n::Text;
 use console_core::time::{Instant, Offset};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The list kept for `api_base`; empty when storage is off, empty or unreadable.
 pub fn load(api_base: &str) -> Vec<RecentSession> {
-    let stored = storage().and_then(|s| {
-        s.get_item(&gfc_recent::storage_key(api_base))
-            .ok()
-            .flatten()
-    });
+    let stored = storage::local().get(&gfc_recent::storage_key(api_base));
     gfc_recent::read(stored.as_deref())
 }
 
@@ -31,12 +24,10 @@ pub fn load(api_base: &str) -> Vec<RecentSession> {
 /// disabled) costs only the list: the launch itself has already happened.
 pub fn remember(api_base: &str, launched: RecentSession) {
     let list = gfc_recent::remember(load(api_base), launched);
-    if let Some(s) = storage() {
-        let _ = s.set_item(
-            &gfc_recent::storage_key(api_base),
-            &gfc_recent::write(&list),
-        );
-    }
+    storage::local().set(
+        &gfc_recent::storage_key(api_base),
+        &gfc_recent::write(&list),
+    );
 }
 
 #[component]
@@ -46,9 +37,7 @@ pub fn RecentSessions() -> impl IntoView {
     let list = RwSignal::new(load(&base));
     let now = use_ticker();
     let forget = move |_| {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(&gfc_recent::storage_key(&base));
-        }
+        storage::local().remove(&gfc_recent::storage_key(&base));
         list.set(Vec::new());
     };
     move || {

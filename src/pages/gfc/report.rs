@@ -10,7 +10,7 @@ use crate::hooks::load::use_load;
 use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
-use console_core::crumbs::{trail, Place};
+use console_core::present::crumbs::{trail, Place};
 use console_core::gfc::report_csv;
 use console_core::i18n::Text;
 use console_core::present;

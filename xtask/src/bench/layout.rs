@@ -2,14 +2,14 @@
 //! synthetic tasks. Ours runs natively in release (console-core's `layout_bench` example,
 //! which also writes each task as DOT text); dot runs in node (tests/bench/dot.mjs, npm
 //! `@hpcc-js/wasm-graphviz`). Both drawings' crossings are counted by one function,
-//! `console_core::crossings::count_crossings`, on the tracks each edge takes through the
+//! `console_core::graph::crossings::count_crossings`, on the tracks each edge takes through the
 //! layers (see that module for the rule). Fails when ours has more crossings than dot on any
 //! task, is not at least `MIN_SPEEDUP` times faster than dot at 2,000 subtasks, or takes
 //! longer than `MAX_MS_10000` at 10,000.
 
 use super::{Budget, Row};
 use crate::{target_dir, Env};
-use console_core::crossings::{count_crossings, EdgeTrack};
+use console_core::graph::crossings::{count_crossings, EdgeTrack};
 use std::path::Path;
 
 const MIN_SPEEDUP: f64 = 50.0;

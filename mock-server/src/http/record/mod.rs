@@ -1,11 +1,17 @@
 //! Recording (`--record-from URL --stubs DIR`): every `/api` and `/gfc` request is passed to a
 //! real OCP, its reply passed back, and written into DIR as a stub file that `--stubs DIR`
-//! replays (`book`). The console's Basic auth goes to OCP and nowhere else: request headers are
-//! never written, and the reply's cookies and credentials are dropped from what is written.
+//! replays. The console's Basic auth goes to OCP and nowhere else: request headers are never
+//! written, and the reply's cookies and credentials are dropped from what is written.
 //! `/__admin` and the console's files are served by the mock itself, so an operator can click
 //! through the console to record.
+//!
+//! Holds the proxy (`Recorder`, here), `book` (the folder written to, and how a reply becomes a
+//! stub) and `layer`, the middleware that hands requests to the recorder while recording. The
+//! recorder and `book` import `crate::config`, `crate::sim::refusal` and `http::stubs` (the stub
+//! format), never `state`; `layer` may import the rest of `http`.
 
-pub mod book;
+pub(crate) mod book;
+pub(crate) mod layer;
 
 use crate::config::Recording;
 use crate::sim::refusal::Refusal;
@@ -14,6 +20,7 @@ use axum::extract::{OriginalUri, Query, Request};
 use axum::http::{HeaderName, StatusCode};
 use axum::response::Response;
 use book::Book;
+use console_core::wire::codes;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -85,7 +92,7 @@ impl Recorder {
         let Ok(body) = axum::body::to_bytes(body, MAX_REQUEST_BODY).await else {
             return Err(Refusal::new(
                 413,
-                0,
+                codes::NONE,
                 format!("The request body is over {MAX_REQUEST_BODY} bytes or was cut off; the recorder did not pass it on."),
                 format!("请求体超过 {MAX_REQUEST_BODY} 字节或不完整，录制代理未转发。"),
             ));
@@ -161,7 +168,7 @@ impl Recorder {
             let s = ANSWER_TIMEOUT.as_secs();
             return Refusal::new(
                 StatusCode::GATEWAY_TIMEOUT.as_u16(),
-                0,
+                codes::NONE,
                 format!("OCP at {base} did not answer within {s} s; nothing was recorded."),
                 format!("{base} 上的 OCP 在 {s} 秒内未应答，未录制。"),
             );
@@ -178,7 +185,7 @@ impl Recorder {
         }
         Refusal::new(
             StatusCode::BAD_GATEWAY.as_u16(),
-            0,
+            codes::NONE,
             format!("Cannot reach OCP at {base} ({cause}); nothing was recorded."),
             format!("无法连接 {base} 上的 OCP（{cause}），未录制。"),
         )

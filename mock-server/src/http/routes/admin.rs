@@ -15,24 +15,27 @@ use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde_json::json;
 
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/openapi.json", get(openapi))
-        .route("/reset", post(reset))
+        .route("/__admin/openapi.json", get(openapi))
+        .route("/__admin/reset", post(reset))
         .route(
-            "/faults",
+            "/__admin/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
         )
-        .route("/journal", get(journal).delete(clear_journal))
-        .route("/stubs", get(list_stubs).post(add_stub).delete(clear_stubs))
-        .route("/stubs/{id}", delete(remove_stub))
-        .route("/tenants/{id}", post(set_tenant))
-        .route("/clock", get(clock).post(set_clock))
-        .route("/tasks/synthetic", post(add_synthetic))
-        .route("/gfc/mode", post(gfc_mode))
-        .route("/gfc/components/{id}", post(gfc_component))
+        .route("/__admin/journal", get(journal).delete(clear_journal))
         .route(
-            "/task-faults",
+            "/__admin/stubs",
+            get(list_stubs).post(add_stub).delete(clear_stubs),
+        )
+        .route("/__admin/stubs/{id}", delete(remove_stub))
+        .route("/__admin/tenants/{id}", post(set_tenant))
+        .route("/__admin/clock", get(clock).post(set_clock))
+        .route("/__admin/tasks/synthetic", post(add_synthetic))
+        .route("/__admin/gfc/mode", post(gfc_mode))
+        .route("/__admin/gfc/components/{id}", post(gfc_component))
+        .route(
+            "/__admin/task-faults",
             get(list_task_faults)
                 .post(add_task_fault)
                 .delete(clear_task_faults),

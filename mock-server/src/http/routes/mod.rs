@@ -1,25 +1,25 @@
 //! The URL map and one handler module per API area: admin, clusters, dr, tasks, iam, gfc.
-//! Imports the rest of `crate::http` and `crate::sim`; nothing but `app()` imports it.
+//! May import the rest of `crate::http` and `crate::sim`; nothing but `app()` imports it.
 //!
-//! `/api` and `/gfc` requests pass, outermost first, the journal, the recorder (which, while
-//! recording, hands them to the real OCP), replay stubs (which answer before auth and faults),
-//! faults, the reply check (only with `--check-replies`), the clock tick, the body limit, the
-//! request check against the contract, then the handlers; `/__admin` the reply check and the
-//! tick.
+//! Every path is written out whole, as the contract (docs/openapi.json), the journal and a
+//! browser show it, so a search for a path finds its route.
 
-pub mod admin;
-pub mod clusters;
-pub mod dr;
-pub mod gfc;
-pub mod iam;
-pub mod tasks;
+pub(crate) mod admin;
+pub(crate) mod clusters;
+pub(crate) mod dr;
+pub(crate) mod gfc;
+pub(crate) mod iam;
+pub(crate) mod tasks;
 
+use crate::http::contract::layer::{replies, requests};
 use crate::http::envelope::refuse_bare;
-use crate::http::middleware::contract::{replies, requests};
-use crate::http::middleware::{
-    faults::faults, journal::journal, record::record, spa, stubs::stubs, tick::tick,
-};
+use crate::http::faults::layer::faults;
+use crate::http::journal::layer::journal;
+use crate::http::record::layer::record;
+use crate::http::spa;
 use crate::http::state::AppState;
+use crate::http::stubs::layer::stubs;
+use crate::http::tick::tick;
 use crate::sim::refusal::Refusal;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{StatusCode, Uri};
@@ -27,152 +27,178 @@ use axum::middleware::from_fn_with_state;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
+use console_core::wire::codes;
 use console_core::{Long, PageInfo, Paged};
 use std::collections::HashMap;
+use tower::ServiceBuilder;
 
 /// Largest request body accepted; beyond it the reply is 413.
-pub const BODY_LIMIT: usize = 1024 * 1024;
+pub(crate) const BODY_LIMIT: usize = 1024 * 1024;
 
-pub fn router(state: AppState) -> Router {
-    let c = "/v2/ob/clusters/{id}";
-    let api = Router::new()
-        .route("/v2/ob/clusters", get(clusters::list))
-        .route(c, get(clusters::detail))
-        .route(&format!("{c}/tenants"), get(clusters::tenants))
-        .route(&format!("{c}/tenants/{{tenantId}}"), get(clusters::tenant))
+pub(crate) fn router(state: AppState) -> Router {
+    let ocp = Router::new()
+        .route("/api/v2/ob/clusters", get(clusters::list))
+        .route("/api/v2/ob/clusters/{id}", get(clusters::detail))
+        .route("/api/v2/ob/clusters/{id}/tenants", get(clusters::tenants))
         .route(
-            &format!("{c}/tenants/failoverPreCheck"),
+            "/api/v2/ob/clusters/{id}/tenants/{tenantId}",
+            get(clusters::tenant),
+        )
+        .route(
+            "/api/v2/ob/clusters/{id}/tenants/failoverPreCheck",
             post(dr::batch_failover_precheck),
         )
-        .route(&format!("{c}/tenants/failover"), post(dr::batch_failover))
         .route(
-            &format!("{c}/tenants/{{tenantId}}/failoverPreCheck"),
+            "/api/v2/ob/clusters/{id}/tenants/failover",
+            post(dr::batch_failover),
+        )
+        .route(
+            "/api/v2/ob/clusters/{id}/tenants/{tenantId}/failoverPreCheck",
             post(dr::tenant_failover_precheck),
         )
         .route(
-            &format!("{c}/tenants/{{tenantId}}/failover"),
+            "/api/v2/ob/clusters/{id}/tenants/{tenantId}/failover",
             post(dr::tenant_failover),
         )
         .route(
-            &format!("{c}/tenants/{{tenantId}}/switchoverPreCheck"),
+            "/api/v2/ob/clusters/{id}/tenants/{tenantId}/switchoverPreCheck",
             post(dr::tenant_switchover_precheck),
         )
         .route(
-            &format!("{c}/tenants/{{tenantId}}/switchover"),
+            "/api/v2/ob/clusters/{id}/tenants/{tenantId}/switchover",
             post(dr::tenant_switchover),
         )
         .route(
-            &format!("{c}/failoverPreCheck"),
+            "/api/v2/ob/clusters/{id}/failoverPreCheck",
             post(dr::cluster_failover_precheck),
         )
         .route(
-            &format!("{c}/switchoverPreCheck"),
+            "/api/v2/ob/clusters/{id}/switchoverPreCheck",
             post(dr::cluster_switchover_precheck),
         )
-        .route(&format!("{c}/failover"), post(dr::cluster_failover))
-        .route(&format!("{c}/switchover"), post(dr::cluster_switchover))
-        .route("/v2/tasks/instances", get(tasks::list))
-        .route("/v2/tasks/instances/{taskInstanceId}", get(tasks::detail))
         .route(
-            "/v2/tasks/instances/{taskInstanceId}/retry",
+            "/api/v2/ob/clusters/{id}/failover",
+            post(dr::cluster_failover),
+        )
+        .route(
+            "/api/v2/ob/clusters/{id}/switchover",
+            post(dr::cluster_switchover),
+        )
+        .route("/api/v2/tasks/instances", get(tasks::list))
+        .route(
+            "/api/v2/tasks/instances/{taskInstanceId}",
+            get(tasks::detail),
+        )
+        .route(
+            "/api/v2/tasks/instances/{taskInstanceId}/retry",
             post(tasks::retry),
         )
         .route(
-            "/v2/tasks/instances/{taskInstanceId}/rollback",
+            "/api/v2/tasks/instances/{taskInstanceId}/rollback",
             post(tasks::rollback),
         )
         .route(
-            "/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/retry",
+            "/api/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/retry",
             post(tasks::retry_subtask),
         )
         .route(
-            "/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/skip",
+            "/api/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/skip",
             post(tasks::skip_subtask),
         )
         .route(
-            "/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/cancel",
+            "/api/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/cancel",
             post(tasks::cancel_subtask),
         )
         .route(
-            "/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/log",
+            "/api/v2/tasks/instances/{taskInstanceId}/subtasks/{subtaskInstanceId}/log",
             get(tasks::subtask_log),
         )
-        .route("/v2/iam/current/user", get(iam::current_user))
-        .fallback(api_not_found)
+        .route("/api/v2/iam/current/user", get(iam::current_user))
+        .route("/gfc/failover/getCheckTypes", get(gfc::check_types))
+        .route("/gfc/failover/searchByComponentIds", get(gfc::search))
+        .route("/gfc/failover/doPreFailBackCheck", post(gfc::precheck))
+        .route("/gfc/failover/getPreCheckStatus", get(gfc::precheck_status))
+        .route("/gfc/failover/doFailoverback", post(gfc::launch))
+        .route("/gfc/failover/getFOBOperations", get(gfc::operations))
+        .route("/gfc/failover/report", get(gfc::report))
         .method_not_allowed_fallback(api_method_not_allowed)
-        .layer(from_fn_with_state(state.clone(), requests))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(from_fn_with_state(state.clone(), tick))
-        .layer(from_fn_with_state(state.clone(), replies))
-        .layer(from_fn_with_state(state.clone(), faults))
-        .layer(from_fn_with_state(state.clone(), stubs))
-        .layer(from_fn_with_state(state.clone(), record))
-        .layer(from_fn_with_state(state.clone(), journal));
-
-    let g = "/failover";
-    let gfc = Router::new()
-        .route(&format!("{g}/getCheckTypes"), get(gfc::check_types))
-        .route(&format!("{g}/searchByComponentIds"), get(gfc::search))
-        .route(&format!("{g}/doPreFailBackCheck"), post(gfc::precheck))
-        .route(&format!("{g}/getPreCheckStatus"), get(gfc::precheck_status))
-        .route(&format!("{g}/doFailoverback"), post(gfc::launch))
-        .route(&format!("{g}/getFOBOperations"), get(gfc::operations))
-        .route(&format!("{g}/report"), get(gfc::report))
-        .fallback(api_not_found)
-        .method_not_allowed_fallback(api_method_not_allowed)
-        .layer(from_fn_with_state(state.clone(), requests))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(from_fn_with_state(state.clone(), tick))
-        .layer(from_fn_with_state(state.clone(), replies))
-        .layer(from_fn_with_state(state.clone(), faults))
-        .layer(from_fn_with_state(state.clone(), stubs))
-        .layer(from_fn_with_state(state.clone(), record))
-        .layer(from_fn_with_state(state.clone(), journal));
-
-    let admin = admin::router()
-        .layer(from_fn_with_state(state.clone(), tick))
-        .layer(from_fn_with_state(state.clone(), replies));
+        // Any other path under /api or /gfc gets OCP's 404 envelope, past the same layers (a
+        // replay stub may answer it); the rest of the site is the console's.
+        .nest("/api", Router::new().fallback(api_not_found))
+        .nest("/gfc", Router::new().fallback(api_not_found));
 
     Router::new()
-        .nest("/api", api)
-        .nest("/gfc", gfc)
-        .nest("/__admin", admin)
+        .merge(ocp_layers(ocp, &state))
+        .merge(admin::router().layer(
+            ServiceBuilder::new()
+                .layer(from_fn_with_state(state.clone(), replies))
+                .layer(from_fn_with_state(state.clone(), tick)),
+        ))
         .merge(spa::router(state.config().dist.as_deref()))
         .layer(tower_http::cors::CorsLayer::very_permissive())
         .with_state(state)
 }
 
+/// The layers every `/api` and `/gfc` request passes, outermost first: the journal, the
+/// recorder (which, while recording, hands the request to the real OCP and nothing inside
+/// runs), replay stubs (which answer before auth and faults), faults, the reply check (only
+/// with `--check-replies`), the clock tick (where simulated time follows real time), the body
+/// limit, and the request check against the contract right before the handlers. `/__admin`
+/// gets the reply check and the tick only.
+fn ocp_layers(routes: Router<AppState>, state: &AppState) -> Router<AppState> {
+    routes.layer(
+        ServiceBuilder::new()
+            .layer(from_fn_with_state(state.clone(), journal))
+            .layer(from_fn_with_state(state.clone(), record))
+            .layer(from_fn_with_state(state.clone(), stubs))
+            .layer(from_fn_with_state(state.clone(), faults))
+            .layer(from_fn_with_state(state.clone(), replies))
+            .layer(from_fn_with_state(state.clone(), tick))
+            .layer(DefaultBodyLimit::max(BODY_LIMIT))
+            .layer(from_fn_with_state(state.clone(), requests)),
+    )
+}
+
+/// 404 for a path under `/api` or `/gfc` that no route serves. Nested under its area, it sees
+/// the path without the area's prefix (`/v2/…`, `/failover/…`).
 async fn api_not_found(State(state): State<AppState>, uri: Uri) -> Response {
     refuse_bare(
         &state,
         &Refusal::same(
             StatusCode::NOT_FOUND.as_u16(),
-            0,
+            codes::NONE,
             format!("No API at {}.", uri.path()),
         ),
     )
 }
 
+/// 405 for a route of `/api` or `/gfc` asked with a method it does not serve. Names the path
+/// below the area, as the 404 does.
 async fn api_method_not_allowed(State(state): State<AppState>, uri: Uri) -> Response {
+    let path = uri.path();
+    let below = ["/api", "/gfc"]
+        .iter()
+        .find_map(|area| path.strip_prefix(area))
+        .unwrap_or(path);
     refuse_bare(
         &state,
         &Refusal::same(
             StatusCode::METHOD_NOT_ALLOWED.as_u16(),
-            0,
-            format!("{} does not accept this method.", uri.path()),
+            codes::NONE,
+            format!("{below} does not accept this method."),
         ),
     )
 }
 
 /// OCP paging: `page` 1-based (default 1), `size` default 10, at most 2000.
-pub struct PageReq {
-    pub page: usize,
-    pub size: usize,
+pub(crate) struct PageReq {
+    page: usize,
+    size: usize,
 }
 
 impl PageReq {
     /// Reads `page` and `size`, or refuses with 400 naming the problem.
-    pub fn parse(q: &HashMap<String, String>) -> Result<PageReq, Refusal> {
+    pub(crate) fn parse(q: &HashMap<String, String>) -> Result<PageReq, Refusal> {
         PageReq::read(q).map_err(|e| Refusal::bad(e.clone(), e))
     }
 
@@ -196,7 +222,7 @@ impl PageReq {
         Ok(PageReq { page, size })
     }
 
-    pub fn slice<T: Clone>(&self, all: &[T]) -> Paged<T> {
+    pub(crate) fn slice<T: Clone>(&self, all: &[T]) -> Paged<T> {
         let total = all.len();
         let start = (self.page - 1).saturating_mul(self.size).min(total);
         let end = start.saturating_add(self.size).min(total);

@@ -3,11 +3,16 @@
 //! as the demo estate says; a stub answers as one real OCP did, so a reply the console mishandled
 //! can be reproduced without teaching the simulation about it.
 //!
+//! Holds the stubs in service (`Stubs`, here), `spec` (what a stub file says, and how it is
+//! read) and `layer`, the middleware that answers with them. `Stubs` and `spec` import no other
+//! `http` module (`state` holds them); `layer` may import the rest of `http`.
+//!
 //! A stub file holds one stub object or an array of them. Errors name the JSON pointer and what
 //! was expected (and, for files, the file), so a hand-edited capture is quick to fix. When several
 //! stubs match, the one added last wins, as in WireMock: files load in name order, then the admin
 //! API adds on top. A reset drops the API's stubs and brings back exactly those loaded at start.
 
+pub(crate) mod layer;
 mod spec;
 
 pub use spec::{

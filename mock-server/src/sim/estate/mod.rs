@@ -10,6 +10,7 @@
 //! choices; docs/mock-api.md lists them as assumptions.
 
 mod effects;
+mod generate;
 mod history;
 mod prechecks;
 mod regions;
@@ -19,6 +20,7 @@ mod tasks;
 mod wire;
 
 pub use prechecks::LAG_WARNING_SECS;
+pub use generate::Generate;
 pub use spec::{ClusterSpec, SpecError, SpecItem, TenantSpec};
 pub use tasks::{DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS, MAX_SYNTHETIC_WIDTH};
 pub use wire::{task_view_with, TaskRefs};

@@ -53,7 +53,7 @@ impl Estate {
         let k = self.instances.entry(TaskKind::Synthetic).or_insert(0);
         let id = 900_000_000 + *k;
         *k += 1;
-        let mut task = console_core::synthetic::task(id, n, width);
+        let mut task = console_core::task::synthetic::task(id, n, width);
         task.cluster_id = Some(Long(cluster_id));
         task.start_time = Some(self.clock.ocp_time(now));
         let rec = TaskRec::new(

@@ -1,0 +1,261 @@
+//! Injected faults, armed through the admin API or a scenario: added latency (fixed or a
+//! range), an error status with an OCP error body, malformed JSON, a truncated body, a reset
+//! connection, a hang until the client gives up, or a reply dribbled out in chunks. A fault may
+//! be limited to a number of hits.
+//!
+//! Holds the rules (`Fault`, here) and `layer`, the middleware that applies them to matching
+//! `/api` and `/gfc` requests. The rules import no other `http` module (`state` holds them);
+//! `layer` may import the rest of `http` and `crate::sim`.
+//!
+//! Seeded chaos: a fault with a `probability` hits each matching request with that chance, and
+//! a latency range is drawn per hit, both from one ChaCha8 stream seeded with `seed`, drawn in
+//! the order requests arrive. The same seed and the same request sequence fail the same requests
+//! with the same delays on every run, machine and version (ChaCha's output is specified).
+
+pub(crate) mod layer;
+
+use axum::http::StatusCode;
+use rand_chacha::rand_core::{RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Deserializer, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Fault {
+    /// Path prefix the fault applies to, e.g. `/api/v2/ob/clusters`; `*` or absent: every path.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// HTTP method, e.g. `POST`; absent: any.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Delay before the request is handled (or the error returned): milliseconds, or a range
+    /// `[min, max]` drawn per hit with the seed.
+    #[serde(default)]
+    pub latency_ms: Option<Latency>,
+    /// Answer with this status and an OCP error body instead of handling the request.
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    pub code: Option<i64>,
+    #[serde(default)]
+    pub message: Option<String>,
+    /// How many requests it hits before it disarms itself; absent: until cleared.
+    #[serde(default)]
+    pub times: Option<u32>,
+    /// What goes wrong besides latency and status (default: the status, if any).
+    #[serde(default)]
+    pub kind: Option<Breakage>,
+    /// The chance (0 to 1) that it hits a matching request; absent: every one.
+    #[serde(default)]
+    pub probability: Option<f64>,
+    /// Seeds the draws of `probability` and a latency range. Absent: one is picked when the
+    /// fault is armed and shown in `GET /__admin/faults`, so a run can be repeated.
+    #[serde(default)]
+    pub seed: Option<u64>,
+    /// For `dribble`: how long the reply takes to arrive, in milliseconds (default 2000).
+    #[serde(default)]
+    pub duration_ms: Option<u64>,
+    /// The draw stream, from `seed` at the first matching request; a reset re-arms the
+    /// scenario's faults afresh, so the sequence starts over.
+    #[serde(skip)]
+    draws: Option<ChaCha8Rng>,
+}
+
+/// A broken reply, beyond an error status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Breakage {
+    /// HTTP 200 with a body that is not JSON.
+    Malformed,
+    /// The real reply, cut in half (a consistent Content-Length; the JSON ends mid-way).
+    Truncated,
+    /// The request is handled (a write takes effect), then the connection drops mid-reply.
+    Reset,
+    /// The request is handled, then no reply for an hour: the client's timeout must act.
+    Hang,
+    /// The real reply, sent in chunks spread over `durationMs`.
+    Dribble,
+}
+
+/// `latencyMs`: a fixed delay or a range `[min, max]` (both inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Latency {
+    Fixed(u64),
+    Range([u64; 2]),
+}
+
+impl<'de> Deserialize<'de> for Latency {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Latency, D::Error> {
+        use serde::de::Error;
+        // Read as a value first so a wrong shape gets one specific message (an untagged enum
+        // would only say that no variant matched).
+        let v = serde_json::Value::deserialize(d)?;
+        let ms = |v: &serde_json::Value| v.as_u64();
+        match &v {
+            serde_json::Value::Number(_) => ms(&v).map(Latency::Fixed),
+            serde_json::Value::Array(a) if a.len() == 2 => match (ms(&a[0]), ms(&a[1])) {
+                (Some(min), Some(max)) => Some(Latency::Range([min, max])),
+                _ => None,
+            },
+            _ => None,
+        }
+        .ok_or_else(|| {
+            D::Error::custom(format!(
+                "latencyMs: expected whole milliseconds (e.g. 300) or a range [min, max] \
+                 (e.g. [50, 800]), got {v}"
+            ))
+        })
+    }
+}
+
+/// What a hit does before the breakage: the delay drawn for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub latency_ms: u64,
+}
+
+/// How long a dribbled reply takes when `durationMs` is not given.
+pub const DEFAULT_DRIBBLE_MS: u64 = 2000;
+
+impl Fault {
+    pub fn matches(&self, method: &str, path: &str) -> bool {
+        let path_ok = match self.path.as_deref() {
+            None | Some("*") | Some("") => true,
+            Some(prefix) => path.starts_with(prefix),
+        };
+        let method_ok = self
+            .method
+            .as_deref()
+            .is_none_or(|m| m.eq_ignore_ascii_case(method));
+        path_ok && method_ok
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(s) = self.status {
+            if StatusCode::from_u16(s).is_err() || s < 400 {
+                return Err(format!("status {s} is not an HTTP error status (400-599)"));
+            }
+        }
+        if self.status.is_none() && self.latency_ms.is_none() && self.kind.is_none() {
+            return Err("a fault needs a status, a latencyMs or a kind".into());
+        }
+        if self.status.is_some() && self.kind.is_some() {
+            return Err("give a status or a kind, not both".into());
+        }
+        if let Some(p) = self.probability {
+            if !(0.0..=1.0).contains(&p) {
+                return Err(format!(
+                    "probability {p} is outside 0 to 1 (0.1 hits one matching request in ten)"
+                ));
+            }
+        }
+        if let Some(Latency::Range([min, max])) = self.latency_ms {
+            if min > max {
+                return Err(format!(
+                    "latencyMs range [{min}, {max}]: the minimum is above the maximum"
+                ));
+            }
+        }
+        if self.duration_ms.is_some() && self.kind != Some(Breakage::Dribble) {
+            return Err("durationMs is for kind \"dribble\" only".into());
+        }
+        Ok(())
+    }
+
+    /// Ready to serve: picks a seed when it draws and none was given (from the clock; shown
+    /// afterwards, so the run can be repeated).
+    pub fn arm(mut self) -> Fault {
+        let draws =
+            self.probability.is_some() || matches!(self.latency_ms, Some(Latency::Range(_)));
+        if draws && self.seed.is_none() {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(0);
+            self.seed = Some(nanos);
+        }
+        self.draws = None;
+        self
+    }
+
+    /// Decides whether this fault hits the matching request now arriving (draw order is
+    /// arrival order: the caller holds the faults lock), and draws its latency. Does not count
+    /// `times`.
+    pub fn draw(&mut self) -> Option<Hit> {
+        let seed = self.seed.unwrap_or(0);
+        let rng = self
+            .draws
+            .get_or_insert_with(|| ChaCha8Rng::seed_from_u64(seed));
+        if let Some(p) = self.probability {
+            // 53 random bits: a uniform draw in [0, 1).
+            let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+            if u >= p {
+                return None;
+            }
+        }
+        let latency_ms = match self.latency_ms {
+            None => 0,
+            Some(Latency::Fixed(ms)) => ms,
+            Some(Latency::Range([min, max])) => {
+                // The modulo's bias is below 1e-15 for any span of milliseconds.
+                min + rng.next_u64() % (max - min).saturating_add(1).max(1)
+            }
+        };
+        Some(Hit { latency_ms })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fault(json: &str) -> Result<Fault, String> {
+        let f: Fault = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        f.validate()?;
+        Ok(f.arm())
+    }
+
+    fn hits(f: &mut Fault, n: usize) -> Vec<Option<u64>> {
+        (0..n).map(|_| f.draw().map(|h| h.latency_ms)).collect()
+    }
+
+    #[test]
+    fn the_same_seed_draws_the_same_hits_and_delays() {
+        let spec = r#"{"probability": 0.3, "seed": 42, "latencyMs": [50, 800]}"#;
+        let (mut a, mut b) = (fault(spec).unwrap(), fault(spec).unwrap());
+        let (ha, hb) = (hits(&mut a, 200), hits(&mut b, 200));
+        assert_eq!(ha, hb);
+        let n = ha.iter().filter(|h| h.is_some()).count();
+        assert!((35..=85).contains(&n), "{n} hits of 200 at 0.3");
+        assert!(ha.iter().flatten().all(|ms| (50..=800).contains(ms)));
+        let other = fault(r#"{"probability": 0.3, "seed": 43, "latencyMs": [50, 800]}"#);
+        assert_ne!(hits(&mut other.unwrap(), 200), ha);
+    }
+
+    #[test]
+    fn bad_faults_say_what_was_expected() {
+        let e = fault(r#"{"status": 503, "probability": 1.5}"#).unwrap_err();
+        assert!(e.contains("outside 0 to 1"), "{e}");
+        let e = fault(r#"{"latencyMs": [800, 50]}"#).unwrap_err();
+        assert!(e.contains("minimum is above the maximum"), "{e}");
+        let e = fault(r#"{"latencyMs": "slow"}"#).unwrap_err();
+        assert!(e.contains("a range [min, max]"), "{e}");
+        let e = fault(r#"{"latencyMs": [1, 2, 3]}"#).unwrap_err();
+        assert!(e.contains("a range [min, max]"), "{e}");
+        let e = fault(r#"{"status": 503, "durationMs": 10}"#).unwrap_err();
+        assert!(e.contains("dribble"), "{e}");
+        let e = fault(r#"{"status": 503, "sed": 1}"#).unwrap_err();
+        assert!(e.contains("unknown field `sed`"), "{e}");
+    }
+
+    #[test]
+    fn an_unseeded_drawing_fault_gets_a_seed_it_shows() {
+        let f = fault(r#"{"status": 503, "probability": 0.5}"#).unwrap();
+        let shown = serde_json::to_value(&f).unwrap();
+        assert!(shown["seed"].is_u64(), "{shown}");
+        let plain = fault(r#"{"status": 503}"#).unwrap();
+        assert!(plain.seed.is_none());
+        assert_eq!(plain.clone().draw(), Some(Hit { latency_ms: 0 }));
+    }
+}
