@@ -1,4 +1,4 @@
-//! Round trip of every seed sample (../shared/seeds, copied to mock-server/fixtures/seeds): it
+//! Round trip of every seed sample (mock-server/fixtures/seeds, copied verbatim from the documents the product came from): it
 //! parses into the wire types and serializes back to equal JSON, so no field is lost or renamed.
 
 use console_core::wire::{TaskInstance, TenantPreCheck};

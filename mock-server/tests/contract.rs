@@ -230,16 +230,14 @@ const FIXTURE_SEEDS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The shared seed documents (`../shared/seeds` beside the checkout, when present): each reply
-/// sample in them, with the operation named by the document's first request path line.
+/// OCP documentation pages with reply samples (the folder `OCP_SEEDS_DIR` names, when set):
+/// each reply sample in them, with the operation named by the page's first request path line.
+/// The samples this project was built from are in `fixtures/seeds/` already; this reads more
+/// pages when someone has them (a newer OCP's docs, say) without copying them in.
 fn shared_seed_samples() -> Vec<(String, String, String, Value)> {
-    let root = crate_dir().join("..");
-    let dir = [
-        root.join("../shared/seeds"),
-        root.join("../../shared/seeds"),
-    ]
-    .into_iter()
-    .find(|d| d.is_dir());
+    let dir = std::env::var_os("OCP_SEEDS_DIR")
+        .map(std::path::PathBuf::from)
+        .filter(|d| d.is_dir());
     let Some(dir) = dir else { return Vec::new() };
     let mut out = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir)

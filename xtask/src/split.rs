@@ -9,7 +9,7 @@
 //! else (stylesheet, favicon, config.json, the loader in index.html and its integrity).
 //!
 //! Steps: split (crates.io `wasm_split_cli_support`), wasm-bindgen on the main module, wasm-opt
-//! with toolchain.md's flags on the main module and every chunk, then one content hash over all
+//! with the feature flags index.html passes (`data-wasm-opt-params`) on the main module and every chunk, then one content hash over all
 //! of them names every file (the main script and the split loader import each other, so their
 //! names cannot each hash their own content): a placeholder of the same length is written first
 //! and replaced, byte for byte, once the hash is known. index.html then names the new files,
@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 const NAME: &str = "failover-console";
 /// Stands for the build hash until it is known: 16 hex digits, like every hashed asset name.
 const PLACEHOLDER: &str = "f00dcafe5b117ed0";
-/// toolchain.md: binaryen 132 with rustc 1.95 output.
+/// The flags binaryen 132 needs for rustc 1.95 output (the same as index.html's `data-wasm-opt-params`).
 pub const WASM_OPT_FLAGS: &[&str] = &[
     "-Oz",
     "--enable-bulk-memory",
