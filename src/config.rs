@@ -1,9 +1,12 @@
 //! Runtime configuration read from `config.json` next to index.html, so one build can be
 //! hosted anywhere: the API base URL (empty: same origin), the request timeout, how often a
-//! read is attempted, OCP's time zone (for times OCP writes without an offset), and how often
-//! the readiness board re-checks.
+//! read is attempted, OCP's time zone (for times OCP writes without an offset), how often
+//! the readiness board re-checks, and how hard the board may press OCP on a large estate
+//! (requests in flight while it loads, prechecks in flight during a pass).
 
 use console_core::precheck::board::DEFAULT_INTERVAL_MIN;
+use console_core::precheck::estate::{DEFAULT_MAX_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS};
+use console_core::precheck::pass::{DEFAULT_CONCURRENCY, MAX_CONCURRENCY};
 use console_core::time::Offset;
 use serde::{Deserialize, Deserializer};
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -22,6 +25,14 @@ pub struct RuntimeConfig {
     /// Anything else is reported in the console and the default (5) is used.
     #[serde(deserialize_with = "interval_or_default")]
     pub readiness_interval_min: u32,
+    /// `maxParallelRequests`: requests the readiness board keeps in flight while it reads the
+    /// estate (1 to 32, default 6).
+    #[serde(deserialize_with = "parallel_or_default")]
+    pub max_parallel_requests: u32,
+    /// `precheckConcurrency`: prechecks in flight during a pass (1 to 16, default 4); halved
+    /// while OCP pushes back.
+    #[serde(deserialize_with = "concurrency_or_default")]
+    pub precheck_concurrency: u32,
 }
 
 impl Default for RuntimeConfig {
@@ -32,17 +43,33 @@ impl Default for RuntimeConfig {
             read_attempts: 3,
             ocp_time_zone: Offset::UTC8,
             readiness_interval_min: DEFAULT_INTERVAL_MIN,
+            max_parallel_requests: DEFAULT_MAX_PARALLEL_REQUESTS,
+            precheck_concurrency: DEFAULT_CONCURRENCY,
         }
     }
 }
 
-/// `readinessIntervalMin`, provided as a context to the readiness board.
+/// What the readiness board takes from the configuration, provided as a context.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ReadinessInterval(pub u32);
+pub struct BoardConfig {
+    pub interval_min: u32,
+    pub max_parallel_requests: u32,
+    pub precheck_concurrency: u32,
+}
 
-impl Default for ReadinessInterval {
+impl Default for BoardConfig {
     fn default() -> Self {
-        ReadinessInterval(DEFAULT_INTERVAL_MIN)
+        BoardConfig::from(&RuntimeConfig::default())
+    }
+}
+
+impl From<&RuntimeConfig> for BoardConfig {
+    fn from(c: &RuntimeConfig) -> Self {
+        BoardConfig {
+            interval_min: c.readiness_interval_min,
+            max_parallel_requests: c.max_parallel_requests,
+            precheck_concurrency: c.precheck_concurrency,
+        }
     }
 }
 
@@ -117,4 +144,38 @@ fn interval_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error>
             DEFAULT_INTERVAL_MIN
         }
     })
+}
+
+/// A whole number in `1..=max`, else the default with a console warning naming the key.
+fn whole_or_default(v: &serde_json::Value, key: &str, max: u32, default: u32) -> u32 {
+    match v.as_u64().filter(|n| (1..=u64::from(max)).contains(n)) {
+        Some(n) => n as u32,
+        None => {
+            web_sys::console::warn_1(
+                &format!("config.json: {key} {v} is not a whole number from 1 to {max}; using {default}")
+                    .into(),
+            );
+            default
+        }
+    }
+}
+
+fn parallel_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(whole_or_default(
+        &v,
+        "maxParallelRequests",
+        MAX_PARALLEL_REQUESTS,
+        DEFAULT_MAX_PARALLEL_REQUESTS,
+    ))
+}
+
+fn concurrency_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(whole_or_default(
+        &v,
+        "precheckConcurrency",
+        MAX_CONCURRENCY,
+        DEFAULT_CONCURRENCY,
+    ))
 }

@@ -16,7 +16,7 @@
 //! | [`gfc`] | component failover/failback: wire types, input rules, verdicts, CSV, sessions kept in the browser |
 //!
 //! Plus small rules used across domains: [`roles`] (who may operate), [`window`] (which rows
-//! of a long list are drawn) and [`order`] (one
+//! of a long list are drawn), [`url`] (percent-encoding) and [`order`] (one
 //! stable sort, for the wasm bundle's size). A reply travels `wire` (read) → `task`/`precheck`/
 //! `gfc` (judged) → `i18n` (worded) → the page; `graph` lays out what `task` read.
 //!
@@ -37,6 +37,7 @@ pub mod present;
 pub mod roles;
 pub mod task;
 pub mod time;
+pub mod url;
 pub mod window;
 
 pub use wire::envelope::{ApiError, Envelope, ErrorCode, PageInfo, Paged};

@@ -1,4 +1,4 @@
-//! What real OCP sends that a strict client would choke on (ocp-api.md §1.2, §10.6).
+//! What real OCP sends that a strict client would choke on (docs/ocp-api.md §1.2, §10.6).
 
 use console_core::wire::failure::decode;
 use console_core::wire::{
@@ -69,7 +69,7 @@ fn no_data_key_on_no_data_replies() {
     let body = r#"{"duration":325,"server":"a83ad33525","status":200,"successful":true,"timestamp":"2020-12-15T18:35:38.874+08:00","traceId":"9dc0c94ed1d043dc"}"#;
     let env: Envelope<TaskInstance> = serde_json::from_str(body).unwrap();
     assert!(env.data.is_none());
-    // Rollback may answer either way (ocp-api.md §4 note).
+    // Rollback may answer either way (docs/ocp-api.md §4 note).
     let with: Envelope<TaskInstance> =
         serde_json::from_str(r#"{"data":{"id":5},"successful":true}"#).unwrap();
     assert_eq!(with.data.and_then(|t| t.id), Some(Long(5)));

@@ -64,9 +64,9 @@ pub fn default_fixtures_dir() -> PathBuf {
 }
 
 /// Requests the journal keeps when `--journal-size` is not given.
-pub const DEFAULT_JOURNAL_SIZE: usize = 10_000;
+pub(crate) const DEFAULT_JOURNAL_SIZE: usize = 10_000;
 /// The largest `--journal-size` accepted: an entry is about 200 bytes, so this is ~200 MB.
-pub const MAX_JOURNAL_SIZE: usize = 1_000_000;
+pub(crate) const MAX_JOURNAL_SIZE: usize = 1_000_000;
 
 pub fn default_journal_size() -> NonZeroUsize {
     NonZeroUsize::new(DEFAULT_JOURNAL_SIZE).unwrap_or(NonZeroUsize::MIN)

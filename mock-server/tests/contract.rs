@@ -128,9 +128,15 @@ fn read_routes(src: &str, out: &mut BTreeSet<(String, String)>) {
     for chunk in src.split(".route(").skip(1) {
         // The chunk runs to the next `.route(`; the route's own text ends at the next call that
         // is not a method of it, or at the end of the function.
-        let chunk = [".method_not_allowed_fallback(", ".fallback(", ".nest(", ".layer(", "\n}"]
-            .iter()
-            .fold(chunk, |c, end| c.split(end).next().unwrap_or(c));
+        let chunk = [
+            ".method_not_allowed_fallback(",
+            ".fallback(",
+            ".nest(",
+            ".layer(",
+            "\n}",
+        ]
+        .iter()
+        .fold(chunk, |c, end| c.split(end).next().unwrap_or(c));
         let path = chunk.trim_start();
         assert!(
             path.starts_with('"'),

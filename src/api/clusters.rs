@@ -1,4 +1,5 @@
-//! Clusters and tenants: `GET /api/v2/ob/clusters[/{id}/tenants]`.
+//! Clusters and tenants: `GET /api/v2/ob/clusters[/{id}/tenants]`, and every tenant of the
+//! estate at once: `GET /api/v2/ob/tenants` (docs/ocp-api.md §8).
 
 use super::Api;
 use console_core::wire::{Cluster, Tenant};
@@ -33,6 +34,19 @@ impl Api {
     ) -> Result<Paged<Tenant>, ApiFailure> {
         self.get(
             &format!("/api/v2/ob/clusters/{cluster_id}/tenants"),
+            &[("page", page.to_string()), ("size", size.to_string())],
+        )
+        .await
+    }
+
+    /// One page of every tenant the user may read, across clusters (OCP's estate-wide list).
+    pub async fn list_estate_tenants(
+        &self,
+        page: u32,
+        size: u32,
+    ) -> Result<Paged<Tenant>, ApiFailure> {
+        self.get(
+            "/api/v2/ob/tenants",
             &[("page", page.to_string()), ("size", size.to_string())],
         )
         .await

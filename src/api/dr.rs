@@ -1,4 +1,4 @@
-//! Disaster-recovery calls (ocp-api.md §7): prechecks (side-effect free, retried like reads)
+//! Disaster-recovery calls (docs/ocp-api.md §7): prechecks (side-effect free, retried like reads)
 //! and launches (writes: sent once, never retried).
 
 use super::Api;
@@ -32,6 +32,35 @@ impl Api {
             None,
         )
         .await
+    }
+
+    /// The readiness board's prechecks: sent once each, paced by the board (`precheck::pass`),
+    /// a failure with the reply's `Retry-After`.
+    pub async fn paced_tenant_precheck(
+        &self,
+        cluster: i64,
+        tenant: i64,
+    ) -> Result<TenantPreCheck, (ApiFailure, Option<String>)> {
+        self.post_read_paced(&tenant_path(cluster, tenant, "failoverPreCheck"))
+            .await
+    }
+
+    pub async fn paced_batch_precheck(
+        &self,
+        cluster: i64,
+    ) -> Result<Paged<TenantPreCheck>, (ApiFailure, Option<String>)> {
+        self.post_read_paced(&format!(
+            "/api/v2/ob/clusters/{cluster}/tenants/failoverPreCheck"
+        ))
+        .await
+    }
+
+    pub async fn paced_cluster_precheck(
+        &self,
+        cluster: i64,
+    ) -> Result<ClusterPreCheck, (ApiFailure, Option<String>)> {
+        self.post_read_paced(&format!("/api/v2/ob/clusters/{cluster}/failoverPreCheck"))
+            .await
     }
 
     /// `standby` is the tenant being promoted; `primary` its current primary, when known.

@@ -165,6 +165,7 @@ impl Api {
             let resp = request.send().await?;
             let status = resp.status();
             let content_type = resp.headers().get("content-type");
+            let retry_after = resp.headers().get("retry-after");
             // The bytes, not `text()`: a task of 10,000 steps is 2.6 MB, and a JS string of it
             // would be decoded by the browser and encoded again on its way into the wasm. As
             // `text()` does, a byte sequence that is not UTF-8 reads as U+FFFD.
@@ -174,6 +175,7 @@ impl Api {
             Ok::<_, gloo_net::Error>(Reply {
                 status,
                 content_type,
+                retry_after,
                 text,
             })
         }
@@ -318,6 +320,32 @@ impl Api {
         out.ok_or_else(no_data)
     }
 
+    /// A POST without side effects, sent once, for a caller that paces itself (the readiness
+    /// board's prechecks): a failure comes with the reply's `Retry-After`, if it had one, and
+    /// the caller decides when to ask again.
+    pub async fn post_read_paced<T: DeserializeOwned>(
+        &self,
+        path: &str,
+    ) -> Result<T, (ApiFailure, Option<String>)> {
+        let url = self.url(path, &[]);
+        let mut out = None;
+        let mut retry_after = None;
+        let sent = self
+            .send(Method::Post, &url, None, None, 1, &mut |r: &Reply| {
+                retry_after = r.retry_after.clone();
+                let env = r.decode::<T>(true)?;
+                self.note_clock(env.timestamp.as_deref());
+                out = Some(require_data(env)?);
+                Ok(())
+            })
+            .await;
+        match (sent, out) {
+            (Ok(()), Some(v)) => Ok(v),
+            (Ok(()), None) => Err((no_data(), None)),
+            (Err(f), _) => Err((f, retry_after)),
+        }
+    }
+
     /// A write that must return data (a launch returns its task): sent exactly once; a success
     /// without data is malformed, and so of unknown outcome.
     pub async fn write<B: Serialize, T: DeserializeOwned>(
@@ -405,10 +433,12 @@ fn no_data() -> ApiFailure {
     }
 }
 
-/// What came back: status, content type and body text.
+/// What came back: status, content type, `Retry-After` (for a caller that paces itself) and
+/// body text.
 struct Reply {
     status: u16,
     content_type: Option<String>,
+    retry_after: Option<String>,
     text: String,
 }
 

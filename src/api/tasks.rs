@@ -2,20 +2,11 @@
 
 use super::Api;
 use console_core::task::eta::{History, HISTORY_RUNS};
+use console_core::task::list::ListFilter;
 use console_core::task::reader::TaskReader;
-use console_core::wire::{SubtaskInstance, SubtaskLog, TaskInstance};
+use console_core::wire::{SubtaskInstance, SubtaskLog, TaskInstance, TaskStatus};
 use console_core::{ApiFailure, Paged};
 use std::cell::RefCell;
-
-/// Filters of the task list; empty fields are not sent.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TaskFilter {
-    pub cluster_id: Option<i64>,
-    pub tenant_id: Option<i64>,
-    pub status: Option<String>,
-    /// OCP's fuzzy name match.
-    pub name: Option<String>,
-}
 
 impl Api {
     pub async fn get_task(&self, id: i64) -> Result<TaskInstance, ApiFailure> {
@@ -96,27 +87,17 @@ impl Api {
         .map(|_| ())
     }
 
-    /// One page of tasks; its reply sets OCP's clock ([`Api::server_ms`]), by which the list's
-    /// ages and running durations are judged.
+    /// One page of tasks, filtered by OCP as far as it can (`ListFilter::ocp_query`: the
+    /// browser's own filters are not sent); its reply sets OCP's clock ([`Api::server_ms`]), by
+    /// which the list's ages and running durations are judged.
     pub async fn list_tasks(
         &self,
-        filter: &TaskFilter,
+        filter: &ListFilter,
         page: u32,
         size: u32,
     ) -> Result<Paged<TaskInstance>, ApiFailure> {
         let mut q = vec![("page", page.to_string()), ("size", size.to_string())];
-        if let Some(c) = filter.cluster_id {
-            q.push(("clusterId", c.to_string()));
-        }
-        if let Some(t) = filter.tenant_id {
-            q.push(("tenantId", t.to_string()));
-        }
-        if let Some(s) = filter.status.as_ref().filter(|s| !s.is_empty()) {
-            q.push(("status", s.clone()));
-        }
-        if let Some(n) = filter.name.as_ref().filter(|n| !n.is_empty()) {
-            q.push(("name", n.clone()));
-        }
+        q.extend(filter.ocp_query());
         self.get("/api/v2/tasks/instances", &q).await
     }
 
@@ -125,10 +106,10 @@ impl Api {
     /// when the list leaves out its steps (one request at a time). A run whose detail cannot be
     /// read is left out; a list that cannot be read is a failure.
     pub async fn learn_history(&self, name: String) -> Result<History, ApiFailure> {
-        let filter = TaskFilter {
+        let filter = ListFilter {
             name: Some(name.clone()),
-            status: Some("SUCCESSFUL".into()),
-            ..TaskFilter::default()
+            statuses: vec![TaskStatus::Successful.as_wire().to_string()],
+            ..ListFilter::default()
         };
         let list = self.list_tasks(&filter, 1, HISTORY_RUNS as u32).await?;
         let mut runs = Vec::new();

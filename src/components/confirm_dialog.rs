@@ -1,8 +1,8 @@
 //! The danger confirmation for a launch: the consequence in words, the name typed to unlock,
 //! each warning accepted explicitly, an optional new service name, an optional reason (kept in
-//! this browser with the task: `components::launch_record`), and the outcome. One
-//! confirmation sends one request (see `hooks::launch`). [`TypeToConfirm`] is the typed-name
-//! field, also used by the task page's rollback; the rule is `precheck::confirmation_ready`.
+//! this browser with the task: `hooks::launch_record`), and the outcome. One confirmation
+//! sends one request (see `hooks::launch`). [`TypeToConfirm`] is the typed-name field, also
+//! used by the task page's rollback; the rule is `precheck::verdict::confirmation_ready`.
 //! At the keyboard it behaves as every dialog does (`hooks::dialog`).
 
 use crate::components::failure_view::FailureView;
@@ -14,13 +14,8 @@ use console_core::precheck::verdict::confirmation_ready;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// What the operator confirmed with: the new service name (trimmed, if any) and the reason as
-/// typed (the launch record cleans it).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Confirmed {
-    pub service: Option<String>,
-    pub reason: String,
-}
+// What `on_confirm` is given; its home is `hooks::launch`, beside the send it starts.
+pub use crate::hooks::launch::Confirmed;
 
 #[component]
 pub fn ConfirmDialog<T: Send + Sync + Clone + 'static>(

@@ -25,6 +25,7 @@ use leptos::prelude::*;
 // Where the browser benchmark (tests/bench.rs) reads the culling rules.
 pub use super::camera::{MARGIN_PX, RENDER_ALL_UP_TO};
 
+/// The orientation picker's value for a choice.
 fn orientation_slug(c: OrientationChoice) -> &'static str {
     match c {
         OrientationChoice::Auto => "auto",

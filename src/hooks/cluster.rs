@@ -1,8 +1,9 @@
 //! The cluster a page is about: loaded once, and its name for titles and confirmations (`#id`
-//! until it arrives or if OCP sends none).
+//! until it arrives, or if OCP sends none or a blank one: `present::name_or_id`).
 
 use crate::api::use_api;
 use crate::hooks::load::{use_load, Load};
+use console_core::present::name_or_id;
 use console_core::wire::Cluster;
 use leptos::prelude::*;
 
@@ -18,9 +19,7 @@ pub fn use_cluster(id: i64) -> (Load<Cluster>, Signal<String>) {
     let name = Signal::derive(move || {
         cluster
             .data
-            .get()
-            .and_then(|c| c.name)
-            .unwrap_or_else(|| format!("#{id}"))
+            .with(|c| name_or_id(c.as_ref().and_then(|c| c.name.as_deref()), id))
     });
     (cluster, name)
 }

@@ -36,6 +36,18 @@ pub(crate) fn keep_one(api_base: &str, standby: &str, r: Record) -> Option<Histo
     saved.then_some(all)
 }
 
+/// Keeps the results of one reply covering several standbys (the board's batch precheck) in
+/// one write: reading and writing the whole history once per row would cost a pass over a
+/// large estate seconds of the main thread.
+pub(crate) fn keep_many(api_base: &str, records: &[(String, Record)]) -> Option<Histories> {
+    let mut all = read_all(api_base);
+    for (standby, r) in records {
+        all.push(standby, r.clone());
+    }
+    let saved = storage::local().set(&readiness::storage_key(api_base), &all.to_json());
+    saved.then_some(all)
+}
+
 /// One standby's kept runs (oldest first) on a page, and whether the last one could be stored.
 #[derive(Clone, Copy)]
 pub(crate) struct KeptRuns {

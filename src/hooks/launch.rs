@@ -9,6 +9,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
 
+/// What the operator confirmed with: the new service name (trimmed, if any) and the reason as
+/// typed (the launch record cleans it).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Confirmed {
+    pub service: Option<String>,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum LaunchState<T = Vec<TaskInstance>> {
     Idle,

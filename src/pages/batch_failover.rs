@@ -1,32 +1,29 @@
 //! Batch failover: every standby tenant of a cluster prechecked in one table, sorted and
-//! filtered by verdict and error code; the passing ones selected and failed over together.
+//! filtered by verdict and error code; the passing ones selected and failed over together. The
+//! flow is `hooks::dr_launch`'s; this page gives the batch's calls, words, table and selection.
 
-use crate::api::use_api;
+use crate::api::Api;
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::confirm_dialog::{ConfirmDialog, Confirmed};
 use crate::components::failure_view::FailureView;
-use crate::components::launch_record;
-use crate::components::precheck_history::tenant_record;
+use crate::components::launch_bar::{AfterLaunch, Confirmation, LaunchBar};
 use crate::components::unreadable::Unreadable;
 use crate::components::verdict::{finding_text, verdict_word};
 use crate::components::viewer_notice::ViewerNotice;
 use crate::components::when::CheckedAt;
 use crate::hooks::cluster::use_cluster;
-use crate::hooks::launch::{Launch, LaunchState};
-use crate::hooks::load::use_load;
+use crate::hooks::dr_launch::use_dr_launch;
 use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
-use crate::session::use_session;
-use console_core::present::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::precheck::verdict::{
     batch_codes, batch_view, summarize_batch, BatchFilter, BatchSort, Summary, Verdict,
 };
 use console_core::present;
+use console_core::present::crumbs::{trail, Place};
+use console_core::task::list::ListFilter;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeSet;
 
@@ -47,22 +44,14 @@ fn tenant_id(s: &Summary) -> Option<i64> {
 #[component]
 fn BatchFailover(cluster: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let api = use_api();
     let (detail, cluster_name) = use_cluster(cluster);
     let name = move || cluster_name.get();
     use_title(move || i18n.f(Text::BatchTitle, &[&name()]));
-    let api_p = api.clone();
-    let precheck = use_load(
-        move || (),
-        move |_| {
-            let api = api_p.clone();
-            async move {
-                let page = api.batch_failover_precheck(cluster).await?;
-                Ok(summarize_batch(&page))
-            }
-        },
-    );
+    let flow = use_dr_launch(move |api: Api| async move {
+        let page = api.batch_failover_precheck(cluster).await?;
+        Ok(summarize_batch(&page))
+    });
+    let precheck = flow.precheck;
     let verdict_filter = RwSignal::new(None::<Verdict>);
     let code_filter = RwSignal::new(None::<String>);
     let sort = RwSignal::new(BatchSort::Verdict);
@@ -110,32 +99,35 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
     let hidden_selected = move || selected.get().len().saturating_sub(chosen().len());
 
     let now = use_ticker();
-    let launch: Launch = Launch::new();
-    let dialog = RwSignal::new(false);
-    let api_l = api.clone();
-    let on_confirm = Callback::new(move |c: Confirmed| {
-        let api = api_l.clone();
-        let chosen = untrack(chosen);
-        let ids: Vec<i64> = chosen.iter().filter_map(tenant_id).collect();
+    let on_confirm = flow.on_confirm(
         // Each task's record gets its own tenant's row as it was on screen.
-        let at = precheck
-            .loaded_at
-            .get_untracked()
-            .unwrap_or_else(|| js_sys::Date::now() as i64);
-        let on_screen = chosen
-            .iter()
-            .filter_map(|s| Some((Some(tenant_id(s)?), tenant_record(&api, s, at))))
-            .collect();
-        let draft = launch_record::draft(session, &c.reason, on_screen);
-        launch.fire(move || async move {
-            let tasks = api.batch_failover(cluster, ids).await?;
-            launch_record::keep(&api.base(), &draft, &tasks);
-            Ok(tasks)
-        });
-    });
+        move || {
+            untrack(chosen)
+                .into_iter()
+                .filter_map(|s| Some((Some(tenant_id(&s)?), s)))
+                .collect()
+        },
+        move |api, _| {
+            let ids: Vec<i64> = untrack(chosen).iter().filter_map(tenant_id).collect();
+            async move { api.batch_failover(cluster, ids).await }
+        },
+    );
     let consequence = Signal::derive(move || {
         let names: Vec<String> = chosen().into_iter().map(|s| s.name).collect();
         format!("{} {}", i18n.t(Text::ConsequenceBatch), names.join(", "))
+    });
+    let confirmation = Callback::new(move |_: ()| Confirmation {
+        title: i18n.f(Text::BatchTitle, &[&name()]),
+        expected: name(),
+        warnings: chosen()
+            .iter()
+            .flat_map(|s| {
+                s.warnings
+                    .iter()
+                    .map(move |w| format!("{} — {} {}", s.name, w.code, finding_text(i18n, w)))
+            })
+            .collect(),
+        service_name: None,
     });
 
     let verdict_cell = move |v: Verdict| {
@@ -244,45 +236,19 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
                 }
                 None => None,
             }}
-            <div class="launch-bar">
-                <button class="btn btn-danger" data-testid="launch"
-                    disabled=move || chosen().is_empty() || !session.can_operate() || precheck.loading.get()
-                    on:click=move |_| dialog.set(true)>
-                    {move || i18n.f(Text::LaunchBatch, &[&chosen().len().to_string()])}
-                </button>
-                {move || (hidden_selected() > 0).then(|| view! {
+            <LaunchBar
+                steps=flow.steps
+                label=Signal::derive(move || i18n.f(Text::LaunchBatch, &[&chosen().len().to_string()]))
+                ready=Signal::derive(move || !chosen().is_empty())
+                note=move || (hidden_selected() > 0).then(|| view! {
                     <p class="hint" data-testid="hidden-selected">{i18n.f(Text::BatchHiddenSelected, &[&hidden_selected().to_string()])}</p>
-                })}
-            </div>
-            {move || match launch.state.get() {
-                LaunchState::Launched(tasks) => Some(view! {
-                    <div class="launched" role="status" data-testid="launched">
-                        <p>{i18n.f(Text::BatchLaunched, &[&tasks.len().to_string()])}</p>
-                        <ul>{tasks.into_iter().map(|t| {
-                            let id = t.id.map(|l| l.0).unwrap_or_default();
-                            let label = format!("{} #{id} ({})", t.name.unwrap_or_default(), t.tenant_id.map(|l| l.to_string()).unwrap_or_default());
-                            view! { <li><A href=format!("/tasks/{id}")>{label}</A></li> }
-                        }).collect_view()}</ul>
-                    </div>
-                }),
-                _ => None,
-            }}
-            {move || (dialog.get() && !matches!(launch.state.get(), LaunchState::Launched(_))).then(|| {
-                let warnings: Vec<String> = chosen().iter().flat_map(|s| s.warnings.iter().map(move |w| format!("{} — {} {}", s.name, w.code, finding_text(i18n, w)))).collect();
-                view! {
-                    <ConfirmDialog
-                        title=i18n.f(Text::BatchTitle, &[&name()])
-                        consequence
-                        expected=name()
-                        warnings
-                        tasks_href=format!("/tasks?clusterId={cluster}")
-                        launch
-                        ask_reason=true
-                        on_confirm
-                        on_cancel=Callback::new(move |_| dialog.set(false))
-                    />
-                }
-            })}
+                })
+                confirmation
+                consequence
+                tasks_href=ListFilter::of(Some(cluster), None).href()
+                after=AfterLaunch::ListTasks
+                on_confirm
+            />
         </section>
     }
 }

@@ -11,11 +11,12 @@ use crate::hooks::cluster::use_cluster;
 use crate::hooks::load::use_load;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
-use console_core::present::crumbs::{trail, Place};
 use console_core::i18n::Text;
 use console_core::present;
-use console_core::time::scn;
+use console_core::present::crumbs::{trail, Place};
+use console_core::task::list::ListFilter;
 use console_core::time::human;
+use console_core::time::scn;
 use console_core::wire::{ClusterType, Tenant, TenantRole};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -106,7 +107,7 @@ fn ClusterView(id: i64) -> impl IntoView {
                     <A href=format!("/clusters/{id}/dr/failover") attr:class="btn">{i18n.t(Text::ActClusterFailover)}</A>
                     <A href=format!("/clusters/{id}/dr/switchover") attr:class="btn">{i18n.t(Text::ActClusterSwitchover)}</A>
                 })}
-                <A href=format!("/tasks?clusterId={id}") attr:class="btn btn-quiet">{i18n.tr(Text::ActClusterTasks)}</A>
+                <A href=ListFilter::of(Some(id), None).href() attr:class="btn btn-quiet">{i18n.tr(Text::ActClusterTasks)}</A>
             </nav>
             <h2>{i18n.tr(Text::ColTenants)}</h2>
             <FailureView failure=tenants.error on_retry=Callback::new(move |_| tenants.reload()) busy=tenants.loading />
@@ -170,7 +171,7 @@ fn TenantTable(tenants: Vec<Tenant>) -> impl IntoView {
                     <td><code>{t.service_name.clone()}</code></td>
                     <td class="row-actions">
                         {t.id.map(|tid| view! {
-                            <A href=format!("/tasks?clusterId={}&tenantId={tid}", t.cluster_id.map(|c| c.0).unwrap_or_default())>{i18n.tr(Text::NavTasks)}</A>
+                            <A href=ListFilter::of(t.cluster_id.map(|c| c.0), Some(tid.0)).href()>{i18n.tr(Text::NavTasks)}</A>
                             " "
                         })}
                         {base.filter(|_| is_standby).map(|b| view! {

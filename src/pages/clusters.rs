@@ -10,6 +10,7 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::present;
+use console_core::present::name_or_id;
 use console_core::wire::Cluster;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -68,7 +69,7 @@ fn ClusterTable(clusters: Vec<Cluster>) -> impl IntoView {
         .into_iter()
         .map(|c| {
             let id = c.id.map(|i| i.0);
-            let name = c.name.clone().unwrap_or_else(|| format!("#{}", id.unwrap_or_default()));
+            let name = name_or_id(c.name.as_deref(), id.unwrap_or_default());
             let role = c.cluster_type.as_ref().map(|t| (present::cluster_role(t), t.as_wire().to_string()));
             let primary = c.primary_cluster.as_ref().and_then(|p| p.name.clone());
             let (status_class, status_cell) = match &c.status {

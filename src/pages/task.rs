@@ -177,11 +177,7 @@ fn TaskView(id: i64) -> impl IntoView {
             </h1>
             {move || header().map(|h| {
                 let pct = (h.done * 100).checked_div(h.total).unwrap_or(0);
-                let filter = match (h.cluster_id, h.tenant_id) {
-                    (Some(c), Some(t)) => format!("/tasks?clusterId={c}&tenantId={t}"),
-                    (Some(c), None) => format!("/tasks?clusterId={c}"),
-                    _ => "/tasks".to_string(),
-                };
+                let filter = console_core::task::list::ListFilter::of(h.cluster_id, h.tenant_id).href();
                 view! {
                     <div class="task-facts">
                         <div class="progress" role="progressbar" aria-label=i18n.t(Text::ColProgress) aria-valuemin="0" aria-valuemax=h.total aria-valuenow=h.done>

@@ -3,7 +3,6 @@
 //! of days by this browser among the tasks loaded (OCP's list has no such filters; the page
 //! says so). The rows shown download as CSV. Rules in `console_core::task::list`.
 
-use crate::api::tasks::TaskFilter;
 use crate::api::use_api;
 use crate::components::download::save_text;
 use crate::components::failure_view::FailureView;
@@ -17,6 +16,7 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::present;
+use console_core::present::name_or_id;
 use console_core::task::list::{self as task_list, ListFilter, LOADED};
 use console_core::time::{human, parse_ms, Instant};
 use console_core::wire::{TaskInstance, TaskStatus};
@@ -38,27 +38,13 @@ pub fn TasksPage() -> impl IntoView {
     });
     let filter = Memo::new(move |_| read.get().0);
     // What OCP filters; creator and days are applied below to what it sent.
-    let server = Memo::new(move |_| {
-        let f = filter.get();
-        TaskFilter {
-            cluster_id: f.cluster_id,
-            tenant_id: f.tenant_id,
-            status: (!f.statuses.is_empty()).then(|| f.statuses.join(",")),
-            name: f.name,
-        }
-    });
+    let server = Memo::new(move |_| filter.get().at_ocp());
     let page = RwSignal::new(1u32);
     let navigate = use_navigate();
     // The filter lives in the URL, so a filtered list is a link that survives a reload.
     let set_filter = Callback::new(move |f: ListFilter| {
         page.set(1);
-        let q = f.to_query();
-        let url = if q.is_empty() {
-            "/tasks".to_string()
-        } else {
-            format!("/tasks?{q}")
-        };
-        navigate(&url, Default::default());
+        navigate(&f.href(), Default::default());
     });
     // The filter line names the tenant and cluster: the tenant carries its cluster's name, so
     // one read; `#id` until it arrives or when it cannot be read (the list works regardless).
@@ -127,10 +113,8 @@ pub fn TasksPage() -> impl IntoView {
         let f = filter.get();
         let lang = i18n.lang.get();
         let (cluster_name, tenant_name) = names.get();
-        let cluster = f
-            .cluster_id
-            .map(|c| cluster_name.unwrap_or(format!("#{c}")));
-        let tenant = f.tenant_id.map(|t| tenant_name.unwrap_or(format!("#{t}")));
+        let cluster = f.cluster_id.map(|c| name_or_id(cluster_name.as_deref(), c));
+        let tenant = f.tenant_id.map(|t| name_or_id(tenant_name.as_deref(), t));
         let status = (!f.statuses.is_empty()).then(|| {
             f.statuses
                 .iter()

@@ -32,6 +32,17 @@ async function prechecksSent(request: APIRequestContext): Promise<number> {
   return entries.filter((e) => e.method === 'POST' && PRECHECK.test(e.path)).length;
 }
 
+async function journalPrechecks(request: APIRequestContext): Promise<string[]> {
+  const r = await request.get(`${url()}/__admin/journal`);
+  const entries: { method: string; path: string }[] = (await r.json()).entries;
+  return entries.filter((e) => e.method === 'POST' && PRECHECK.test(e.path)).map((e) => e.path);
+}
+
+/** The console's config.json with `extra` over the defaults. */
+function config(extra: object) {
+  return { apiBaseUrl: '', requestTimeoutMs: 15000, readAttempts: 3, ocpTimeZone: '+08:00', ...extra };
+}
+
 async function openBoard(page: Page) {
   await openConsole(page, `${url()}/readiness`);
   await signIn(page);
@@ -81,18 +92,24 @@ test('the board is the first item of the header and lists every standby with its
   await expect(rows(page).and(page.locator('[data-ready="true"]'))).toHaveCount(0);
 });
 
-test('Precheck all runs one at a time with visible progress; verdicts, ages, codes and the recommended target appear', async ({ page, request }) => {
-  // The first request (the most lagging row: an unknown-lag standby cluster) is held 1.5 s so
-  // the queue's progress can be read.
+test('Precheck all sends one batch per standby cluster, several at once, with visible progress; verdicts, ages, codes and the recommended target appear', async ({ page, request }) => {
+  // The standby cluster shop_dr_a's own precheck is held 1.5 s so the pass's progress can be read.
   await admin(request, 'faults', { path: '/api/v2/ob/clusters/7000002/failoverPreCheck', method: 'POST', latencyMs: 1500, times: 1 });
   await openBoard(page);
   await page.getByTestId('precheck-all').click();
-  await expect(page.getByTestId('queue-status')).toHaveText('Prechecking shop_dr_a (1 of 5), 4 left');
+  await expect(page.getByTestId('queue-status')).toHaveText(/^Prechecking: [0-4] of 5 answered, [1-4] in flight$/);
   await expect(page.getByTestId('precheck-all')).toBeDisabled();
   await expect(row(page, 'shop_dr_a').getByTestId('row-running')).toHaveText('Prechecking…');
-  await expect(page.getByTestId('row-waiting')).toHaveCount(4);
   await expect(page.getByTestId('queue-status')).toHaveText('Prechecked 5 of 5');
-  expect(await prechecksSent(request)).toBe(5);
+  // Two standby clusters, one batch for shop_dr_a's two standby tenants, one single precheck
+  // for shop_dr_b's only one: four requests for five rows.
+  const sent = await journalPrechecks(request);
+  expect(sent.sort()).toEqual([
+    '/api/v2/ob/clusters/7000002/failoverPreCheck',
+    '/api/v2/ob/clusters/7000002/tenants/failoverPreCheck',
+    '/api/v2/ob/clusters/7000003/failoverPreCheck',
+    '/api/v2/ob/clusters/7000003/tenants/7120001/failoverPreCheck',
+  ]);
 
   await expect(row(page, 'sales_dr_a').getByTestId('verdict')).toHaveText('✔ Can fail over');
   await expect(row(page, 'sales_dr_a').getByTestId('age')).toHaveText('just now');
@@ -131,7 +148,7 @@ test('the recommended target moves when lag changes, on the periodic re-check th
   await page.clock.fastForward('01:00');
   await page.clock.setSystemTime(Date.now());
   await expect(page.getByTestId('queue-status')).toHaveText('Prechecked 5 of 5');
-  await expect.poll(() => prechecksSent(request)).toBe(before + 5);
+  await expect.poll(() => prechecksSent(request)).toBe(before + 4);
   // Counting again from the run it started; never more than the interval, though the page's
   // clock was just set back past that start.
   await expect(page.getByTestId('next-recheck')).toHaveText(/^Prechecked again in (5 m|4 m [1-5]?\d s)\.$/);
@@ -158,7 +175,7 @@ test('no re-check in a hidden tab; it runs when the tab is shown again', async (
   });
   await page.clock.runFor(1500);
   await expect(page.getByTestId('queue-status')).toHaveText('Prechecked 5 of 5');
-  expect(await prechecksSent(request)).toBe(5);
+  expect(await prechecksSent(request)).toBe(4);
 });
 
 test('"Only not ready" and both sorts; a precheck run on the tenant page shows on the board', async ({ page }) => {
@@ -201,13 +218,15 @@ test("a row's link opens that standby's precheck page, whose history holds the b
   await expect(page.getByTestId('history-row')).toHaveCount(2);
 });
 
-test('cancel stops the queue after the request in flight', async ({ page, request }) => {
+test('cancel stops the pass after the requests in flight', async ({ page, request }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ json: config({ precheckConcurrency: 1 }) }));
   await admin(request, 'faults', { path: '/api/v2/ob/clusters/7000002/failoverPreCheck', method: 'POST', latencyMs: 2000, times: 1 });
   await openBoard(page);
   await page.getByTestId('precheck-all').click();
-  await expect(page.getByTestId('queue-status')).toHaveText('Prechecking shop_dr_a (1 of 5), 4 left');
+  await expect(page.getByTestId('queue-status')).toHaveText('Prechecking: 0 of 5 answered, 1 in flight');
+  await expect(page.getByTestId('row-waiting')).toHaveCount(4);
   await page.getByTestId('cancel-queue').click();
-  await expect(page.getByTestId('queue-status')).toHaveText('Canceled: finishing shop_dr_a; nothing after it will start');
+  await expect(page.getByTestId('queue-status')).toHaveText('Canceled: finishing 1 in flight; nothing after them will start');
   await expect(page.getByTestId('row-waiting')).toHaveCount(0);
   // The request in flight finishes and its result is kept; nothing else is sent.
   await expect(page.getByTestId('queue-status')).toHaveText('Canceled after 1 of 5');
@@ -218,7 +237,8 @@ test('cancel stops the queue after the request in flight', async ({ page, reques
   await expect(page.getByTestId('precheck-all')).toBeEnabled();
 });
 
-test('a cluster whose tenants fail to load costs only its rows, and says why', async ({ page, request }) => {
+test('without the estate-wide tenant list each cluster is read on its own; one whose tenants fail costs only its rows, and says why', async ({ page, request }) => {
+  await admin(request, 'faults', { path: '/api/v2/ob/tenants', method: 'GET', status: 404 });
   await admin(request, 'faults', { path: '/api/v2/ob/clusters/7000003/tenants', method: 'GET', status: 404, times: 1 });
   await openBoard(page);
   const broken = rows(page).filter({ has: page.getByTestId('row-problem') });
@@ -227,6 +247,10 @@ test('a cluster whose tenants fail to load costs only its rows, and says why', a
   await expect(broken).toContainText('Its standby tenants are unknown: the tenant list could not be loaded');
   await expect(row(page, 'sales_dr_b')).toHaveCount(0);
   await expect(row(page, 'sales_dr_a')).toHaveCount(1);
+  const r = await request.get(`${url()}/__admin/journal`);
+  const entries: { method: string; path: string }[] = (await r.json()).entries;
+  const perCluster = entries.filter((e) => e.method === 'GET' && /^\/api\/v2\/ob\/clusters\/\d+\/tenants$/.test(e.path));
+  expect(perCluster).toHaveLength(3);
   // Precheck all skips it: four standbys.
   await precheckAll(page, 4);
 });
@@ -270,8 +294,7 @@ test('in Chinese', async ({ page }) => {
 });
 
 test('readinessIntervalMin in config.json sets the period; an invalid value warns and 5 is used', async ({ page, request }) => {
-  const config = (interval: unknown) => ({ apiBaseUrl: '', requestTimeoutMs: 15000, readAttempts: 3, ocpTimeZone: '+08:00', readinessIntervalMin: interval });
-  await page.route('**/config.json', (route) => route.fulfill({ json: config(2) }));
+  await page.route('**/config.json', (route) => route.fulfill({ json: config({ readinessIntervalMin: 2 }) }));
   await page.clock.install();
   await openBoard(page);
   await expect(page.getByTestId('recheck-every')).toContainText('every 2 min');
@@ -279,7 +302,7 @@ test('readinessIntervalMin in config.json sets the period; an invalid value warn
   await page.waitForTimeout(500);
   expect(await prechecksSent(request)).toBe(0);
   await page.clock.fastForward('00:15');
-  await expect.poll(() => prechecksSent(request)).toBe(5);
+  await expect.poll(() => prechecksSent(request)).toBe(4);
   await expect(page.getByTestId('queue-status')).toHaveText('Prechecked 5 of 5');
 
   const warnings: string[] = [];
@@ -287,7 +310,7 @@ test('readinessIntervalMin in config.json sets the period; an invalid value warn
     if (m.type() === 'warning') warnings.push(m.text());
   });
   await page.unroute('**/config.json');
-  await page.route('**/config.json', (route) => route.fulfill({ json: config('soon') }));
+  await page.route('**/config.json', (route) => route.fulfill({ json: config({ readinessIntervalMin: 'soon' }) }));
   await page.reload();
   await expect(page.getByTestId('recheck-every')).toContainText('every 5 min');
   expect(warnings.join('\n')).toContain('readinessIntervalMin "soon" is not a whole number of minutes from 1 to 1440; using 5');

@@ -213,19 +213,20 @@ fn core_folders_import_only_what_lib_rs_allows() {
         ("wire", &["order"][..]),
         ("i18n", &["wire"][..]),
         ("time", &["wire", "i18n"][..]),
-        ("precheck", &["wire", "time", "i18n", "order"][..]),
-        ("gfc", &["wire", "time", "i18n", "order"][..]),
+        ("precheck", &["wire", "time", "i18n", "order", "url"][..]),
+        ("gfc", &["wire", "time", "i18n", "order", "url"][..]),
         ("present", &["wire", "i18n", "precheck", "gfc", "task"][..]),
         ("graph", &["wire", "time", "i18n", "present", "order"][..]),
         (
             "task",
             &[
-                "wire", "time", "i18n", "present", "graph", "precheck", "order",
+                "wire", "time", "i18n", "present", "graph", "precheck", "order", "url",
             ][..],
         ),
         ("order", &[][..]),
         ("roles", &[][..]),
         ("window", &[][..]),
+        ("url", &[][..]),
     ]);
     let g = folder_graph(&root().join("core/src"));
     for (from, to) in &g {

@@ -5,6 +5,7 @@
 //! other tabs, older builds and anyone with devtools: reading never fails, an entry that
 //! cannot be read is dropped on its own, and the rest are kept.
 
+use crate::url::encode;
 use crate::gfc::Direction;
 use serde::Serialize;
 use serde_json::Value;
@@ -37,18 +38,6 @@ pub fn storage_key(api_base: &str) -> String {
     )
 }
 
-/// Percent-encodes a URL path segment or query value (RFC 3986 unreserved characters kept).
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 /// The console's address of a launch's operations: the session in the path, the components
 /// and direction in the query (`getFOBOperations` needs all three). One home for the launch

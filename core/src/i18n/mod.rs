@@ -181,8 +181,14 @@ texts! {
     ReadinessRpoMeaning => "RPO (recovery point objective): the writes a failover now would lose, those the standby has not replayed yet.", "RPO（恢复点目标）：现在容灾切换会丢失的写入，即备租户尚未回放的部分。";
     ReadinessPrecheckAll => "Precheck all", "全部预检查";
     ReadinessCancel => "Cancel", "取消";
-    ReadinessQueueRunning => "Prechecking {0} ({1} of {2}), {3} left", "正在预检查 {0}（第 {1}/{2} 个），还剩 {3} 个";
-    ReadinessQueueStopping => "Canceled: finishing {0}; nothing after it will start", "已取消：正在完成 {0}，之后不再开始新的预检查";
+    ReadinessQueueRunning => "Prechecking: {0} of {1} answered, {2} in flight", "正在预检查：已完成 {0}/{1} 个，{2} 个请求进行中";
+    ReadinessQueueThrottled => "OCP asked the console to slow down: {0} at a time (of {1})", "OCP 要求放慢速度：每次 {0} 个（最多 {1} 个）";
+    ReadinessQueuePaused => "OCP asked the console to slow down: next request in {0}", "OCP 要求放慢速度：{0}后发送下一个请求";
+    ReadinessQueueStopping => "Canceled: finishing {0} in flight; nothing after them will start", "已取消：正在完成进行中的 {0} 个请求，之后不再开始新的预检查";
+    ReadinessCount => "{0} standbys · {1} not ready · {2} lag unknown", "{0} 个备库 · {1} 个未就绪 · {2} 个延迟未知";
+    ReadinessSearch => "Search", "搜索";
+    ReadinessSearchHint => "name, cluster or region", "名称、集群或地域";
+    ReadinessShown => "Showing {0} of {1}", "显示 {0}/{1} 个";
     ReadinessQueueDone => "Prechecked {0} of {1}", "已预检查 {0}/{1} 个";
     ReadinessQueueCanceled => "Canceled after {0} of {1}", "已在完成 {0}/{1} 个后取消";
     ReadinessSort => "Sort by", "排序方式";

@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The largest page OCP's lists accept (`size` 1 to 2000).
 pub const MAX_PAGE_SIZE: u32 = 2_000;
+/// Requests in flight while the board reads the estate (`maxParallelRequests`), and its bound.
+pub const DEFAULT_MAX_PARALLEL_REQUESTS: u32 = 6;
+pub const MAX_PARALLEL_REQUESTS: u32 = 32;
 
 /// The pages still to read after the first, from what the first said (none if it did not say).
 pub fn rest_pages(first: Option<&PageInfo>) -> Vec<u32> {

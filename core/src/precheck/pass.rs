@@ -15,6 +15,9 @@ use std::collections::VecDeque;
 
 /// Sends of one request, push-backs included, before it counts as failed.
 pub const MAX_ATTEMPTS: u32 = 3;
+/// Prechecks in flight during a pass (`precheckConcurrency`), and its bound.
+pub const DEFAULT_CONCURRENCY: u32 = 4;
+pub const MAX_CONCURRENCY: u32 = 16;
 
 /// One request of a pass, and the board rows (history keys) it answers for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -314,6 +317,7 @@ mod tests {
             primary_name: None,
             lag_secs: Some(1),
             seen_at_ms: 0,
+            region: String::new(),
         }
     }
 

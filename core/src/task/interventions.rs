@@ -41,7 +41,7 @@ pub enum Impact {
     Stop,
 }
 
-/// Task-level interventions OCP offers (ocp-api.md §6, OE's operation table).
+/// Task-level interventions OCP offers (docs/ocp-api.md §6, OE's operation table).
 pub fn task_interventions(
     status: Option<&TaskStatus>,
     op: Option<&TaskOperation>,

@@ -2,11 +2,12 @@
 //! one), which of them OCP applies and which the browser applies to what was loaded, and the
 //! CSV export of the rows shown.
 //!
-//! OCP's task list (`GET /api/v2/tasks/instances`, ocp-api.md T1) filters by `clusterId`,
+//! OCP's task list (`GET /api/v2/tasks/instances`, docs/ocp-api.md T1) filters by `clusterId`,
 //! `tenantId`, `status` (a comma list) and `name` (fuzzy), and has no creator or time filter.
 //! So those four go to OCP, while creator and time range are applied here to the tasks one load
 //! read ([`LOADED`] at most), and the page says so.
 
+use crate::url::encode;
 use crate::i18n::{text, Lang, Text};
 use crate::present::name_or_id;
 use crate::time::{parse_ms, Civil, Instant, Offset};
@@ -235,18 +236,6 @@ impl ListFilter {
     }
 }
 
-/// Percent-encoding for a query value (RFC 3986: all but the unreserved characters).
-fn encode(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 /// The CSV of `rows` (the rows the page shows): a header in `lang`, then one line per task: id,
 /// name, OCP status, creator, cluster, tenant, start and finish (ISO 8601 with OCP's offset, or

@@ -1,6 +1,6 @@
 //! Reading a time from text: every form OCP or GFC sends, and why a text is not a time.
 //!
-//! OCP writes `2024-07-23T17:42:34.056+08:00` (Jackson, `OffsetDateTime`, docs: ocp-api.md §1.2);
+//! OCP writes `2024-07-23T17:42:34.056+08:00` (Jackson, `OffsetDateTime`, docs: docs/ocp-api.md §1.2);
 //! other stacks and proxies write `Z`, `+0800`, `+08`, a space instead of `T`, any number of
 //! fractional digits, or epoch milliseconds (a JSON number, or its digits as a string). GFC's
 //! `estFailbackTime` is `2022-03-15 01:48 am`. [`parse`] reads all of them; a time without an

@@ -6,7 +6,7 @@ ocp_enum!(
 );
 
 ocp_enum!(
-    /// ocp-api.md §5, the full list from OCP Express typings.
+    /// docs/ocp-api.md §5, the full list from OCP Express typings.
     ClusterStatus {
         Running => "RUNNING", Unavailable => "UNAVAILABLE", Stopped => "STOPPED",
         Creating => "CREATING", TakingOver => "TAKINGOVER", Deleting => "DELETING",
@@ -18,16 +18,16 @@ ocp_enum!(
 );
 
 ocp_struct! {
-    /// A cluster of `GET /api/v2/ob/clusters` (ocp-api.md §8).
+    /// A cluster of `GET /api/v2/ob/clusters` (docs/ocp-api.md §8).
     pub struct Cluster {
         create_time: String = "createTime",
         id: Long = "id",
         name: String = "name",
         ob_cluster_id: Long = "obClusterId",
         ob_version: String = "obVersion",
-        /// The primary of a standby cluster (mock field name; an assumption, ocp-api.md §9).
+        /// The primary of a standby cluster (mock field name; an assumption, docs/ocp-api.md §9).
         primary_cluster: ClusterRef = "primaryCluster",
-        /// How many regions the cluster's zones span (obdiag's field list, ocp-api.md §8).
+        /// How many regions the cluster's zones span (obdiag's field list, docs/ocp-api.md §8).
         region_count: Long = "regionCount",
         server_count: Long = "serverCount",
         standby_clusters: Vec<ClusterRef> = "standbyClusters",

@@ -1,4 +1,4 @@
-//! OCP's response envelope (ocp-api.md §2-3). Every field is optional on the way in, so a
+//! OCP's response envelope (docs/ocp-api.md §2-3). Every field is optional on the way in, so a
 //! half-broken backend yields a clear error instead of a parse failure; `None` is omitted on the
 //! way out, as OCP's mapper does (`NON_ABSENT`).
 

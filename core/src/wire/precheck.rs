@@ -1,4 +1,4 @@
-//! Disaster-recovery prechecks and launch bodies (ocp-api.md §7).
+//! Disaster-recovery prechecks and launch bodies (docs/ocp-api.md §7).
 
 use crate::wire::lenient::{Read, Unreadable};
 use crate::{ErrorCode, Long};
@@ -38,7 +38,7 @@ impl PreCheckResult {
 
 ocp_struct! {
     /// `SwitchoverPreCheckResult` (D5). Whether `standbyCheckResults` is one object or a list
-    /// is undocumented (ocp-api.md §7.1); both are read.
+    /// is undocumented (docs/ocp-api.md §7.1); both are read.
     pub struct SwitchoverPreCheckResult {
         cluster_id: Long = "clusterId",
         cluster_name: String = "clusterName",

@@ -1,4 +1,4 @@
-//! Tasks (ocp-api.md §4-5). One type covers `TaskInstance` (what launches return, `creator` a
+//! Tasks (docs/ocp-api.md §4-5). One type covers `TaskInstance` (what launches return, `creator` a
 //! string) and `WrappedTaskInstance` (task detail, `creator` an object, `cluster`/`tenant`).
 
 use crate::wire::lenient::{self, Read, Unreadable};
@@ -149,7 +149,7 @@ impl TaskInstance {
             .or_else(|| id_in(self.unreadable.get("/tenantId")))
     }
 
-    /// OCP computes progress client-side: successful subtasks of all (ocp-api.md §4.1).
+    /// OCP computes progress client-side: successful subtasks of all (docs/ocp-api.md §4.1).
     pub fn progress(&self) -> (usize, usize) {
         let all = self.subtasks();
         let done = all

@@ -1,7 +1,7 @@
 use crate::Long;
 
 ocp_enum!(
-    /// The tenant's role. OCP's tenant API has no documented field for it (ocp-api.md §8-9):
+    /// The tenant's role. OCP's tenant API has no documented field for it (docs/ocp-api.md §8-9):
     /// `tenantRole` is the mock's chosen name, after `DBA_OB_TENANTS.TENANT_ROLE`.
     TenantRole { Primary => "PRIMARY", Standby => "STANDBY" }
 );

@@ -16,52 +16,53 @@ use console_core::wire::codes;
 use serde::de::DeserializeOwned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// May do everything.
     Operator,
-    /// Reads only; writes get 403 / 30014.
+    /// Reads only; writes get 403 / `OPERATION_NOT_PERMITTED` (30014).
     Viewer,
 }
 
 /// The demo accounts: (user, password, role).
-pub const USERS: &[(&str, &str, Role)] = &[
+pub(crate) const USERS: &[(&str, &str, Role)] = &[
     ("admin", "admin", Role::Operator),
     ("viewer", "viewer", Role::Viewer),
 ];
 
-pub struct Ctx {
-    pub meta: Meta,
-    pub lang: Lang,
-    pub user: String,
-    pub role: Role,
+pub(crate) struct Ctx {
+    pub(crate) meta: Meta,
+    pub(crate) lang: Lang,
+    pub(crate) user: String,
+    pub(crate) role: Role,
 }
 
 impl Ctx {
-    pub fn ok<T: serde::Serialize>(&self, data: &T) -> Response {
+    pub(crate) fn ok<T: serde::Serialize>(&self, data: &T) -> Response {
         self.meta.ok(data)
     }
 
     /// `ok` with `data` already rendered as JSON (sorted keys).
-    pub fn ok_rendered(&self, data: &str) -> Response {
+    pub(crate) fn ok_rendered(&self, data: &str) -> Response {
         self.meta.ok_rendered(data)
     }
 
-    pub fn ok_no_data(&self) -> Response {
+    pub(crate) fn ok_no_data(&self) -> Response {
         self.meta.ok_no_data()
     }
 
     /// OCP's error reply for `r`, in the caller's language.
-    pub fn refuse(&self, r: &Refusal) -> Response {
+    pub(crate) fn refuse(&self, r: &Refusal) -> Response {
         self.meta.refuse(r, self.lang)
     }
 
     /// A handler's answer: what `body` replies, or its refusal as OCP's error reply.
-    pub fn answer(&self, body: impl FnOnce() -> Result<Response, Refusal>) -> Response {
+    pub(crate) fn answer(&self, body: impl FnOnce() -> Result<Response, Refusal>) -> Response {
         body().unwrap_or_else(|r| self.refuse(&r))
     }
 
-    /// Write calls need the operator role (OCP: AccessDeniedException → 403, code 30014).
-    pub fn require_operator(&self) -> Result<(), Refusal> {
+    /// Write calls need the operator role (OCP: AccessDeniedException → 403,
+    /// `OPERATION_NOT_PERMITTED`).
+    pub(crate) fn require_operator(&self) -> Result<(), Refusal> {
         match self.role {
             Role::Operator => Ok(()),
             Role::Viewer => Err(Refusal::new(
@@ -75,7 +76,7 @@ impl Ctx {
 }
 
 /// Parses a numeric path segment, or refuses with 400 naming it.
-pub fn path_id(raw: &str, what: &str) -> Result<i64, Refusal> {
+pub(crate) fn path_id(raw: &str, what: &str) -> Result<i64, Refusal> {
     raw.parse::<i64>().map_err(|_| {
         Refusal::bad(
             format!("The input parameter {what} is empty or invalid: \"{raw}\" is not a number. Please check and try again."),
@@ -86,7 +87,7 @@ pub fn path_id(raw: &str, what: &str) -> Result<i64, Refusal> {
 
 /// Whether the request carries the credentials of a demo account (the contract check leaves
 /// the others to [`Ctx`], so a stranger gets 401 before any 400, as from OCP).
-pub fn authenticated(parts: &Parts) -> bool {
+pub(crate) fn authenticated(parts: &Parts) -> bool {
     credentials(parts)
         .is_some_and(|(user, password)| USERS.iter().any(|(u, p, _)| *u == user && *p == password))
 }
@@ -105,7 +106,7 @@ fn credentials(parts: &Parts) -> Option<(String, String)> {
     Some((user.to_string(), password.to_string()))
 }
 
-pub fn lang_of(parts: &Parts) -> Lang {
+pub(crate) fn lang_of(parts: &Parts) -> Lang {
     parts
         .headers
         .get(header::ACCEPT_LANGUAGE)
@@ -115,7 +116,7 @@ pub fn lang_of(parts: &Parts) -> Lang {
 }
 
 /// The path as the client sent it: inside `nest` a request's URI has lost its prefix.
-pub fn full_path(req: &Request) -> String {
+pub(crate) fn full_path(req: &Request) -> String {
     req.extensions()
         .get::<OriginalUri>()
         .map(|u| u.path().to_string())
@@ -155,7 +156,10 @@ impl FromRequestParts<AppState> for Ctx {
 
 /// The raw body, or OCP's envelope refusing it: 413 over the body limit, 400 when it cannot be
 /// read. Shared by [`Body`] and the contract check (`contract::layer`), which reads first.
-pub async fn read_body(req: Request, state: &AppState) -> Result<axum::body::Bytes, Response> {
+pub(crate) async fn read_body(
+    req: Request,
+    state: &AppState,
+) -> Result<axum::body::Bytes, Response> {
     axum::body::Bytes::from_request(req, state)
         .await
         .map_err(|rejection| {
@@ -174,7 +178,7 @@ pub async fn read_body(req: Request, state: &AppState) -> Result<axum::body::Byt
 
 /// A JSON body, optional when empty. Failures answer in OCP's envelope: 413 over the body limit,
 /// 400 naming the problem for malformed JSON or wrong field types.
-pub struct Body<T>(pub Option<T>);
+pub(crate) struct Body<T>(pub(crate) Option<T>);
 
 impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
     type Rejection = Response;

@@ -2,11 +2,11 @@
 //! `status` equal to the HTTP status, an OCP-style timestamp and a 16-hex trace id). Every error
 //! reply of the mock is written by one function, `Meta::refuse`, from a `sim::Refusal`.
 
+use crate::http::json::sorted;
 use crate::http::state::AppState;
 use crate::sim::refusal::{Refusal, INTERNAL_ERROR};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use crate::http::json::sorted;
 use console_core::i18n::Lang;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -16,7 +16,7 @@ use std::time::Instant;
 static TRACE: AtomicU64 = AtomicU64::new(0);
 
 /// 16 hex characters, distinct per reply.
-pub fn trace_id() -> String {
+pub(crate) fn trace_id() -> String {
     use std::hash::{BuildHasher, Hasher};
     let n = TRACE.fetch_add(1, Ordering::Relaxed);
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
@@ -32,15 +32,15 @@ pub fn trace_id() -> String {
 
 /// Per-request facts every envelope needs.
 #[derive(Clone)]
-pub struct Meta {
-    pub started: Instant,
-    pub server: String,
+pub(crate) struct Meta {
+    pub(crate) started: Instant,
+    pub(crate) server: String,
     /// The server's time: the simulated clock, so timestamps agree with task times.
-    pub timestamp: String,
+    pub(crate) timestamp: String,
 }
 
 impl Meta {
-    pub fn new(state: &AppState) -> Meta {
+    pub(crate) fn new(state: &AppState) -> Meta {
         Meta {
             started: Instant::now(),
             server: state.server().to_string(),
@@ -63,7 +63,7 @@ impl Meta {
     }
 
     /// `SuccessResponse` with `data`.
-    pub fn ok<T: Serialize>(&self, data: &T) -> Response {
+    pub(crate) fn ok<T: Serialize>(&self, data: &T) -> Response {
         let mut m = self.base(StatusCode::OK);
         match serde_json::to_value(data) {
             Ok(v) => {
@@ -84,7 +84,7 @@ impl Meta {
     /// `SuccessResponse` around `data`, JSON already written with sorted keys (a kept rendering,
     /// `http::task_replies`). The other fields are written as for [`Meta::ok`]; `data` sorts
     /// before all of them, so it goes first.
-    pub fn ok_rendered(&self, data: &str) -> Response {
+    pub(crate) fn ok_rendered(&self, data: &str) -> Response {
         let base = to_text(Value::Object(self.base(StatusCode::OK)));
         let rest = base.strip_prefix('{').unwrap_or(&base);
         let mut text = String::with_capacity(data.len() + base.len() + 9);
@@ -96,13 +96,13 @@ impl Meta {
     }
 
     /// `NoDataResponse`: no `data` key at all.
-    pub fn ok_no_data(&self) -> Response {
+    pub(crate) fn ok_no_data(&self) -> Response {
         body(StatusCode::OK, Value::Object(self.base(StatusCode::OK)))
     }
 
     /// `ErrorResponse`: `{successful:false, status, error:{code, message}}` with the refusal's
     /// HTTP status and its message in `lang`. The only writer of OCP's error envelope.
-    pub fn refuse(&self, r: &Refusal, lang: Lang) -> Response {
+    pub(crate) fn refuse(&self, r: &Refusal, lang: Lang) -> Response {
         let status = StatusCode::from_u16(r.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut m = self.base(status);
         m.insert(
@@ -132,6 +132,6 @@ fn json_body(status: StatusCode, text: String) -> Response {
 
 /// The error envelope for places without a request context (fallbacks, body rejections,
 /// injected faults): their refusals carry one text, so the language does not matter.
-pub fn refuse_bare(state: &AppState, r: &Refusal) -> Response {
+pub(crate) fn refuse_bare(state: &AppState, r: &Refusal) -> Response {
     Meta::new(state).refuse(r, Lang::En)
 }

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 /// Returns `v` with every object's keys in alphabetical order, recursively.
-pub fn sorted(v: Value) -> Value {
+pub(crate) fn sorted(v: Value) -> Value {
     match v {
         Value::Object(map) => {
             let mut entries: Vec<(String, Value)> = map.into_iter().collect();

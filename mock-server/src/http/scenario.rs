@@ -20,35 +20,34 @@ use std::path::Path;
 
 /// A loaded, checked scenario.
 #[derive(Debug, Clone)]
-pub struct Scenario {
+pub(crate) struct Scenario {
     /// The file, as given (named in errors and in the stubs' `source`).
-    pub file: String,
-    pub description: Option<String>,
+    pub(crate) file: String,
     /// Simulated seconds per real second; wins over `--speed`.
-    pub speed: Option<f64>,
+    pub(crate) speed: Option<f64>,
     /// `None`: the demo estate.
     estate: Option<(Vec<ClusterSpec>, Vec<TenantSpec>)>,
-    pub faults: Vec<Fault>,
-    pub task_faults: Vec<TaskFault>,
-    pub stubs: Vec<StubSpec>,
-    pub synthetic_tasks: Vec<SyntheticTask>,
+    pub(crate) faults: Vec<Fault>,
+    pub(crate) task_faults: Vec<TaskFault>,
+    pub(crate) stubs: Vec<StubSpec>,
+    pub(crate) synthetic_tasks: Vec<SyntheticTask>,
 }
 
 /// A generated task the scenario starts with (`POST /__admin/tasks/synthetic` makes the same).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SyntheticTask {
+pub(crate) struct SyntheticTask {
     /// 1 to 20,000.
-    pub subtasks: usize,
+    pub(crate) subtasks: usize,
     /// Parallel chains (default 20, at most 500).
     #[serde(default)]
-    pub width: Option<usize>,
+    pub(crate) width: Option<usize>,
     /// The cluster it runs against (default 3000009, the demo's primary).
     #[serde(default)]
-    pub cluster: Option<i64>,
+    pub(crate) cluster: Option<i64>,
     /// The task's name (default `Synthetic task of N subtasks`).
     #[serde(default)]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 }
 
 const DEFAULT_TASK_CLUSTER: i64 = 3000009;
@@ -57,7 +56,9 @@ const DEFAULT_TASK_CLUSTER: i64 = 3000009;
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Outline<'a> {
+    /// For whoever reads the file: checked to be a string, not kept.
     #[serde(default)]
+    #[allow(dead_code)]
     description: Option<String>,
     #[serde(default)]
     speed: Option<f64>,
@@ -139,7 +140,7 @@ fn without_position(e: &serde_json::Error) -> String {
 
 impl Scenario {
     /// Reads and checks the scenario file at `path`.
-    pub fn load(path: &Path) -> Result<Scenario, String> {
+    pub(crate) fn load(path: &Path) -> Result<Scenario, String> {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read the scenario {file}: {e}"))?;
@@ -147,7 +148,7 @@ impl Scenario {
     }
 
     /// Reads and checks a scenario's text; `file` names it in errors.
-    pub fn parse(file: &str, text: &str) -> Result<Scenario, String> {
+    pub(crate) fn parse(file: &str, text: &str) -> Result<Scenario, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let r = Reader { file, text };
         let outline: Outline = serde_json::from_str(text).map_err(|e| {
@@ -216,7 +217,6 @@ impl Scenario {
         };
         let mut scenario = Scenario {
             file: file.to_string(),
-            description: outline.description,
             speed: outline.speed,
             estate,
             faults,
@@ -253,7 +253,7 @@ impl Scenario {
 
     /// The estate the scenario starts in (fresh each time: a reset calls it again), with its
     /// task faults, generated tasks and clock speed.
-    pub fn estate(&self, speed: f64) -> Estate {
+    pub(crate) fn estate(&self, speed: f64) -> Estate {
         let speed = self.speed.unwrap_or(speed);
         // The description was checked when loaded; the demo is only a formal fallback.
         let mut estate = match &self.estate {
@@ -277,7 +277,7 @@ impl Scenario {
     }
 
     /// The scenario's faults, armed afresh (their draws start over from their seeds).
-    pub fn armed_faults(&self) -> Vec<Fault> {
+    pub(crate) fn armed_faults(&self) -> Vec<Fault> {
         self.faults.iter().cloned().map(Fault::arm).collect()
     }
 }

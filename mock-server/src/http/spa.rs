@@ -17,7 +17,7 @@ use std::path::Path;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// SHA-256 hashes (CSP source form) of every inline `<script>` in `html`.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
+fn inline_script_hashes(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
@@ -61,7 +61,7 @@ fn is_hashed_asset(path: &str) -> bool {
         .is_some_and(|(_, h)| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-pub fn router<S: Clone + Send + Sync + 'static>(dist: Option<&Path>) -> Router<S> {
+pub(crate) fn router<S: Clone + Send + Sync + 'static>(dist: Option<&Path>) -> Router<S> {
     match dist {
         Some(dist) => {
             let index = dist.join("index.html");

@@ -1,7 +1,7 @@
 //! Shared server state: the simulated estate, the task templates, armed faults, replay stubs,
 //! the recorder (when recording), the request journal, the kept task replies, and the scenario
 //! (if any) a reset returns to. Getters only lock: simulated time moves in the tick
-//! (`middleware::tick`), once per request.
+//! (`http::tick`), once per request.
 
 use crate::config::Config;
 use crate::http::contract::Contract;
@@ -18,11 +18,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
 
-pub struct Inner {
-    pub config: Config,
-    pub templates: Templates,
+pub(crate) struct Inner {
+    config: Config,
+    templates: Templates,
     /// `--scenario`: the state the mock starts in and every reset returns to.
-    pub scenario: Option<Scenario>,
+    scenario: Option<Scenario>,
     /// Compiled once per process; `new` refuses to start without it.
     contract: &'static Contract,
     estate: Mutex<Estate>,
@@ -76,59 +76,59 @@ impl AppState {
         Ok(state)
     }
 
-    pub fn config(&self) -> &Config {
+    pub(crate) fn config(&self) -> &Config {
         &self.0.config
     }
 
-    pub fn templates(&self) -> &Templates {
+    pub(crate) fn templates(&self) -> &Templates {
         &self.0.templates
     }
 
-    pub fn server(&self) -> &str {
+    pub(crate) fn server(&self) -> &str {
         &self.0.config.server_name
     }
 
     /// The estate as the last tick left it (plus what handlers changed since). Only locks.
-    pub fn estate(&self) -> MutexGuard<'_, Estate> {
+    pub(crate) fn estate(&self) -> MutexGuard<'_, Estate> {
         lock(&self.0.estate)
     }
 
     /// The simulated clock's time as of the last tick, in OCP's format (envelope timestamps).
     /// Reads only.
-    pub fn server_time(&self) -> String {
+    pub(crate) fn server_time(&self) -> String {
         let e = self.estate();
         e.clock.ocp_time(e.clock.now_ms())
     }
 
-    pub fn faults(&self) -> MutexGuard<'_, Vec<Fault>> {
+    pub(crate) fn faults(&self) -> MutexGuard<'_, Vec<Fault>> {
         lock(&self.0.faults)
     }
 
-    pub fn journal(&self) -> MutexGuard<'_, Journal> {
+    pub(crate) fn journal(&self) -> MutexGuard<'_, Journal> {
         lock(&self.0.journal)
     }
 
     /// Task detail renderings kept between polls. Lock order: `estate()` first.
-    pub fn task_replies(&self) -> MutexGuard<'_, TaskReplies> {
+    pub(crate) fn task_replies(&self) -> MutexGuard<'_, TaskReplies> {
         lock(&self.0.task_replies)
     }
 
     /// The OpenAPI contract, compiled once per process.
-    pub fn contract(&self) -> &'static Contract {
+    pub(crate) fn contract(&self) -> &'static Contract {
         self.0.contract
     }
 
-    pub fn stubs(&self) -> &Stubs {
+    pub(crate) fn stubs(&self) -> &Stubs {
         &self.0.stubs
     }
 
-    pub fn recorder(&self) -> Option<&Recorder> {
+    pub(crate) fn recorder(&self) -> Option<&Recorder> {
         self.0.recorder.as_ref()
     }
 
     /// Back to the start: the scenario's estate, faults and task faults (or the demo estate
     /// with none), no journal, and only the stubs loaded at start. What every test starts from.
-    pub fn reset(&self) {
+    pub(crate) fn reset(&self) {
         self.0.stubs.reset();
         let speed = self.0.config.speed;
         // The demo has earlier drills in its task list; a scenario has exactly what it says.

@@ -5,10 +5,10 @@
 //! what the view adds to it (`Estate::task_refs`) equal what it was rendered from. Compared,
 //! not tracked: no path that changes a task (engine, operations, admin) can leave it stale.
 
+use crate::http::json::sorted;
 use crate::sim::engine::TaskRec;
 use crate::sim::estate::{task_view_with, Estate, TaskRefs};
 use crate::sim::refusal::{Refusal, INTERNAL_ERROR};
-use crate::http::json::sorted;
 use console_core::wire::TaskInstance;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,14 +22,14 @@ struct Rendered {
 
 /// At most one rendering per task of the estate (cleared with it on reset).
 #[derive(Default)]
-pub struct TaskReplies {
+pub(crate) struct TaskReplies {
     by_id: HashMap<i64, Rendered>,
 }
 
 impl TaskReplies {
     /// The detail view of task `id` as `data` JSON: the kept rendering when the task is as it
     /// was, else a new one (kept for next time).
-    pub fn data(&mut self, estate: &Estate, id: i64) -> Result<Arc<str>, Refusal> {
+    pub(crate) fn data(&mut self, estate: &Estate, id: i64) -> Result<Arc<str>, Refusal> {
         let rec = estate
             .tasks
             .get(&id)
@@ -52,17 +52,8 @@ impl TaskReplies {
         Ok(data)
     }
 
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.by_id.clear();
-    }
-
-    /// Renderings kept (for tests).
-    pub fn len(&self) -> usize {
-        self.by_id.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
     }
 }
 
@@ -117,7 +108,7 @@ mod tests {
         let b = replies.data(&estate, id).unwrap();
         assert!(Arc::ptr_eq(&a, &b), "the second poll reused the rendering");
         assert_eq!(*a, fresh(&estate, id), "the same text as rendering it anew");
-        assert_eq!(replies.len(), 1);
+        assert_eq!(replies.by_id.len(), 1);
     }
 
     #[test]
@@ -129,7 +120,7 @@ mod tests {
         let after = replies.data(&estate, id).unwrap();
         assert_ne!(before, after);
         assert_eq!(*after, fresh(&estate, id));
-        assert_eq!(replies.len(), 1, "one rendering per task");
+        assert_eq!(replies.by_id.len(), 1, "one rendering per task");
     }
 
     #[test]
@@ -150,6 +141,6 @@ mod tests {
         let mut replies = TaskReplies::default();
         let r = replies.data(&estate, 42).unwrap_err();
         assert_eq!(r.status, 404);
-        assert!(replies.is_empty());
+        assert!(replies.by_id.is_empty());
     }
 }

@@ -9,7 +9,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-pub async fn tick(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub(crate) async fn tick(State(state): State<AppState>, req: Request, next: Next) -> Response {
     state.estate().tick();
     next.run(req).await
 }

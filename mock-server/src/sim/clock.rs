@@ -5,16 +5,16 @@ use console_core::time::Offset;
 use std::time::Instant;
 
 /// The demo OCP's server zone: UTC+8, OCP's default and what the seed samples carry.
-pub const SERVER_ZONE: Offset = Offset::UTC8;
+pub(crate) const SERVER_ZONE: Offset = Offset::UTC8;
 
 /// OCP's timestamp format: ISO-8601, milliseconds, offset (`2024-07-23T17:42:33.754+08:00`),
 /// in the demo OCP's zone.
-pub fn ocp_time(t: console_core::time::Instant) -> String {
+pub(crate) fn ocp_time(t: console_core::time::Instant) -> String {
     t.to_ocp(SERVER_ZONE)
 }
 
 #[derive(Debug, Clone)]
-pub struct Clock {
+pub(crate) struct Clock {
     /// Wall time (ms since the epoch) that simulated time 0 corresponds to.
     base_wall_ms: i64,
     sim_ms: f64,
@@ -24,7 +24,7 @@ pub struct Clock {
 }
 
 impl Clock {
-    pub fn new(speed: f64) -> Clock {
+    pub(crate) fn new(speed: f64) -> Clock {
         Clock {
             base_wall_ms: console_core::time::Instant::now().epoch_ms,
             sim_ms: 0.0,
@@ -35,7 +35,7 @@ impl Clock {
     }
 
     /// Brings simulated time up to date with the real time that passed.
-    pub fn sync(&mut self) {
+    pub(crate) fn sync(&mut self) {
         let now = Instant::now();
         if !self.paused {
             self.sim_ms += now.duration_since(self.last_real).as_secs_f64() * 1000.0 * self.speed;
@@ -44,49 +44,49 @@ impl Clock {
     }
 
     /// Simulated milliseconds since the clock started.
-    pub fn now_ms(&self) -> i64 {
+    pub(crate) fn now_ms(&self) -> i64 {
         self.sim_ms as i64
     }
 
     /// An OB 4.x SCN (nanoseconds since the epoch) for now on this clock: the same clock as the
     /// envelopes' `timestamp`, as on a real OCP, so a standby's lag read against a reply's time
     /// is exactly the lag it was given, whatever the clock's speed or pauses.
-    pub fn scn_now(&self) -> i64 {
+    pub(crate) fn scn_now(&self) -> i64 {
         self.instant(self.now_ms())
             .epoch_ms
             .saturating_mul(1_000_000)
     }
 
     /// Wall-clock time of a simulated instant, for OCP timestamps.
-    pub fn instant(&self, sim_ms: i64) -> console_core::time::Instant {
+    pub(crate) fn instant(&self, sim_ms: i64) -> console_core::time::Instant {
         console_core::time::Instant::from_epoch_ms(self.base_wall_ms + sim_ms)
     }
 
     /// A simulated instant in OCP's wire format, in the demo OCP's zone.
-    pub fn ocp_time(&self, sim_ms: i64) -> String {
+    pub(crate) fn ocp_time(&self, sim_ms: i64) -> String {
         ocp_time(self.instant(sim_ms))
     }
 
-    pub fn advance(&mut self, seconds: f64) {
+    pub(crate) fn advance(&mut self, seconds: f64) {
         self.sync();
         self.sim_ms += (seconds * 1000.0).max(0.0);
     }
 
-    pub fn set_paused(&mut self, paused: bool) {
+    pub(crate) fn set_paused(&mut self, paused: bool) {
         self.sync();
         self.paused = paused;
     }
 
-    pub fn set_speed(&mut self, speed: f64) {
+    pub(crate) fn set_speed(&mut self, speed: f64) {
         self.sync();
         self.speed = speed.max(0.0);
     }
 
-    pub fn paused(&self) -> bool {
+    pub(crate) fn paused(&self) -> bool {
         self.paused
     }
 
-    pub fn speed(&self) -> f64 {
+    pub(crate) fn speed(&self) -> f64 {
         self.speed
     }
 }

@@ -1,4 +1,4 @@
-//! The task engine: OCP's state machine (ocp-api.md §6) in simulated time. Subtasks go
+//! The task engine: OCP's state machine (docs/ocp-api.md §6) in simulated time. Subtasks go
 //! PENDING → READY (all upstreams SUCCESSFUL) → RUNNING → SUCCESSFUL or FAILED; rollback runs
 //! in reverse (READY once all downstreams are PENDING, ends PENDING). Faults armed through the
 //! admin API make a named subtask fail or hang past its timeout on its next run.
@@ -6,6 +6,7 @@
 use crate::sim::clock::{Clock, SERVER_ZONE};
 use crate::sim::refusal::{Refusal, BAD_REQUEST, NOT_FOUND};
 use crate::sim::templates::TaskKind;
+use console_core::wire::codes;
 use console_core::wire::{
     SubtaskInstance, SubtaskOperation as Op, SubtaskStatus as St, TaskInstance, TaskOperation,
     TaskStatus,
@@ -17,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 /// What an armed fault does to the next run of the subtask it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum FaultKind {
+pub(crate) enum FaultKind {
     /// The run ends FAILED.
     Fail,
     /// The run never ends by itself; at its `timeout` the engine cancels it (FAILED, op CANCEL).
@@ -26,19 +27,19 @@ pub enum FaultKind {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TaskFault {
-    pub subtask_name: String,
-    pub kind: FaultKind,
+pub(crate) struct TaskFault {
+    pub(crate) subtask_name: String,
+    pub(crate) kind: FaultKind,
     /// How many runs it affects; default 1.
     #[serde(default = "one")]
-    pub times: u32,
+    pub(crate) times: u32,
     /// What the failed run's log says (default: "injected fault in <name>").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
 }
 
 /// How long after its timeout a hung subtask is canceled.
-pub const TIMEOUT_SWEEP_MS: i64 = 60_000;
+pub(crate) const TIMEOUT_SWEEP_MS: i64 = 60_000;
 
 fn one() -> u32 {
     1
@@ -64,12 +65,12 @@ struct Run {
 
 /// A task, what it was launched against, and its runs.
 #[derive(Debug, Clone)]
-pub struct TaskRec {
-    pub task: TaskInstance,
-    pub kind: TaskKind,
-    pub cluster_id: i64,
-    pub tenant_id: Option<i64>,
-    pub service_name: Option<String>,
+pub(crate) struct TaskRec {
+    pub(crate) task: TaskInstance,
+    pub(crate) kind: TaskKind,
+    pub(crate) cluster_id: i64,
+    pub(crate) tenant_id: Option<i64>,
+    pub(crate) service_name: Option<String>,
     /// Simulated time up to which the task has been advanced.
     cursor_ms: i64,
     runs: HashMap<i64, Vec<Run>>,
@@ -77,14 +78,14 @@ pub struct TaskRec {
     /// skip (OCP re-runs nothing by itself), never made READY again by `promote`.
     rollback_failed: HashSet<i64>,
     /// The estate change of a finished launch has been applied.
-    pub effect_applied: bool,
+    pub(crate) effect_applied: bool,
 }
 
 /// OCP's refusal of an operation the task or subtask's state does not allow (English only).
 fn state_invalid(what: &str, id: i64, state: &str) -> Refusal {
     Refusal::same(
         BAD_REQUEST,
-        20003,
+        codes::TASK_STATE_INVALID,
         format!("This operation is not supported for the {id} {what} in the {state} state."),
     )
 }
@@ -96,7 +97,7 @@ fn duration_ms(s: &SubtaskInstance) -> i64 {
     2000 + (series * 7919 + name * 31).rem_euclid(4000)
 }
 
-/// OCP's 20003 for an operation the subtask's current state does not allow.
+/// OCP's TASK_STATE_INVALID for an operation the subtask's current state does not allow.
 fn subtask_state_invalid(s: &SubtaskInstance, sid: i64) -> Refusal {
     let st = s.status.as_ref().map(|x| x.as_wire()).unwrap_or_default();
     state_invalid("subtask", sid, st)
@@ -107,7 +108,7 @@ fn id_of(s: &SubtaskInstance) -> i64 {
 }
 
 impl TaskRec {
-    pub fn new(
+    pub(crate) fn new(
         task: TaskInstance,
         kind: TaskKind,
         cluster_id: i64,
@@ -128,7 +129,7 @@ impl TaskRec {
         }
     }
 
-    pub fn id(&self) -> i64 {
+    pub(crate) fn id(&self) -> i64 {
         self.task.id.map(|l| l.0).unwrap_or_default()
     }
 
@@ -290,7 +291,7 @@ impl TaskRec {
     }
 
     /// Runs the task forward to simulated `now_ms`.
-    pub fn advance(&mut self, now_ms: i64, clock: &Clock, faults: &mut Vec<TaskFault>) {
+    pub(crate) fn advance(&mut self, now_ms: i64, clock: &Clock, faults: &mut Vec<TaskFault>) {
         // Each pass handles one completion; the bound only guards against a logic error.
         for _ in 0..100_000 {
             self.promote();
@@ -334,7 +335,7 @@ impl TaskRec {
     }
 
     /// True once the launch's own work finished (not a rollback).
-    pub fn succeeded_forward(&self) -> bool {
+    pub(crate) fn succeeded_forward(&self) -> bool {
         self.task.status == Some(TaskStatus::Successful) && !self.rolling_back()
     }
 
@@ -342,13 +343,13 @@ impl TaskRec {
         let task = self.id();
         self.subs_mut().iter_mut().find(|s| id_of(s) == sid).ok_or_else(|| Refusal::same(
             NOT_FOUND,
-            10002,
+            codes::NOT_FOUND,
             format!("No records of the subtask type found based on the taskId={task}, subtaskId={sid} parameter. Please check and try again."),
         ))
     }
 
     /// T3: retry a FAILED task (not a rollback): every FAILED subtask runs again.
-    pub fn retry(&mut self, now_ms: i64) -> Result<(), Refusal> {
+    pub(crate) fn retry(&mut self, now_ms: i64) -> Result<(), Refusal> {
         let status = self.task.status.clone().unwrap_or(TaskStatus::Running);
         if status != TaskStatus::Failed || self.rolling_back() {
             return Err(state_invalid("task", self.id(), status.as_wire()));
@@ -369,7 +370,7 @@ impl TaskRec {
     }
 
     /// T4: roll back a FAILED task, undoing its steps in reverse order.
-    pub fn rollback(&mut self, now_ms: i64) -> Result<(), Refusal> {
+    pub(crate) fn rollback(&mut self, now_ms: i64) -> Result<(), Refusal> {
         let status = self.task.status.clone().unwrap_or(TaskStatus::Running);
         if status != TaskStatus::Failed {
             return Err(state_invalid("task", self.id(), status.as_wire()));
@@ -386,7 +387,7 @@ impl TaskRec {
         if !prohibited.is_empty() {
             return Err(Refusal::same(
                 BAD_REQUEST,
-                20004,
+                codes::TASK_PROHIBIT_ROLLBACK,
                 format!(
                     "Task {} can not rollback. These steps cannot be undone: {}.",
                     self.id(),
@@ -413,7 +414,11 @@ impl TaskRec {
     }
 
     /// T5: retry one FAILED subtask.
-    pub fn retry_subtask(&mut self, sid: i64, now_ms: i64) -> Result<SubtaskInstance, Refusal> {
+    pub(crate) fn retry_subtask(
+        &mut self,
+        sid: i64,
+        now_ms: i64,
+    ) -> Result<SubtaskInstance, Refusal> {
         let rolling_back = self.rolling_back();
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Failed) || rolling_back {
@@ -432,7 +437,7 @@ impl TaskRec {
     }
 
     /// T6: skip a FAILED subtask (it is set successful; under rollback it is set pending).
-    pub fn skip_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refusal> {
+    pub(crate) fn skip_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refusal> {
         let rolling_back = self.rolling_back();
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Failed) {
@@ -450,7 +455,7 @@ impl TaskRec {
     }
 
     /// T7: cancel a RUNNING subtask: CANCELING now, FAILED (op CANCEL) half a second later.
-    pub fn cancel_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refusal> {
+    pub(crate) fn cancel_subtask(&mut self, sid: i64, now_ms: i64) -> Result<(), Refusal> {
         let s = self.subtask_mut(sid)?;
         if s.status != Some(St::Running) {
             return Err(subtask_state_invalid(s, sid));
@@ -464,10 +469,10 @@ impl TaskRec {
     }
 
     /// T8: the subtask's log up to simulated `now_ms`; it grows while the subtask runs.
-    pub fn log(&self, sid: i64, now_ms: i64, clock: &Clock) -> Result<String, Refusal> {
+    pub(crate) fn log(&self, sid: i64, now_ms: i64, clock: &Clock) -> Result<String, Refusal> {
         let s = self.subs().iter().find(|s| id_of(s) == sid).ok_or_else(|| Refusal::same(
             NOT_FOUND,
-            10002,
+            codes::NOT_FOUND,
             format!("No records of the subtask type found based on the subtaskId={sid} parameter. Please check and try again."),
         ))?;
         let name = s.name.clone().unwrap_or_default();

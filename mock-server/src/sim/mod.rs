@@ -1,5 +1,6 @@
 //! The simulation: clock, estate (seed, prechecks, tasks, effects, wire), engine, GFC, templates,
-//! Refusal. Imports console-core, serde and std only: no HTTP, nothing of `http` (tests/layers.rs).
+//! Refusal. Imports console-core, serde, rand and std only: no HTTP, nothing of `http`
+//! (tests/layers.rs). Only `http` uses it, so all of it is `pub(crate)`.
 
 pub(crate) mod clock;
 pub(crate) mod engine;

@@ -7,7 +7,7 @@ use console_core::{Envelope, Long};
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TaskKind {
+pub(crate) enum TaskKind {
     TenantFailover,
     ClusterFailover,
     TenantSwitchover,
@@ -17,7 +17,7 @@ pub enum TaskKind {
 }
 
 impl TaskKind {
-    pub const ALL: [TaskKind; 4] = [
+    pub(crate) const ALL: [TaskKind; 4] = [
         TaskKind::TenantFailover,
         TaskKind::ClusterFailover,
         TaskKind::TenantSwitchover,
@@ -37,15 +37,15 @@ impl TaskKind {
 
 /// Ids of the n-th instance of a template are the template's ids plus `n * ID_STRIDE`, so the
 /// first instance reproduces the seed sample exactly and later ones never collide.
-pub const ID_STRIDE: i64 = 100;
+pub(crate) const ID_STRIDE: i64 = 100;
 
 #[derive(Debug, Clone)]
-pub struct Templates {
+pub(crate) struct Templates {
     tasks: Vec<(TaskKind, TaskInstance)>,
 }
 
 impl Templates {
-    pub fn load(fixtures: &Path) -> Result<Templates, String> {
+    pub(crate) fn load(fixtures: &Path) -> Result<Templates, String> {
         let mut tasks = Vec::new();
         for kind in TaskKind::ALL {
             let path = fixtures.join(kind.file());
@@ -64,12 +64,12 @@ impl Templates {
         Ok(Templates { tasks })
     }
 
-    pub fn get(&self, kind: TaskKind) -> Option<&TaskInstance> {
+    pub(crate) fn get(&self, kind: TaskKind) -> Option<&TaskInstance> {
         self.tasks.iter().find(|(k, _)| *k == kind).map(|(_, t)| t)
     }
 
     /// A new task as OCP returns it from the launch: RUNNING, roots READY, the rest PENDING.
-    pub fn instantiate(
+    pub(crate) fn instantiate(
         &self,
         kind: TaskKind,
         n: i64,

@@ -28,7 +28,7 @@ fn template(req: &Request) -> Option<String> {
 /// Checks the body of an operation that takes one. Requests without valid credentials pass
 /// unread (the handler answers 401 first), and so does JSON that does not parse (the handler's
 /// "Malformed JSON request" names the syntax error).
-pub async fn requests(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub(crate) async fn requests(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let contract = state.contract();
     // Most requests (every GET) stop here, having allocated nothing.
     let takes_body = req
@@ -65,7 +65,7 @@ pub async fn requests(State(state): State<AppState>, req: Request, next: Next) -
         .await
 }
 
-/// OCP's validation failure: 400 with no specific code (ocp-api.md §3.1).
+/// OCP's validation failure: 400 with no specific code (docs/ocp-api.md §3.1).
 fn refusal(m: &Mismatch) -> Refusal {
     let at = if m.pointer.is_empty() {
         "the body itself".to_string()
@@ -97,7 +97,7 @@ static REPORT: Mutex<()> = Mutex::new(());
 /// With `--check-replies FILE`: checks the reply against the operation's schema for its status
 /// (`/api` and `/gfc` replies of no operation, the fallbacks, against OCP's error envelope) and
 /// appends a JSON line per mismatch: method, path, status, pointer, expected.
-pub async fn replies(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub(crate) async fn replies(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let Some(file) = state.config().check_replies.clone() else {
         return next.run(req).await;
     };

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The contract as written in the repository.
-pub const OPENAPI: &str = include_str!("../../../../docs/openapi.json");
+const OPENAPI: &str = include_str!("../../../../docs/openapi.json");
 
 /// One way a body breaks the contract: where (a JSON pointer into the body) and what the
 /// contract expected there.
@@ -58,7 +58,7 @@ impl Contract {
         Contract::from_text(OPENAPI)
     }
 
-    pub fn from_text(text: &str) -> Result<Contract, String> {
+    fn from_text(text: &str) -> Result<Contract, String> {
         let doc: Value = serde_json::from_str(text)
             .map_err(|e| format!("docs/openapi.json is not JSON: {e}"))?;
         let components = doc
@@ -149,7 +149,7 @@ impl Contract {
     }
 
     /// The whole document, served as JSON.
-    pub fn doc(&self) -> &Value {
+    pub(crate) fn doc(&self) -> &Value {
         &self.doc
     }
 
@@ -166,7 +166,7 @@ impl Contract {
 
     /// Does the operation take a JSON body? Lets the request check skip every other request
     /// before it reads anything.
-    pub fn takes_body(&self, method: &str, template: &str) -> bool {
+    pub(crate) fn takes_body(&self, method: &str, template: &str) -> bool {
         self.op(method, template).is_some_and(|o| o.body.is_some())
     }
 
@@ -180,7 +180,7 @@ impl Contract {
 
     /// A request body (`None`: empty) against the operation's `requestBody`. Only the first
     /// mismatch: the reply names one problem, as OCP's validation errors do.
-    pub fn check_request(
+    pub(crate) fn check_request(
         &self,
         method: &str,
         template: &str,
@@ -267,7 +267,7 @@ fn mismatch(e: &ValidationError<'_>) -> Mismatch {
 }
 
 /// A mismatch as one line of JSON for the `--check-replies` file.
-pub fn report_line(method: &str, path: &str, status: u16, m: &Mismatch) -> String {
+pub(crate) fn report_line(method: &str, path: &str, status: u16, m: &Mismatch) -> String {
     let mut o = Map::new();
     o.insert("method".into(), method.into());
     o.insert("path".into(), path.into());

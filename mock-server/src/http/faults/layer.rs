@@ -14,7 +14,7 @@ use axum::response::Response;
 use std::time::Duration;
 
 /// Applies the first armed fault that matches the request.
-pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub(crate) async fn faults(State(state): State<AppState>, req: Request, next: Next) -> Response {
     // Usually none is armed: then a request costs one lock, not a copy of its path.
     let none_armed = state.faults().is_empty();
     if none_armed {

@@ -21,40 +21,40 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Fault {
+pub(crate) struct Fault {
     /// Path prefix the fault applies to, e.g. `/api/v2/ob/clusters`; `*` or absent: every path.
     #[serde(default)]
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     /// HTTP method, e.g. `POST`; absent: any.
     #[serde(default)]
-    pub method: Option<String>,
+    pub(crate) method: Option<String>,
     /// Delay before the request is handled (or the error returned): milliseconds, or a range
     /// `[min, max]` drawn per hit with the seed.
     #[serde(default)]
-    pub latency_ms: Option<Latency>,
+    pub(crate) latency_ms: Option<Latency>,
     /// Answer with this status and an OCP error body instead of handling the request.
     #[serde(default)]
-    pub status: Option<u16>,
+    pub(crate) status: Option<u16>,
     #[serde(default)]
-    pub code: Option<i64>,
+    pub(crate) code: Option<i64>,
     #[serde(default)]
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// How many requests it hits before it disarms itself; absent: until cleared.
     #[serde(default)]
-    pub times: Option<u32>,
+    pub(crate) times: Option<u32>,
     /// What goes wrong besides latency and status (default: the status, if any).
     #[serde(default)]
-    pub kind: Option<Breakage>,
+    pub(crate) kind: Option<Breakage>,
     /// The chance (0 to 1) that it hits a matching request; absent: every one.
     #[serde(default)]
-    pub probability: Option<f64>,
+    pub(crate) probability: Option<f64>,
     /// Seeds the draws of `probability` and a latency range. Absent: one is picked when the
     /// fault is armed and shown in `GET /__admin/faults`, so a run can be repeated.
     #[serde(default)]
-    pub seed: Option<u64>,
+    pub(crate) seed: Option<u64>,
     /// For `dribble`: how long the reply takes to arrive, in milliseconds (default 2000).
     #[serde(default)]
-    pub duration_ms: Option<u64>,
+    pub(crate) duration_ms: Option<u64>,
     /// The draw stream, from `seed` at the first matching request; a reset re-arms the
     /// scenario's faults afresh, so the sequence starts over.
     #[serde(skip)]
@@ -64,7 +64,7 @@ pub struct Fault {
 /// A broken reply, beyond an error status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Breakage {
+pub(crate) enum Breakage {
     /// HTTP 200 with a body that is not JSON.
     Malformed,
     /// The real reply, cut in half (a consistent Content-Length; the JSON ends mid-way).
@@ -80,7 +80,7 @@ pub enum Breakage {
 /// `latencyMs`: a fixed delay or a range `[min, max]` (both inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
-pub enum Latency {
+pub(crate) enum Latency {
     Fixed(u64),
     Range([u64; 2]),
 }
@@ -111,15 +111,15 @@ impl<'de> Deserialize<'de> for Latency {
 
 /// What a hit does before the breakage: the delay drawn for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    pub latency_ms: u64,
+pub(crate) struct Hit {
+    pub(crate) latency_ms: u64,
 }
 
 /// How long a dribbled reply takes when `durationMs` is not given.
-pub const DEFAULT_DRIBBLE_MS: u64 = 2000;
+pub(crate) const DEFAULT_DRIBBLE_MS: u64 = 2000;
 
 impl Fault {
-    pub fn matches(&self, method: &str, path: &str) -> bool {
+    pub(crate) fn matches(&self, method: &str, path: &str) -> bool {
         let path_ok = match self.path.as_deref() {
             None | Some("*") | Some("") => true,
             Some(prefix) => path.starts_with(prefix),
@@ -131,7 +131,7 @@ impl Fault {
         path_ok && method_ok
     }
 
-    pub fn validate(&self) -> Result<(), String> {
+    pub(crate) fn validate(&self) -> Result<(), String> {
         if let Some(s) = self.status {
             if StatusCode::from_u16(s).is_err() || s < 400 {
                 return Err(format!("status {s} is not an HTTP error status (400-599)"));
@@ -165,7 +165,7 @@ impl Fault {
 
     /// Ready to serve: picks a seed when it draws and none was given (from the clock; shown
     /// afterwards, so the run can be repeated).
-    pub fn arm(mut self) -> Fault {
+    pub(crate) fn arm(mut self) -> Fault {
         let draws =
             self.probability.is_some() || matches!(self.latency_ms, Some(Latency::Range(_)));
         if draws && self.seed.is_none() {
@@ -182,7 +182,7 @@ impl Fault {
     /// Decides whether this fault hits the matching request now arriving (draw order is
     /// arrival order: the caller holds the faults lock), and draws its latency. Does not count
     /// `times`.
-    pub fn draw(&mut self) -> Option<Hit> {
+    pub(crate) fn draw(&mut self) -> Option<Hit> {
         let seed = self.seed.unwrap_or(0);
         let rng = self
             .draws

@@ -12,7 +12,7 @@ use axum::response::Response;
 /// Records every request on arrival (so one that never gets a reply is still counted), and its
 /// status once answered. The entry is built before the lock is taken, and the status update
 /// is O(1), so the journal lock is held only for a push and a store.
-pub async fn journal(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub(crate) async fn journal(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let entry = JournalEntry::arrived(
         req.method().clone(),
         full_path(&req),

@@ -22,29 +22,29 @@ use std::num::NonZeroUsize;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct JournalEntry {
+pub(crate) struct JournalEntry {
     #[serde(serialize_with = "method_str")]
-    pub method: Method,
-    pub path: String,
+    pub(crate) method: Method,
+    pub(crate) path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub query: Option<String>,
+    pub(crate) query: Option<String>,
     /// Arrival, wall clock. Formatted only when the journal is read: formatting on every
     /// request cost more than the rest of the entry.
     #[serde(serialize_with = "ocp_time_str")]
-    pub time: Instant,
+    pub(crate) time: Instant,
     /// The status answered with; absent while the request is still being answered (a hang).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<u16>,
+    pub(crate) status: Option<u16>,
     /// Arrival order (0, 1, 2…, never reused, not even after a clear); the journal sets it.
-    pub seq: u64,
+    pub(crate) seq: u64,
     /// The id of the replay stub that answered, if one did (e.g. `s3`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stub: Option<String>,
+    pub(crate) stub: Option<String>,
 }
 
 impl JournalEntry {
     /// A request as it arrives: no status yet.
-    pub fn arrived(method: Method, path: String, query: Option<String>) -> JournalEntry {
+    pub(crate) fn arrived(method: Method, path: String, query: Option<String>) -> JournalEntry {
         JournalEntry {
             method,
             path,
@@ -68,7 +68,7 @@ fn ocp_time_str<S: Serializer>(t: &Instant, s: S) -> Result<S::Ok, S::Error> {
 /// The ring. Invariant: `entries` hold seqs `next_seq - len .. next_seq`, oldest first, with no
 /// gap (entries only join at the back and leave at the front, or all at once in `clear`).
 #[derive(Debug, Serialize)]
-pub struct Journal {
+pub(crate) struct Journal {
     /// The most entries kept.
     capacity: NonZeroUsize,
     /// Entries pushed out by newer ones since the journal was last cleared.
@@ -79,7 +79,7 @@ pub struct Journal {
 }
 
 impl Journal {
-    pub fn new(capacity: NonZeroUsize) -> Journal {
+    pub(crate) fn new(capacity: NonZeroUsize) -> Journal {
         Journal {
             capacity,
             dropped: 0,
@@ -91,7 +91,7 @@ impl Journal {
 
     /// Appends a request on arrival, dropping the oldest when full; returns its `seq`, which
     /// `answered` takes.
-    pub fn record(&mut self, mut entry: JournalEntry) -> u64 {
+    pub(crate) fn record(&mut self, mut entry: JournalEntry) -> u64 {
         let seq = self.next_seq;
         self.next_seq += 1;
         entry.seq = seq;
@@ -111,7 +111,7 @@ impl Journal {
     /// Writes the answer of request `seq`. In O(1): its index is `seq - oldest_seq`. Returns
     /// false, changing nothing, when the entry is gone: dropped by the ring, or cleared while the
     /// request was being answered (seqs are never reused, so it can never hit a newer entry).
-    pub fn answered(&mut self, seq: u64, status: u16, stub: Option<String>) -> bool {
+    pub(crate) fn answered(&mut self, seq: u64, status: u16, stub: Option<String>) -> bool {
         let Some(entry) = seq
             .checked_sub(self.oldest_seq())
             .and_then(|i| usize::try_from(i).ok())
@@ -127,21 +127,9 @@ impl Journal {
 
     /// Empties the journal and its drop count. `seq` keeps counting, so a request in flight
     /// across the clear does not write its status into an entry recorded after it.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.entries.clear();
         self.dropped = 0;
-    }
-
-    pub fn entries(&self) -> &VecDeque<JournalEntry> {
-        &self.entries
-    }
-
-    pub fn dropped(&self) -> u64 {
-        self.dropped
-    }
-
-    pub fn capacity(&self) -> usize {
-        self.capacity.get()
     }
 }
 
@@ -158,7 +146,7 @@ mod tests {
     }
 
     fn paths(j: &Journal) -> Vec<&str> {
-        j.entries().iter().map(|e| e.path.as_str()).collect()
+        j.entries.iter().map(|e| e.path.as_str()).collect()
     }
 
     #[test]
@@ -167,7 +155,7 @@ mod tests {
         assert_eq!(j.record(get("/a")), 0);
         assert_eq!(j.record(get("/b")), 1);
         assert_eq!(paths(&j), ["/a", "/b"]);
-        assert_eq!(j.dropped(), 0);
+        assert_eq!(j.dropped, 0);
     }
 
     #[test]
@@ -177,10 +165,10 @@ mod tests {
             j.record(get(p));
         }
         assert_eq!(paths(&j), ["/2", "/3", "/4"]);
-        assert_eq!(j.dropped(), 2);
-        let seqs: Vec<u64> = j.entries().iter().map(|e| e.seq).collect();
+        assert_eq!(j.dropped, 2);
+        let seqs: Vec<u64> = j.entries.iter().map(|e| e.seq).collect();
         assert_eq!(seqs, [2, 3, 4]);
-        assert_eq!(j.entries().len(), j.capacity());
+        assert_eq!(j.entries.len(), j.capacity.get());
     }
 
     #[test]
@@ -191,7 +179,7 @@ mod tests {
         assert!(j.answered(seqs[5], 503, Some("s1".into())));
         assert!(j.answered(seqs[4], 201, None));
         let got: Vec<(&str, Option<u16>, Option<&str>)> = j
-            .entries()
+            .entries
             .iter()
             .map(|e| (e.path.as_str(), e.status, e.stub.as_deref()))
             .collect();
@@ -212,8 +200,8 @@ mod tests {
         j.record(get("/b"));
         j.record(get("/c"));
         assert!(!j.answered(first, 200, None), "/first was dropped");
-        assert!(j.entries().iter().all(|e| e.status.is_none()));
-        assert_eq!(j.dropped(), 1);
+        assert!(j.entries.iter().all(|e| e.status.is_none()));
+        assert_eq!(j.dropped, 1);
     }
 
     #[test]
@@ -221,7 +209,7 @@ mod tests {
         let mut j = ring(2);
         j.record(get("/a"));
         assert!(!j.answered(7, 200, None));
-        assert_eq!(j.entries()[0].status, None);
+        assert_eq!(j.entries[0].status, None);
     }
 
     #[test]
@@ -233,9 +221,9 @@ mod tests {
         let after = j.record(get("/after"));
         assert_ne!(after, in_flight, "seqs are never reused");
         assert!(!j.answered(in_flight, 200, None));
-        assert_eq!(j.entries()[0].status, None);
+        assert_eq!(j.entries[0].status, None);
         assert!(j.answered(after, 204, None));
-        assert_eq!(j.entries()[0].status, Some(204));
+        assert_eq!(j.entries[0].status, Some(204));
     }
 
     #[test]
@@ -243,10 +231,10 @@ mod tests {
         let mut j = ring(1);
         j.record(get("/a"));
         j.record(get("/b"));
-        assert_eq!(j.dropped(), 1);
+        assert_eq!(j.dropped, 1);
         j.clear();
-        assert_eq!(j.dropped(), 0);
-        assert!(j.entries().is_empty());
+        assert_eq!(j.dropped, 0);
+        assert!(j.entries.is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// Response headers never written: credentials, cookies, hop-by-hop headers, and those the
 /// replaying mock sets for itself (length, encoding, date, CORS).
-pub fn written(name: &HeaderName) -> bool {
+pub(crate) fn written(name: &HeaderName) -> bool {
     let n = name.as_str();
     !(super::HOP_BY_HOP.contains(&n)
         || n.starts_with("access-control-")
@@ -33,7 +33,7 @@ pub fn written(name: &HeaderName) -> bool {
 }
 
 /// What one exchange is recorded as: `Err` says why it is not (the reply was still passed on).
-pub fn to_stub(
+pub(crate) fn to_stub(
     method: &str,
     path: &str,
     query: &[(String, String)],
@@ -99,7 +99,7 @@ fn body_value(status: StatusCode, body: &[u8]) -> Result<Option<Value>, String> 
 }
 
 /// `NNNN-METHOD-path.json`: the path's `/` and anything unusual become `-`, at most 120 characters.
-pub fn file_name(seq: u32, method: &str, path: &str) -> String {
+pub(crate) fn file_name(seq: u32, method: &str, path: &str) -> String {
     let slug: String = path
         .trim_start_matches('/')
         .chars()
@@ -117,7 +117,7 @@ pub fn file_name(seq: u32, method: &str, path: &str) -> String {
 
 /// The folder as the recorder knows it.
 #[derive(Debug)]
-pub struct Book {
+pub(crate) struct Book {
     dir: PathBuf,
     files: HashMap<(String, String), Page>,
     next: u32,
@@ -135,7 +135,7 @@ impl Book {
     /// one method and path each) are taken over, so recording again replaces their replies;
     /// numbering goes on after the highest. Other files are left alone. A file that `--stubs`
     /// could not load stops the start, with the same message.
-    pub fn open(dir: &Path) -> Result<Book, String> {
+    pub(crate) fn open(dir: &Path) -> Result<Book, String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create the recording folder {}: {e}", dir.display()))?;
         let mut by_file: BTreeMap<String, Vec<StubSpec>> = BTreeMap::new();
@@ -177,7 +177,7 @@ impl Book {
     /// Puts `stub` in its file (replacing the stub of the same query) and writes the file
     /// whole: to a temporary name, then renamed, so a reader never sees half of it. Returns the
     /// file's path.
-    pub fn put(&mut self, stub: StubSpec) -> Result<PathBuf, String> {
+    pub(crate) fn put(&mut self, stub: StubSpec) -> Result<PathBuf, String> {
         let key = (stub.request.method.clone(), stub.request.path.clone());
         let page = match self.files.get_mut(&key) {
             Some(p) => p,

@@ -9,7 +9,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub(crate) async fn record(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let Some(recorder) = state.recorder() else {
         return next.run(req).await;
     };

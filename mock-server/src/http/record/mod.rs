@@ -25,7 +25,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Headers that belong to one connection, never forwarded nor written (RFC 9110 7.6.1).
-pub const HOP_BY_HOP: [&str; 8] = [
+pub(crate) const HOP_BY_HOP: [&str; 8] = [
     "connection",
     "keep-alive",
     "proxy-authenticate",
@@ -37,12 +37,12 @@ pub const HOP_BY_HOP: [&str; 8] = [
 ];
 
 /// How long OCP may take to accept a connection.
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long OCP may take to answer: above the console's own 15 s default, so the console's
 /// timeout is what an operator meets first.
-pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
 /// The largest request body passed on; only bounds memory (the console's bodies are small).
-pub const MAX_REQUEST_BODY: usize = 16 * 1024 * 1024;
+pub(crate) const MAX_REQUEST_BODY: usize = 16 * 1024 * 1024;
 
 /// Request headers not forwarded: the connection's own, those the client recomputes, and
 /// those that name the mock rather than OCP. `Accept-Encoding` is dropped so OCP answers
@@ -56,14 +56,14 @@ fn forwarded(name: &HeaderName) -> bool {
         ))
 }
 
-pub struct Recorder {
+pub(crate) struct Recorder {
     client: reqwest::Client,
     upstream: String,
     book: Arc<Mutex<Book>>,
 }
 
 impl Recorder {
-    pub fn new(r: &Recording) -> Result<Recorder, String> {
+    pub(crate) fn new(r: &Recording) -> Result<Recorder, String> {
         let book = Book::open(&r.dir)?;
         let client = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
@@ -82,7 +82,7 @@ impl Recorder {
     /// Passes `req` to OCP and its reply back, writing the reply as a stub first. When OCP
     /// cannot be reached or does not answer in time: a 502 or 504 refusal (the caller writes
     /// OCP's error envelope), and nothing written.
-    pub async fn proxy(&self, req: Request) -> Result<Response, Refusal> {
+    pub(crate) async fn proxy(&self, req: Request) -> Result<Response, Refusal> {
         let (parts, body) = req.into_parts();
         let uri = parts
             .extensions

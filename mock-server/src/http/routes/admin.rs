@@ -151,7 +151,9 @@ struct TenantPatch {
 
 mod double_option {
     use serde::{Deserialize, Deserializer};
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<i64>>, D::Error> {
         Option::<i64>::deserialize(d).map(Some)
     }
 }

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use std::collections::HashMap;
 
-pub async fn list(
+pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
@@ -29,7 +29,11 @@ pub async fn list(
     })
 }
 
-pub async fn detail(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+pub(crate) async fn detail(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
     ctx.answer(|| {
         let id = path_id(&id, "id")?;
         let estate = state.estate();
@@ -37,7 +41,7 @@ pub async fn detail(ctx: Ctx, State(state): State<AppState>, Path(id): Path<Stri
     })
 }
 
-pub async fn tenants(
+pub(crate) async fn tenants(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -59,7 +63,7 @@ pub async fn tenants(
     })
 }
 
-pub async fn tenant(
+pub(crate) async fn tenant(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, tenant_id)): Path<(String, String)>,

@@ -1,4 +1,4 @@
-//! Disaster-recovery endpoints (ocp-api.md §7): prechecks computed from the estate, and launches
+//! Disaster-recovery endpoints (docs/ocp-api.md §7): prechecks computed from the estate, and launches
 //! that create tasks. Launches need the operator role and re-check the precondition, as OCP does.
 
 use crate::http::ctx::{path_id, Body, Ctx};
@@ -32,7 +32,7 @@ fn paged<T>(contents: Vec<T>) -> Paged<T> {
     }
 }
 
-pub async fn tenant_failover_precheck(
+pub(crate) async fn tenant_failover_precheck(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, tenant)): Path<(String, String)>,
@@ -50,7 +50,7 @@ pub async fn tenant_failover_precheck(
     })
 }
 
-pub async fn batch_failover_precheck(
+pub(crate) async fn batch_failover_precheck(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -67,7 +67,7 @@ pub async fn batch_failover_precheck(
     })
 }
 
-pub async fn tenant_failover(
+pub(crate) async fn tenant_failover(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, tenant)): Path<(String, String)>,
@@ -94,7 +94,7 @@ pub async fn tenant_failover(
     })
 }
 
-pub async fn batch_failover(
+pub(crate) async fn batch_failover(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -130,7 +130,7 @@ pub async fn batch_failover(
     })
 }
 
-pub async fn tenant_switchover_precheck(
+pub(crate) async fn tenant_switchover_precheck(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, tenant)): Path<(String, String)>,
@@ -150,7 +150,7 @@ pub async fn tenant_switchover_precheck(
     })
 }
 
-pub async fn tenant_switchover(
+pub(crate) async fn tenant_switchover(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, tenant)): Path<(String, String)>,
@@ -187,7 +187,7 @@ async fn cluster_precheck(ctx: Ctx, state: AppState, id: String, switchover: boo
     })
 }
 
-pub async fn cluster_failover_precheck(
+pub(crate) async fn cluster_failover_precheck(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -195,7 +195,7 @@ pub async fn cluster_failover_precheck(
     cluster_precheck(ctx, state, id, false).await
 }
 
-pub async fn cluster_switchover_precheck(
+pub(crate) async fn cluster_switchover_precheck(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -219,7 +219,7 @@ fn cluster_launch(ctx: Ctx, state: AppState, id: String, switchover: bool) -> Re
     })
 }
 
-pub async fn cluster_failover(
+pub(crate) async fn cluster_failover(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -227,7 +227,7 @@ pub async fn cluster_failover(
     cluster_launch(ctx, state, id, false)
 }
 
-pub async fn cluster_switchover(
+pub(crate) async fn cluster_switchover(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -16,11 +16,11 @@ fn session_param(q: &HashMap<String, String>) -> String {
         .unwrap_or_default()
 }
 
-pub async fn check_types(ctx: Ctx, State(state): State<AppState>) -> Response {
+pub(crate) async fn check_types(ctx: Ctx, State(state): State<AppState>) -> Response {
     ctx.ok(&state.estate().gfc.check_types)
 }
 
-pub async fn search(
+pub(crate) async fn search(
     ctx: Ctx,
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
@@ -31,7 +31,7 @@ pub async fn search(
     })
 }
 
-pub async fn precheck(
+pub(crate) async fn precheck(
     ctx: Ctx,
     State(state): State<AppState>,
     Body(body): Body<PrecheckBody>,
@@ -50,7 +50,7 @@ pub async fn precheck(
     })
 }
 
-pub async fn precheck_status(
+pub(crate) async fn precheck_status(
     ctx: Ctx,
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
@@ -64,7 +64,7 @@ pub async fn precheck_status(
     })
 }
 
-pub async fn launch(
+pub(crate) async fn launch(
     ctx: Ctx,
     State(state): State<AppState>,
     Body(body): Body<LaunchBody>,
@@ -80,7 +80,7 @@ pub async fn launch(
     })
 }
 
-pub async fn operations(
+pub(crate) async fn operations(
     ctx: Ctx,
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
@@ -96,7 +96,7 @@ pub async fn operations(
     })
 }
 
-pub async fn report(
+pub(crate) async fn report(
     ctx: Ctx,
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,

@@ -6,7 +6,7 @@ use crate::http::ctx::{Ctx, Role};
 use axum::response::Response;
 use serde_json::json;
 
-pub async fn current_user(ctx: Ctx) -> Response {
+pub(crate) async fn current_user(ctx: Ctx) -> Response {
     let (id, roles) = match ctx.role {
         Role::Operator => (1, vec!["OPERATOR"]),
         Role::Viewer => (2, vec!["VIEWER"]),

@@ -33,7 +33,7 @@ use std::collections::HashMap;
 use tower::ServiceBuilder;
 
 /// Largest request body accepted; beyond it the reply is 413.
-pub(crate) const BODY_LIMIT: usize = 1024 * 1024;
+const BODY_LIMIT: usize = 1024 * 1024;
 
 pub(crate) fn router(state: AppState) -> Router {
     let ocp = Router::new()
@@ -129,11 +129,13 @@ pub(crate) fn router(state: AppState) -> Router {
 
     Router::new()
         .merge(ocp_layers(ocp, &state))
-        .merge(admin::router().layer(
-            ServiceBuilder::new()
-                .layer(from_fn_with_state(state.clone(), replies))
-                .layer(from_fn_with_state(state.clone(), tick)),
-        ))
+        .merge(
+            admin::router().layer(
+                ServiceBuilder::new()
+                    .layer(from_fn_with_state(state.clone(), replies))
+                    .layer(from_fn_with_state(state.clone(), tick)),
+            ),
+        )
         .merge(spa::router(state.config().dist.as_deref()))
         .layer(tower_http::cors::CorsLayer::very_permissive())
         .with_state(state)

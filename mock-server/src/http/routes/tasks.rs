@@ -1,4 +1,4 @@
-//! Task endpoints (ocp-api.md §4): the paged list, the task detail (`WrappedTaskInstance`), the
+//! Task endpoints (docs/ocp-api.md §4): the paged list, the task detail (`WrappedTaskInstance`), the
 //! operations (retry, rollback, subtask retry/skip/cancel; operator only) and subtask logs.
 
 use super::PageReq;
@@ -12,7 +12,11 @@ use console_core::wire::TaskInstance;
 use std::collections::HashMap;
 
 /// T2, what the console polls: rendered once per change of the task (`http::task_replies`).
-pub async fn detail(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+pub(crate) async fn detail(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
     ctx.answer(|| {
         let id = path_id(&id, "taskInstanceId")?;
         let estate = state.estate();
@@ -22,7 +26,7 @@ pub async fn detail(ctx: Ctx, State(state): State<AppState>, Path(id): Path<Stri
     })
 }
 
-pub async fn list(
+pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
@@ -69,7 +73,11 @@ pub async fn list(
 }
 
 /// T3: retry a FAILED task; answers the task as it now runs.
-pub async fn retry(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+pub(crate) async fn retry(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
     ctx.answer(|| {
         ctx.require_operator()?;
         let id = path_id(&id, "taskInstanceId")?;
@@ -79,8 +87,12 @@ pub async fn retry(ctx: Ctx, State(state): State<AppState>, Path(id): Path<Strin
     })
 }
 
-/// T4. OCP Express answers a rollback without data (ocp-api.md §4 note); the mock does the same.
-pub async fn rollback(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+/// T4. OCP Express answers a rollback without data (docs/ocp-api.md §4 note); the mock does the same.
+pub(crate) async fn rollback(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
     ctx.answer(|| {
         ctx.require_operator()?;
         let id = path_id(&id, "taskInstanceId")?;
@@ -103,7 +115,7 @@ fn subtask_op<T>(
     state.estate().operate(id, |t, now| op(t, sid, now))
 }
 
-pub async fn retry_subtask(
+pub(crate) async fn retry_subtask(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, sid)): Path<(String, String)>,
@@ -114,7 +126,7 @@ pub async fn retry_subtask(
     })
 }
 
-pub async fn skip_subtask(
+pub(crate) async fn skip_subtask(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, sid)): Path<(String, String)>,
@@ -125,7 +137,7 @@ pub async fn skip_subtask(
     })
 }
 
-pub async fn cancel_subtask(
+pub(crate) async fn cancel_subtask(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, sid)): Path<(String, String)>,
@@ -136,7 +148,7 @@ pub async fn cancel_subtask(
     })
 }
 
-pub async fn subtask_log(
+pub(crate) async fn subtask_log(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((id, sid)): Path<(String, String)>,

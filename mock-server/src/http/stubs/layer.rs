@@ -9,7 +9,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// Answers with the first stub in match order that fits the request; otherwise passes it on.
-pub async fn stubs(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub(crate) async fn stubs(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if state.stubs().is_empty() {
         return next.run(req).await;
     }

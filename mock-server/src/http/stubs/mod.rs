@@ -15,25 +15,24 @@
 pub(crate) mod layer;
 mod spec;
 
+pub(crate) use spec::parse_stub;
 pub use spec::{
-    load_dir, parse_file, parse_stub, HeaderKey, HeaderText, RecordedReply, RequestPattern,
-    StubError, StubSpec,
+    load_dir, parse_file, HeaderKey, HeaderText, RecordedReply, RequestPattern, StubError, StubSpec,
 };
 
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use serde_json::Value;
-use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// A stub in service: its spec, where it came from, and the reply built once.
 #[derive(Debug)]
-pub struct Stub {
-    pub id: String,
+pub(crate) struct Stub {
+    pub(crate) id: String,
     /// The file it was loaded from, or `api`.
-    pub source: String,
-    pub spec: StubSpec,
+    pub(crate) source: String,
+    pub(crate) spec: StubSpec,
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
@@ -95,7 +94,7 @@ impl Stub {
                 .all(|(k, v)| query.iter().any(|(qk, qv)| qk == k && qv == v))
     }
 
-    pub fn reply(&self) -> Response {
+    pub(crate) fn reply(&self) -> Response {
         let mut resp = Response::new(Body::from(self.body.clone()));
         *resp.status_mut() = self.status;
         *resp.headers_mut() = self.headers.clone();
@@ -104,7 +103,7 @@ impl Stub {
     }
 
     /// How `GET /__admin/stubs` shows it.
-    pub fn to_json(&self) -> Value {
+    pub(crate) fn to_json(&self) -> Value {
         serde_json::json!({
             "id": self.id,
             "source": self.source,
@@ -116,11 +115,11 @@ impl Stub {
 
 /// Marks a reply a stub gave, for the journal.
 #[derive(Debug, Clone)]
-pub struct StubHit(pub String);
+pub(crate) struct StubHit(pub(crate) String);
 
 /// The stubs in service, in match order (the last added first).
 #[derive(Debug, Default)]
-pub struct Stubs {
+pub(crate) struct Stubs {
     /// Loaded at start, in load order; what a reset brings back.
     loaded: Vec<Arc<Stub>>,
     live: Mutex<Live>,
@@ -134,13 +133,8 @@ struct Live {
 }
 
 impl Stubs {
-    /// The stubs of `--stubs DIR`, ids `s1`, `s2`… in load order.
-    pub fn from_dir(dir: &Path) -> Result<Stubs, String> {
-        Ok(Stubs::from_loaded(load_dir(dir)?))
-    }
-
     /// Stubs loaded at start, as (source, spec) in load order: ids `s1`, `s2`…
-    pub fn from_loaded(specs: Vec<(String, StubSpec)>) -> Stubs {
+    pub(crate) fn from_loaded(specs: Vec<(String, StubSpec)>) -> Stubs {
         let loaded: Vec<Arc<Stub>> = specs
             .into_iter()
             .enumerate()
@@ -162,7 +156,7 @@ impl Stubs {
     }
 
     /// Adds a stub ahead of every other; returns its id.
-    pub fn add(&self, spec: StubSpec) -> String {
+    pub(crate) fn add(&self, spec: StubSpec) -> String {
         let mut live = self.live();
         live.issued += 1;
         let id = format!("s{}", live.issued);
@@ -172,16 +166,16 @@ impl Stubs {
     }
 
     /// In match order.
-    pub fn list(&self) -> Vec<Arc<Stub>> {
+    pub(crate) fn list(&self) -> Vec<Arc<Stub>> {
         self.live().list.clone()
     }
 
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.live().list.clear();
     }
 
     /// False when no stub has that id.
-    pub fn remove(&self, id: &str) -> bool {
+    pub(crate) fn remove(&self, id: &str) -> bool {
         let mut live = self.live();
         let before = live.list.len();
         live.list.retain(|s| s.id != id);
@@ -189,15 +183,20 @@ impl Stubs {
     }
 
     /// Back to the stubs loaded at start.
-    pub fn reset(&self) {
+    pub(crate) fn reset(&self) {
         self.live().list = self.loaded.iter().rev().cloned().collect();
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.live().list.is_empty()
     }
 
-    pub fn find(&self, method: &str, path: &str, query: &[(String, String)]) -> Option<Arc<Stub>> {
+    pub(crate) fn find(
+        &self,
+        method: &str,
+        path: &str,
+        query: &[(String, String)],
+    ) -> Option<Arc<Stub>> {
         self.live()
             .list
             .iter()

@@ -25,11 +25,11 @@ pub struct RequestPattern {
     pub method: String,
     /// Required; compared exactly with the path as sent (percent-encoded), under /api/ or /gfc/.
     #[serde(deserialize_with = "api_path")]
-    pub path: String,
+    pub(crate) path: String,
     /// Each key must be in the request's query with exactly this (decoded) value; the request
     /// may carry other keys too.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub query: BTreeMap<String, String>,
+    pub(crate) query: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -55,12 +55,12 @@ pub struct RecordedReply {
 /// A header name, checked when read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct HeaderKey(pub String);
+pub struct HeaderKey(pub(crate) String);
 
 /// A header value, checked when read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct HeaderText(pub String);
+pub struct HeaderText(pub(crate) String);
 
 fn ok() -> u16 {
     200
@@ -138,8 +138,8 @@ impl<'de> Deserialize<'de> for HeaderText {
 /// what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StubError {
-    pub pointer: Option<String>,
-    pub message: String,
+    pub(crate) pointer: Option<String>,
+    pub(crate) message: String,
 }
 
 impl StubError {
@@ -195,7 +195,7 @@ fn kind(v: &Value) -> &'static str {
 }
 
 /// Reads one stub object.
-pub fn parse_stub(value: Value) -> Result<StubSpec, StubError> {
+pub(crate) fn parse_stub(value: Value) -> Result<StubSpec, StubError> {
     if !value.is_object() {
         return Err(StubError::at(
             "",

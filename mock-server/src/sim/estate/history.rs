@@ -10,7 +10,7 @@ use console_core::wire::TaskStatus;
 use console_core::Long;
 
 /// Runs kept per kind.
-pub const RUNS_PER_KIND: i64 = 7;
+pub(super) const RUNS_PER_KIND: i64 = 7;
 /// History ids sit below every launch id, so the list (newest id first) shows them last.
 const FIRST_ID: i64 = 100_001;
 const DAY_MS: i64 = 86_400_000;
@@ -29,7 +29,7 @@ fn subject(kind: TaskKind) -> (i64, Option<i64>) {
 
 impl Estate {
     /// Adds [`RUNS_PER_KIND`] finished runs of every kind, one every other day before now.
-    pub fn with_history(mut self, templates: &Templates) -> Estate {
+    pub(crate) fn with_history(mut self, templates: &Templates) -> Estate {
         let now = self.clock.now_ms();
         let mut id = FIRST_ID;
         for (k, kind) in TaskKind::ALL.into_iter().enumerate() {

@@ -3,7 +3,9 @@
 //! `seed` (the demo estate), `spec` (an estate a scenario describes), `regions` (a cluster's
 //! regions and zones), `prechecks` (the rules that compute prechecks from the state, never
 //! from fixed files), `tasks` (launches and operations on tasks), `effects` (what a finished
-//! launch changes), `wire` (records as OCP's wire types).
+//! launch changes), `wire` (records as OCP's wire types). May import the rest of `crate::sim`
+//! (clock, engine, gfc, refusal, templates) and console-core; the engine and the GFC never
+//! import it.
 //!
 //! Field names OCP does not document for tenants (`tenantRole`, `syncScn`, `primaryTenant*`,
 //! `serviceName`) and every precheck error code other than OBE26107 are the mock's own
@@ -19,11 +21,10 @@ mod spec;
 mod tasks;
 mod wire;
 
-pub use prechecks::LAG_WARNING_SECS;
-pub use generate::Generate;
-pub use spec::{ClusterSpec, SpecError, SpecItem, TenantSpec};
-pub use tasks::{DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS, MAX_SYNTHETIC_WIDTH};
-pub use wire::{task_view_with, TaskRefs};
+pub(crate) use generate::Generate;
+pub(crate) use spec::{ClusterSpec, SpecItem, TenantSpec};
+pub(crate) use tasks::{DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS};
+pub(crate) use wire::{task_view_with, TaskRefs};
 
 use crate::sim::clock::Clock;
 use crate::sim::engine::{TaskFault, TaskRec};
@@ -34,60 +35,60 @@ use console_core::wire::{ClusterStatus, ClusterType, TenantMode, TenantRole, Ten
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone)]
-pub struct ClusterRec {
-    pub id: i64,
-    pub name: String,
-    pub ob_cluster_id: i64,
-    pub cluster_type: ClusterType,
-    pub status: ClusterStatus,
-    pub ob_version: String,
-    pub primary: Option<i64>,
+pub(crate) struct ClusterRec {
+    pub(crate) id: i64,
+    pub(crate) name: String,
+    pub(crate) ob_cluster_id: i64,
+    pub(crate) cluster_type: ClusterType,
+    pub(crate) status: ClusterStatus,
+    pub(crate) ob_version: String,
+    pub(crate) primary: Option<i64>,
     /// For a standby cluster: whether its primary cluster still answers.
-    pub primary_reachable: bool,
-    pub server_count: i64,
+    pub(crate) primary_reachable: bool,
+    pub(crate) server_count: i64,
     /// The regions its zones are in, in order (empty: unknown, and the reply carries no zones).
-    pub regions: Vec<String>,
+    pub(crate) regions: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
-pub struct TenantRec {
-    pub id: i64,
-    pub name: String,
-    pub cluster_id: i64,
-    pub role: TenantRole,
-    pub status: TenantStatus,
-    pub mode: TenantMode,
+pub(crate) struct TenantRec {
+    pub(crate) id: i64,
+    pub(crate) name: String,
+    pub(crate) cluster_id: i64,
+    pub(crate) role: TenantRole,
+    pub(crate) status: TenantStatus,
+    pub(crate) mode: TenantMode,
     /// Service name of a primary tenant.
-    pub service_name: Option<String>,
+    pub(crate) service_name: Option<String>,
     /// For a standby: its primary tenant.
-    pub primary_tenant: Option<i64>,
+    pub(crate) primary_tenant: Option<i64>,
     /// For a standby: whether its primary can still be connected (then failover is refused).
-    pub primary_reachable: bool,
+    pub(crate) primary_reachable: bool,
     /// For a standby: replication lag; `None` when the sync position is unknown.
-    pub lag_secs: Option<i64>,
+    pub(crate) lag_secs: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Estate {
-    pub clusters: Vec<ClusterRec>,
-    pub tenants: Vec<TenantRec>,
-    pub tasks: BTreeMap<i64, TaskRec>,
-    pub clock: Clock,
-    pub task_faults: Vec<TaskFault>,
+pub(crate) struct Estate {
+    pub(crate) clusters: Vec<ClusterRec>,
+    pub(crate) tenants: Vec<TenantRec>,
+    pub(crate) tasks: BTreeMap<i64, TaskRec>,
+    pub(crate) clock: Clock,
+    pub(crate) task_faults: Vec<TaskFault>,
     /// The component failover center (GFC), on the same simulated clock.
-    pub gfc: Gfc,
+    pub(crate) gfc: Gfc,
     instances: HashMap<TaskKind, i64>,
 }
 
 impl Estate {
-    pub fn cluster(&self, id: i64) -> Result<&ClusterRec, Refusal> {
+    pub(crate) fn cluster(&self, id: i64) -> Result<&ClusterRec, Refusal> {
         self.clusters
             .iter()
             .find(|c| c.id == id)
             .ok_or_else(|| Refusal::cluster_not_found(id))
     }
 
-    pub fn tenant(&self, cluster_id: i64, id: i64) -> Result<&TenantRec, Refusal> {
+    pub(crate) fn tenant(&self, cluster_id: i64, id: i64) -> Result<&TenantRec, Refusal> {
         self.cluster(cluster_id)?;
         self.tenants
             .iter()
@@ -102,7 +103,7 @@ impl Estate {
     /// The clock tick, the only place simulated time follows real time (the admin clock control
     /// steps it on command): syncs the clock with the real time that passed, then settles the
     /// world at the new instant. The http layer runs it once per request, before the handler.
-    pub fn tick(&mut self) {
+    pub(crate) fn tick(&mut self) {
         self.clock.sync();
         self.settle();
     }
@@ -133,7 +134,7 @@ impl Estate {
 
     /// The admin clock control: pause or resume, change the speed, or step forward. Whatever
     /// falls due up to the new instant runs, in order, before this returns.
-    pub fn change_clock(
+    pub(crate) fn change_clock(
         &mut self,
         paused: Option<bool>,
         speed: Option<f64>,

@@ -1,4 +1,4 @@
-//! The precheck rules (ocp-api.md §7), computed from the estate's current state: a standby's
+//! The precheck rules (docs/ocp-api.md §7), computed from the estate's current state: a standby's
 //! status, whether its primary still answers, its lag; and the re-check a launch runs first.
 
 use super::{Estate, TenantRec};
@@ -11,11 +11,11 @@ use console_core::wire::{
 use console_core::{ErrorCode, Long};
 
 /// A standby this far behind gets a warning: data written in that window would be lost.
-pub const LAG_WARNING_SECS: i64 = 10;
+pub(crate) const LAG_WARNING_SECS: i64 = 10;
 
 impl Estate {
     /// D1: failover precheck of one standby tenant.
-    pub fn tenant_failover_precheck(
+    pub(crate) fn tenant_failover_precheck(
         &self,
         cluster_id: i64,
         tenant_id: i64,
@@ -28,7 +28,7 @@ impl Estate {
     }
 
     /// D2: every standby tenant of the cluster.
-    pub fn batch_failover_precheck(
+    pub(crate) fn batch_failover_precheck(
         &self,
         cluster_id: i64,
         lang: Lang,
@@ -112,8 +112,8 @@ impl Estate {
     }
 
     /// D5: switchover precheck. The path tenant and the body's `tenantId` may name either side
-    /// (ocp-api.md §7 path notes), so the pair is resolved from whichever names the standby.
-    pub fn tenant_switchover_precheck(
+    /// (docs/ocp-api.md §7 path notes), so the pair is resolved from whichever names the standby.
+    pub(crate) fn tenant_switchover_precheck(
         &self,
         cluster_id: i64,
         path_tenant: i64,
@@ -158,7 +158,7 @@ impl Estate {
     }
 
     /// Resolves (primary, standby) for a tenant switchover.
-    pub fn switchover_pair(
+    pub(crate) fn switchover_pair(
         &self,
         cluster_id: i64,
         path_tenant: i64,
@@ -197,7 +197,7 @@ impl Estate {
     }
 
     /// D7 / D8: cluster-level prechecks (OB 3.x primary/standby clusters).
-    pub fn cluster_precheck(
+    pub(crate) fn cluster_precheck(
         &self,
         cluster_id: i64,
         switchover: bool,
@@ -253,7 +253,7 @@ impl Estate {
     }
 
     /// Refuses a launch whose precheck has blocking errors, as OCP re-checks on launch.
-    pub fn require_failover_allowed(
+    pub(crate) fn require_failover_allowed(
         &self,
         cluster_id: i64,
         tenant_id: i64,
@@ -266,7 +266,7 @@ impl Estate {
 
     /// Refuses a tenant switchover whose precheck does not pass, as OCP re-checks on launch;
     /// returns the standby tenant to promote.
-    pub fn require_switchover_allowed(
+    pub(crate) fn require_switchover_allowed(
         &self,
         cluster_id: i64,
         path_tenant: i64,
@@ -292,7 +292,7 @@ impl Estate {
 
     /// Refuses a cluster failover or switchover whose precheck does not pass, with OCP's
     /// messages (in the request's language) as the error.
-    pub fn require_cluster_allowed(
+    pub(crate) fn require_cluster_allowed(
         &self,
         cluster_id: i64,
         switchover: bool,

@@ -74,7 +74,7 @@ fn standby_tenant(
 impl Estate {
     /// The demo estate. Cluster 3000010 / tenant 2000025 (`ohayo_2`) and cluster 6 are the
     /// seed samples' subjects and answer exactly as the seeds show.
-    pub fn demo(speed: f64) -> Estate {
+    pub(crate) fn demo(speed: f64) -> Estate {
         // Two regions: the 4.x primary and its nearby standby in Hangzhou, the two far standbys
         // in Shanghai; the 3.x pairs likewise split across the two.
         let mut clusters = vec![

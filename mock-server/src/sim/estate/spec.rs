@@ -12,56 +12,56 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ClusterSpec {
-    pub id: i64,
-    pub name: String,
+pub(crate) struct ClusterSpec {
+    pub(crate) id: i64,
+    pub(crate) name: String,
     /// The primary cluster of a standby cluster; absent: a primary cluster.
     #[serde(default)]
-    pub primary: Option<i64>,
+    pub(crate) primary: Option<i64>,
     /// Whether the cluster answers (default true). One that does not shows UNAVAILABLE, its
     /// tenants too, and every standby of it sees its primary unreachable.
     #[serde(default = "yes")]
-    pub answers: bool,
+    pub(crate) answers: bool,
     /// OCP's cluster status (default RUNNING, or UNAVAILABLE when it does not answer).
     #[serde(default)]
-    pub status: Option<ClusterStatus>,
+    pub(crate) status: Option<ClusterStatus>,
     #[serde(default = "default_version")]
-    pub ob_version: String,
+    pub(crate) ob_version: String,
     #[serde(default = "three")]
-    pub server_count: i64,
+    pub(crate) server_count: i64,
     /// The region its zones are in (`"cn-hangzhou"`); or `regions` for a cluster spread over
     /// several. Neither: the region is unknown and the cluster's reply carries no zones.
     #[serde(default)]
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     #[serde(default)]
-    pub regions: Option<Vec<String>>,
+    pub(crate) regions: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TenantSpec {
-    pub id: i64,
-    pub name: String,
+pub(crate) struct TenantSpec {
+    pub(crate) id: i64,
+    pub(crate) name: String,
     /// The cluster it lives in.
-    pub cluster: i64,
+    pub(crate) cluster: i64,
     /// The primary tenant of a standby tenant; absent: a primary tenant.
     #[serde(default)]
-    pub primary: Option<i64>,
+    pub(crate) primary: Option<i64>,
     /// A standby's replication lag in seconds (default 0); `null`: sync position unknown.
     #[serde(default = "zero_lag", deserialize_with = "nullable")]
-    pub lag_secs: Option<i64>,
+    pub(crate) lag_secs: Option<i64>,
     /// Whether a standby can still reach its primary (default: whether the primary's cluster
     /// answers). Failover is refused while it can.
     #[serde(default)]
-    pub primary_reachable: Option<bool>,
+    pub(crate) primary_reachable: Option<bool>,
     /// OCP's tenant status (default NORMAL, or UNAVAILABLE in a cluster that does not answer).
     #[serde(default)]
-    pub status: Option<TenantStatus>,
+    pub(crate) status: Option<TenantStatus>,
     #[serde(default)]
-    pub mode: Option<TenantMode>,
+    pub(crate) mode: Option<TenantMode>,
     /// A primary's service name (default `SERVICE_<NAME>`); standbys show their primary's.
     #[serde(default)]
-    pub service_name: Option<String>,
+    pub(crate) service_name: Option<String>,
 }
 
 fn yes() -> bool {
@@ -83,16 +83,16 @@ fn nullable<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
 
 /// Which record of the description a problem is in (its index in `clusters` or `tenants`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpecItem {
+pub(crate) enum SpecItem {
     Cluster(usize),
     Tenant(usize),
 }
 
 /// A problem in an estate description: where, and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpecError {
-    pub item: SpecItem,
-    pub message: String,
+pub(crate) struct SpecError {
+    pub(crate) item: SpecItem,
+    pub(crate) message: String,
 }
 
 pub(super) fn err(item: SpecItem, message: String) -> SpecError {
@@ -119,7 +119,7 @@ fn known<T: std::fmt::Display>(
 
 impl Estate {
     /// The estate a scenario describes, with the demo's GFC and no tasks.
-    pub fn from_spec(
+    pub(crate) fn from_spec(
         clusters: &[ClusterSpec],
         tenants: &[TenantSpec],
         speed: f64,

@@ -9,14 +9,14 @@ use console_core::wire::TaskInstance;
 use console_core::Long;
 
 /// The largest generated task (admin API and scenarios alike).
-pub const MAX_SYNTHETIC_SUBTASKS: usize = 20_000;
+pub(crate) const MAX_SYNTHETIC_SUBTASKS: usize = 20_000;
 /// Chains of a generated task when none are asked for, and at most.
-pub const DEFAULT_SYNTHETIC_WIDTH: usize = 20;
-pub const MAX_SYNTHETIC_WIDTH: usize = 500;
+pub(crate) const DEFAULT_SYNTHETIC_WIDTH: usize = 20;
+pub(crate) const MAX_SYNTHETIC_WIDTH: usize = 500;
 
 impl Estate {
     /// Creates and stores the task of a launch; returns it as OCP does.
-    pub fn launch(
+    pub(crate) fn launch(
         &mut self,
         templates: &Templates,
         kind: TaskKind,
@@ -47,7 +47,12 @@ impl Estate {
 
     /// Adds a generated task of `n` subtasks in `width` chains (1 to [`MAX_SYNTHETIC_WIDTH`]),
     /// running from now.
-    pub fn add_synthetic(&mut self, n: usize, width: usize, cluster_id: i64) -> TaskInstance {
+    pub(crate) fn add_synthetic(
+        &mut self,
+        n: usize,
+        width: usize,
+        cluster_id: i64,
+    ) -> TaskInstance {
         let width = width.clamp(1, MAX_SYNTHETIC_WIDTH);
         let now = self.clock.now_ms();
         let k = self.instances.entry(TaskKind::Synthetic).or_insert(0);
@@ -70,7 +75,7 @@ impl Estate {
 
     /// Runs an engine operation on task `id` at the current simulated instant, then lets what
     /// it made ready start at that same instant (the clock does not move).
-    pub fn operate<T>(
+    pub(crate) fn operate<T>(
         &mut self,
         id: i64,
         op: impl FnOnce(&mut TaskRec, i64) -> Result<T, Refusal>,
@@ -86,7 +91,7 @@ impl Estate {
     }
 
     /// The log of subtask `sid` of task `id`, up to the current simulated instant.
-    pub fn subtask_log(&self, id: i64, sid: i64) -> Result<String, Refusal> {
+    pub(crate) fn subtask_log(&self, id: i64, sid: i64) -> Result<String, Refusal> {
         let rec = self
             .tasks
             .get(&id)

@@ -13,7 +13,7 @@ use console_core::Long;
 const CREATE_TIME: &str = "2024-03-18T10:12:45.120+08:00";
 
 impl Estate {
-    pub fn cluster_json(&self, c: &ClusterRec) -> Cluster {
+    pub(crate) fn cluster_json(&self, c: &ClusterRec) -> Cluster {
         let tenant_count = self.tenants.iter().filter(|t| t.cluster_id == c.id).count();
         let standbys: Vec<ClusterRef> = self
             .clusters
@@ -42,7 +42,7 @@ impl Estate {
         }
     }
 
-    pub fn tenant_json(&self, t: &TenantRec, now_ns: i64) -> Tenant {
+    pub(crate) fn tenant_json(&self, t: &TenantRec, now_ns: i64) -> Tenant {
         let cluster = self.clusters.iter().find(|c| c.id == t.cluster_id);
         let primary = t.primary_tenant.and_then(|p| self.tenant_by_id(p));
         Tenant {
@@ -80,7 +80,7 @@ impl Estate {
     /// What the detail view adds to a stored task: its cluster and tenant as they are now (a
     /// renamed tenant shows on the next poll). Cheap next to the view itself, so a cached
     /// rendering of the view can be checked against it.
-    pub fn task_refs(&self, rec: &TaskRec) -> TaskRefs {
+    pub(crate) fn task_refs(&self, rec: &TaskRec) -> TaskRefs {
         TaskRefs {
             cluster: self.cluster(rec.cluster_id).ok().map(cluster_ref),
             tenant: rec
@@ -95,12 +95,12 @@ impl Estate {
     }
 
     /// The detail view OCP returns: `creator` an object, `cluster` and `tenant` filled in.
-    pub fn task_view(&self, rec: &TaskRec) -> TaskInstance {
+    pub(crate) fn task_view(&self, rec: &TaskRec) -> TaskInstance {
         task_view_with(rec, self.task_refs(rec))
     }
 
     /// Task `id` in the detail view.
-    pub fn task_json(&self, id: i64) -> Result<TaskInstance, Refusal> {
+    pub(crate) fn task_json(&self, id: i64) -> Result<TaskInstance, Refusal> {
         let rec = self
             .tasks
             .get(&id)
@@ -121,13 +121,13 @@ fn cluster_ref(c: &ClusterRec) -> ClusterRef {
 
 /// See [`Estate::task_refs`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskRefs {
-    pub cluster: Option<ClusterRef>,
-    pub tenant: Option<TenantRef>,
+pub(crate) struct TaskRefs {
+    pub(crate) cluster: Option<ClusterRef>,
+    pub(crate) tenant: Option<TenantRef>,
 }
 
 /// `rec`'s detail view with `refs` filled in (each kept from the stored task when absent).
-pub fn task_view_with(rec: &TaskRec, refs: TaskRefs) -> TaskInstance {
+pub(crate) fn task_view_with(rec: &TaskRec, refs: TaskRefs) -> TaskInstance {
     let mut t = rec.task.clone();
     if let Some(Creator::Name(name)) = t.creator.take() {
         t.creator = Some(Creator::Object {

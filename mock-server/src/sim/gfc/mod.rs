@@ -1,6 +1,8 @@
 //! The mock GFC (component failover/failback center): demo components, asynchronous prechecks
 //! whose results appear over (simulated) time, operations that move components between data
-//! centers, and reports. docs/gfc-api.md is the contract.
+//! centers, and reports. docs/gfc-api.md is the contract. Holds the state and its clock-driven
+//! progress (here), `requests` (what the endpoints ask, checked as GFC checks them) and `seed`
+//! (the demo components). May import `sim::clock`, `sim::refusal` and console-core's `gfc`.
 
 mod requests;
 mod seed;
@@ -11,16 +13,17 @@ use console_core::gfc::{
     CheckResult, CheckStatus, CheckType, Component, ComponentState, Direction, LaunchBody,
     Operation, OperationState, Operations, PreCheckStatus, Report,
 };
+use console_core::wire::codes;
 use requests::invalid;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
-pub struct GfcComponent {
-    pub c: Component,
+pub(crate) struct GfcComponent {
+    pub(crate) c: Component,
     /// Check id → forced outcome; checks not listed pass.
-    pub outcomes: HashMap<String, CheckStatus>,
+    pub(crate) outcomes: HashMap<String, CheckStatus>,
     /// The failover/failback operation of this component fails.
-    pub fail_operation: bool,
+    pub(crate) fail_operation: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -51,19 +54,19 @@ struct OpSession {
 }
 
 #[derive(Debug, Clone)]
-pub struct Gfc {
-    pub components: Vec<GfcComponent>,
-    pub check_types: Vec<CheckType>,
+pub(crate) struct Gfc {
+    pub(crate) components: Vec<GfcComponent>,
+    pub(crate) check_types: Vec<CheckType>,
     /// The original's bug, kept as an option: the status call answers 500 until the worker
     /// has written the first result.
-    pub legacy_500: bool,
+    pub(crate) legacy_500: bool,
     prechecks: HashMap<String, Vec<PendingCheck>>,
     sessions: HashMap<String, OpSession>,
     counter: u64,
 }
 
 /// Time before the worker writes anything (the original's Kafka hop).
-pub const QUEUE_DELAY_MS: i64 = 1500;
+pub(crate) const QUEUE_DELAY_MS: i64 = 1500;
 
 fn unknown_session(id: &str) -> Refusal {
     Refusal::same(NOT_FOUND, 40401, format!("No GFC session {id}."))
@@ -96,7 +99,7 @@ fn message(check: &CheckType, status: &CheckStatus, c: &Component) -> String {
 }
 
 impl Gfc {
-    pub fn known_ids(&self) -> Vec<i64> {
+    pub(crate) fn known_ids(&self) -> Vec<i64> {
         self.components.iter().map(|c| c.c.id).collect()
     }
 
@@ -111,7 +114,7 @@ impl Gfc {
     }
 
     /// Enqueues a precheck of `ids` × `checks` (all checks when empty).
-    pub fn start_precheck(&mut self, ids: &[i64], checks: &[String], now_ms: i64) -> String {
+    pub(crate) fn start_precheck(&mut self, ids: &[i64], checks: &[String], now_ms: i64) -> String {
         let session = self.new_session();
         let mut list = Vec::new();
         let mut at = now_ms + QUEUE_DELAY_MS;
@@ -144,7 +147,11 @@ impl Gfc {
 
     /// The session's results so far. In legacy mode, nothing written yet is the original's
     /// unhandled error (500).
-    pub fn precheck_status(&self, session: &str, now_ms: i64) -> Result<PreCheckStatus, Refusal> {
+    pub(crate) fn precheck_status(
+        &self,
+        session: &str,
+        now_ms: i64,
+    ) -> Result<PreCheckStatus, Refusal> {
         let list = self
             .prechecks
             .get(session)
@@ -153,7 +160,7 @@ impl Gfc {
         if self.legacy_500 && !written {
             return Err(Refusal::same(
                 INTERNAL_ERROR,
-                0,
+                codes::NONE,
                 "Unhandled exception, type=NullPointerException, message=precheck status not found in redis",
             ));
         }
@@ -185,7 +192,7 @@ impl Gfc {
     }
 
     /// Starts the operations of a validated launch.
-    pub fn launch(&mut self, body: LaunchBody, ids: &[i64], clock: &Clock) -> String {
+    pub(crate) fn launch(&mut self, body: LaunchBody, ids: &[i64], clock: &Clock) -> String {
         let session = self.new_session();
         let now = clock.now_ms();
         let direction = Direction::from_flag(body.is_failover).unwrap_or(Direction::Failback);
@@ -251,7 +258,7 @@ impl Gfc {
     }
 
     /// Moves operations forward to `now`, changing component states as they finish.
-    pub fn tick(&mut self, clock: &Clock) {
+    pub(crate) fn tick(&mut self, clock: &Clock) {
         let now = clock.now_ms();
         let mut changes = Vec::new();
         for s in self.sessions.values_mut() {
@@ -299,7 +306,7 @@ impl Gfc {
 
     /// `getFOBOperations`: the session's operations, only those of `components` when any are
     /// named; `mark`, when given, must be the session's direction.
-    pub fn operations(
+    pub(crate) fn operations(
         &self,
         session: &str,
         mark: Option<&str>,
@@ -328,7 +335,7 @@ impl Gfc {
         })
     }
 
-    pub fn report(&self, session: &str, clock: &Clock) -> Result<Report, Refusal> {
+    pub(crate) fn report(&self, session: &str, clock: &Clock) -> Result<Report, Refusal> {
         let s = self
             .sessions
             .get(session)

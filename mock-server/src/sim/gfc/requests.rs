@@ -5,16 +5,17 @@ use super::Gfc;
 use crate::sim::clock::Clock;
 use crate::sim::refusal::{Refusal, BAD_REQUEST};
 use console_core::gfc::{parse_ids, validate, LaunchBody, PrecheckBody, SearchResult};
+use console_core::wire::codes;
 
 /// GFC's own validation errors are English only.
 pub(super) fn invalid(message: String) -> Refusal {
-    Refusal::same(BAD_REQUEST, 10001, message)
+    Refusal::same(BAD_REQUEST, codes::ILLEGAL_ARGUMENT, message)
 }
 
 impl Gfc {
     /// `searchByComponentIds`: the components named in `raw`; unknown ids and junk are listed
     /// as not found.
-    pub fn search(&self, raw: &str) -> Result<SearchResult, Refusal> {
+    pub(crate) fn search(&self, raw: &str) -> Result<SearchResult, Refusal> {
         let (ids, junk) = parse_ids(raw);
         if ids.is_empty() && junk.is_empty() {
             return Err(Refusal::bad(
@@ -35,7 +36,7 @@ impl Gfc {
 
     /// `doPreFailBackCheck`: checks what a precheck needs (which components, which direction,
     /// known check types) and enqueues it; returns the session to poll.
-    pub fn request_precheck(
+    pub(crate) fn request_precheck(
         &mut self,
         body: &PrecheckBody,
         now_ms: i64,
@@ -67,7 +68,11 @@ impl Gfc {
 
     /// `doFailoverback`: validates the whole launch (tickets, times, reason…) against the
     /// simulated wall time and starts its operations; returns the session.
-    pub fn request_launch(&mut self, body: LaunchBody, clock: &Clock) -> Result<String, Refusal> {
+    pub(crate) fn request_launch(
+        &mut self,
+        body: LaunchBody,
+        clock: &Clock,
+    ) -> Result<String, Refusal> {
         let known = self.known_ids();
         let now_wall = clock.instant(clock.now_ms()).epoch_ms;
         let problems = validate(&body, &known, now_wall);

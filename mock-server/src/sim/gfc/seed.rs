@@ -37,7 +37,7 @@ fn component(
 }
 
 impl Gfc {
-    pub fn demo() -> Gfc {
+    pub(crate) fn demo() -> Gfc {
         let check_types = vec![
             check(
                 "SHAREPLEX_DELAY",
