@@ -152,8 +152,10 @@ fn whole_or_default(v: &serde_json::Value, key: &str, max: u32, default: u32) ->
         Some(n) => n as u32,
         None => {
             web_sys::console::warn_1(
-                &format!("config.json: {key} {v} is not a whole number from 1 to {max}; using {default}")
-                    .into(),
+                &format!(
+                    "config.json: {key} {v} is not a whole number from 1 to {max}; using {default}"
+                )
+                .into(),
             );
             default
         }

@@ -5,12 +5,12 @@
 //! Only the nodes on screen are in the DOM (the view culls), which each run checks.
 #![cfg(target_arch = "wasm32")]
 
+use console_core::graph::viewport::{Camera, Rect};
 use console_core::i18n::Lang;
 use console_core::task::synthetic;
-use console_core::graph::viewport::{Camera, Rect};
 use console_core::wire::SubtaskStatus;
-use failover_console::hooks::task_model::TaskModel;
 use failover_console::graph::view::{TaskGraph, MARGIN_PX, RENDER_ALL_UP_TO};
+use failover_console::hooks::task_model::TaskModel;
 use failover_console::i18n::I18n;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -115,10 +115,12 @@ async fn task_model_keeps_its_state_vector_equal_to_the_node_signals() {
     assert!(model.apply(&base), "the first reply builds the structure");
     assert!(same(&model));
     let critical_before = model.critical.get_untracked();
-    let running = console_core::task::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Running);
+    let running =
+        console_core::task::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Running);
     assert!(!model.apply(&running), "a status poll does not rebuild");
     assert!(same(&model));
-    let done = console_core::task::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Successful);
+    let done =
+        console_core::task::synthetic::with_changed_statuses(&base, 20, SubtaskStatus::Successful);
     assert!(!model.apply(&done));
     assert!(same(&model));
     assert_ne!(

@@ -2,10 +2,12 @@
 //! derived from the fixtures, through the same `decode` the SPA uses. Never a panic; a bad reply
 //! is a clear error; parsed tasks always give a graph or a graph error, never a hang.
 
-use console_core::wire::failure::decode;
 use console_core::gfc::{CheckType, Operations, PreCheckStatus, Report, SearchResult};
-use console_core::precheck::verdict::{summarize, summarize_cluster, summarize_switchover, Verdict};
+use console_core::precheck::verdict::{
+    summarize, summarize_cluster, summarize_switchover, Verdict,
+};
 use console_core::task::reader::TaskReader;
+use console_core::wire::failure::decode;
 use console_core::wire::{
     Cluster, ClusterPreCheck, SwitchoverPreCheckResult, TaskInstance, Tenant, TenantPreCheck,
 };

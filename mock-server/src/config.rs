@@ -26,6 +26,8 @@ pub struct Config {
     pub check_replies: Option<PathBuf>,
     /// `--scenario FILE`: the state to start in and reset to, instead of the demo.
     pub scenario: Option<PathBuf>,
+    /// `--rate-limit N`: at most N requests per second on `/api` and `/gfc`, the rest 429.
+    pub rate_limit: Option<u32>,
     /// `--record-from URL --stubs DIR`: `/api` and `/gfc` go to a real OCP and each reply is
     /// written into DIR as a stub file (then `stubs` is `None`: nothing is replayed).
     pub record: Option<Recording>,
@@ -54,6 +56,7 @@ impl Config {
             journal_size: default_journal_size(),
             check_replies: None,
             scenario: None,
+            rate_limit: None,
             record: None,
         }
     }

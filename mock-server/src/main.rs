@@ -63,6 +63,10 @@ struct Args {
     /// what was expected. See docs/mock-api.md.
     #[arg(long, value_name = "FILE")]
     scenario: Option<PathBuf>,
+    /// At most N requests per second on /api and /gfc; the rest are answered 429 with
+    /// Retry-After (a scenario's `rateLimit` wins). For testing the console's back-off.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    rate_limit: Option<u32>,
     /// Print the Content-Security-Policy for this built index.html and exit (for nginx).
     #[arg(long, value_name = "INDEX_HTML")]
     print_csp: Option<PathBuf>,
@@ -126,6 +130,7 @@ async fn main() {
         journal_size: args.journal_size,
         check_replies: args.check_replies,
         scenario: args.scenario,
+        rate_limit: args.rate_limit,
         record,
     };
     let (addr, handle) = match bind(config, SocketAddr::new(args.addr, args.port)).await {

@@ -7,23 +7,22 @@
 
 pub mod clusters;
 pub mod dr;
+mod exchange;
+
+pub use exchange::backoff_ms;
+use exchange::{Method, Reply};
 pub mod gfc;
 pub mod iam;
 pub mod tasks;
 
 use crate::config::RuntimeConfig;
 use crate::session::Session;
-use console_core::wire::failure::decode;
 use console_core::i18n::Lang;
 use console_core::{ApiFailure, Envelope};
-use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::cell::Cell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
+
 use std::sync::atomic::Ordering;
 
 #[derive(Clone)]
@@ -41,22 +40,6 @@ pub struct Api {
     /// background chunk prefetch starts nothing while there are any, so on a slow link it does
     /// not compete with what the operator is waiting for.
     in_flight: std::sync::Arc<std::sync::atomic::AtomicU32>,
-}
-
-/// Counts one request as under way for as long as it lives (a page left mid-request drops it).
-struct InFlight<'a>(&'a std::sync::atomic::AtomicU32);
-
-impl<'a> InFlight<'a> {
-    fn start(counter: &'a std::sync::atomic::AtomicU32) -> Self {
-        counter.fetch_add(1, Ordering::Relaxed);
-        InFlight(counter)
-    }
-}
-
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::Relaxed);
-    }
 }
 
 /// Percent-encodes a query value (ids and names only ever go through here).
@@ -119,87 +102,6 @@ impl Api {
             url.push_str(&encode(v));
         }
         url
-    }
-
-    fn prepare(&self, builder: RequestBuilder, auth: Option<&str>) -> RequestBuilder {
-        let builder = builder
-            .header("Accept", "application/json")
-            .header("Accept-Language", self.lang.get_untracked().code());
-        match auth
-            .map(str::to_string)
-            .or_else(|| self.session.authorization())
-        {
-            Some(a) => builder.header("Authorization", &a),
-            None => builder,
-        }
-    }
-
-    /// One HTTP exchange with a timeout; returns what `decode` reads.
-    async fn exchange(
-        &self,
-        builder: RequestBuilder,
-        body: Option<String>,
-    ) -> Result<Reply, ApiFailure> {
-        let controller = web_sys::AbortController::new().ok();
-        let timed_out = Rc::new(Cell::new(false));
-        let timer = {
-            let timed_out = timed_out.clone();
-            let controller = controller.clone();
-            gloo_timers::callback::Timeout::new(self.timeout_ms, move || {
-                timed_out.set(true);
-                if let Some(c) = controller {
-                    c.abort();
-                }
-            })
-        };
-        let signal = controller.as_ref().map(|c| c.signal());
-        let builder = builder.abort_signal(signal.as_ref());
-        let request: Result<Request, gloo_net::Error> = match body {
-            Some(b) => builder.header("Content-Type", "application/json").body(b),
-            None => builder.build(),
-        };
-        let request = request.map_err(|e| ApiFailure::Network {
-            detail: e.to_string(),
-        })?;
-        let result = async {
-            let resp = request.send().await?;
-            let status = resp.status();
-            let content_type = resp.headers().get("content-type");
-            let retry_after = resp.headers().get("retry-after");
-            // The bytes, not `text()`: a task of 10,000 steps is 2.6 MB, and a JS string of it
-            // would be decoded by the browser and encoded again on its way into the wasm. As
-            // `text()` does, a byte sequence that is not UTF-8 reads as U+FFFD.
-            let bytes = resp.binary().await?;
-            let text = String::from_utf8(bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            Ok::<_, gloo_net::Error>(Reply {
-                status,
-                content_type,
-                retry_after,
-                text,
-            })
-        }
-        .await;
-        drop(timer);
-        match result {
-            Ok(v) => Ok(v),
-            Err(_) if timed_out.get() => Err(ApiFailure::Timeout {
-                after_ms: self.timeout_ms,
-            }),
-            Err(e) => Err(ApiFailure::Network {
-                detail: e.to_string(),
-            }),
-        }
-    }
-
-    fn after<T>(&self, result: Result<T, ApiFailure>) -> Result<T, ApiFailure> {
-        if let Err(f) = &result {
-            if f.is_unauthorized() {
-                // The page stays mounted; the sign-in dialog appears over it.
-                self.session.expire();
-            }
-        }
-        result
     }
 
     /// GET returning `data`, retried with backoff on transient failures.
@@ -372,50 +274,6 @@ impl Api {
         .await?;
         Ok(out.flatten())
     }
-
-    /// The one exchange-and-retry loop, compiled once: `take` decodes a reply into the caller's
-    /// type (the only part built per type) and says whether it failed. Boxed so that the loop is
-    /// not inlined into every typed caller (it was, once per reply type, ~60 KB of the bundle).
-    fn send<'a>(
-        &'a self,
-        method: Method,
-        url: &'a str,
-        auth: Option<&'a str>,
-        body: Option<String>,
-        attempts: u32,
-        take: &'a mut dyn FnMut(&Reply) -> Result<(), ApiFailure>,
-    ) -> Pin<Box<dyn Future<Output = Result<(), ApiFailure>> + 'a>> {
-        Box::pin(async move {
-            // Busy from the first send to the last reply, the pauses between retries included.
-            let _in_flight = InFlight::start(&self.in_flight);
-            let mut attempt = 0;
-            loop {
-                attempt += 1;
-                let builder = match method {
-                    Method::Get => Request::get(url),
-                    Method::Post => Request::post(url),
-                };
-                let result = self
-                    .exchange(self.prepare(builder, auth), body.clone())
-                    .await
-                    .and_then(|r| take(&r));
-                match result {
-                    Err(f) if f.is_transient() && attempt < attempts => {
-                        gloo_timers::future::TimeoutFuture::new(backoff_ms(attempt)).await;
-                    }
-                    // Sign-in checks credentials it was given: a 401 there is no expired session.
-                    other if auth.is_some() => return other,
-                    other => return self.after(other),
-                }
-            }
-        })
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Method {
-    Get,
-    Post,
 }
 
 fn encode_body<B: Serialize>(body: Option<&B>) -> Result<Option<String>, ApiFailure> {
@@ -433,35 +291,8 @@ fn no_data() -> ApiFailure {
     }
 }
 
-/// What came back: status, content type, `Retry-After` (for a caller that paces itself) and
-/// body text.
-struct Reply {
-    status: u16,
-    content_type: Option<String>,
-    retry_after: Option<String>,
-    text: String,
-}
-
-impl Reply {
-    fn decode<T: DeserializeOwned>(&self, require_data: bool) -> Result<Envelope<T>, ApiFailure> {
-        decode::<T>(
-            self.status,
-            self.content_type.as_deref(),
-            &self.text,
-            require_data,
-        )
-    }
-}
-
 fn require_data<T>(env: Envelope<T>) -> Result<T, ApiFailure> {
     env.data.ok_or_else(no_data)
-}
-
-/// 500 ms, 1 s, 2 s, … capped at 30 s.
-pub fn backoff_ms(attempt: u32) -> u32 {
-    500u32
-        .saturating_mul(1 << attempt.saturating_sub(1).min(6))
-        .min(30_000)
 }
 
 pub fn use_api() -> Api {

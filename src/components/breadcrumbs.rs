@@ -5,8 +5,8 @@
 //! `A` would mark every ancestor `aria-current`, and only the page itself is current.
 
 use crate::i18n::use_i18n;
-use console_core::present::crumbs::Crumb;
 use console_core::i18n::{Lang, Text};
+use console_core::present::crumbs::Crumb;
 use leptos::prelude::*;
 
 #[component]

@@ -2,8 +2,8 @@
 
 use crate::hooks::timing::Timing;
 use crate::i18n::use_i18n;
-use console_core::task::eta::Eta;
 use console_core::i18n::Text;
+use console_core::task::eta::Eta;
 use console_core::time::human;
 use leptos::prelude::*;
 

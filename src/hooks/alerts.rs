@@ -5,8 +5,8 @@
 
 use crate::hooks::task_model::TaskModel;
 use crate::i18n::use_i18n;
-use console_core::task::alert::{watch, Watch, Watcher};
 use console_core::i18n::Text;
+use console_core::task::alert::{watch, Watch, Watcher};
 use console_core::wire::SubtaskStatus;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;

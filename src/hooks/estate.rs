@@ -118,7 +118,8 @@ async fn load(api: &Api, parallel: usize, e: Estate, generation: u32) -> Result<
     .await?;
     let show = |tenants: &[(i64, TenantsOf)], skipped: usize| {
         if current() {
-            e.standbys.set(Some(standbys(&clusters, tenants, read_at(api))));
+            e.standbys
+                .set(Some(standbys(&clusters, tenants, read_at(api))));
             e.skipped.set(skipped);
         }
     };
@@ -133,10 +134,7 @@ async fn load(api: &Api, parallel: usize, e: Estate, generation: u32) -> Result<
             gathered.skipped += page.unreadable.under("/contents").count();
             gathered.add_page(page.contents);
             if progressive {
-                show(
-                    &gathered.per_cluster(&clusters),
-                    skipped + gathered.skipped,
-                );
+                show(&gathered.per_cluster(&clusters), skipped + gathered.skipped);
             }
         },
     )

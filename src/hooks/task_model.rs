@@ -6,8 +6,8 @@ use crate::config::ocp_zone;
 use console_core::graph::critical::{critical_path, CriticalPath};
 use console_core::graph::dag::{self as graph, Graph, GraphError};
 use console_core::graph::layout::{layout_oriented, Layout, OrientationChoice};
-use console_core::time::parse_ms;
 use console_core::graph::viewport::SpatialIndex;
+use console_core::time::parse_ms;
 use console_core::wire::{
     SubtaskInstance, SubtaskOperation, SubtaskStatus, TaskInstance, TaskOperation, TaskStatus,
 };

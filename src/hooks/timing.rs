@@ -2,8 +2,8 @@
 //! earlier runs it learns from are read once per task name, and only while the task runs.
 
 use crate::api::use_api;
-use crate::hooks::task_model::{NodeState, Structure, TaskModel};
 use crate::hooks::load::{use_load, Load};
+use crate::hooks::task_model::{NodeState, Structure, TaskModel};
 use console_core::task::eta::{self, Eta, History, Rto, Step, StepEta};
 use console_core::wire::{SubtaskStatus, TaskStatus};
 use leptos::prelude::*;

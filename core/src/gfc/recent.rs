@@ -5,8 +5,8 @@
 //! other tabs, older builds and anyone with devtools: reading never fails, an entry that
 //! cannot be read is dropped on its own, and the rest are kept.
 
-use crate::url::encode;
 use crate::gfc::Direction;
+use crate::url::encode;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -37,7 +37,6 @@ pub fn storage_key(api_base: &str) -> String {
         api_base.trim().trim_end_matches('/')
     )
 }
-
 
 /// The console's address of a launch's operations: the session in the path, the components
 /// and direction in the query (`getFOBOperations` needs all three). One home for the launch

@@ -7,10 +7,10 @@
 //! So those four go to OCP, while creator and time range are applied here to the tasks one load
 //! read ([`LOADED`] at most), and the page says so.
 
-use crate::url::encode;
 use crate::i18n::{text, Lang, Text};
 use crate::present::name_or_id;
 use crate::time::{parse_ms, Civil, Instant, Offset};
+use crate::url::encode;
 use crate::wire::TaskInstance;
 
 /// Tasks one load of the list reads (one page of OCP's list); the browser's filters see these.
@@ -235,7 +235,6 @@ impl ListFilter {
             && self.to.is_none_or(|d| start < d.next().start_ms(zone))
     }
 }
-
 
 /// The CSV of `rows` (the rows the page shows): a header in `lang`, then one line per task: id,
 /// name, OCP status, creator, cluster, tenant, start and finish (ISO 8601 with OCP's offset, or

@@ -21,6 +21,7 @@ pub(crate) mod envelope;
 pub(crate) mod faults;
 pub(crate) mod journal;
 pub(crate) mod json;
+pub(crate) mod rate_limit;
 pub(crate) mod record;
 pub(crate) mod routes;
 pub(crate) mod scenario;

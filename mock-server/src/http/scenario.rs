@@ -11,7 +11,8 @@ use crate::http::faults::Fault;
 use crate::http::stubs::{parse_stub, StubSpec};
 use crate::sim::engine::TaskFault;
 use crate::sim::estate::{
-    ClusterSpec, Estate, SpecItem, TenantSpec, DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS,
+    ClusterSpec, Estate, Generate, SpecItem, TenantSpec, DEFAULT_SYNTHETIC_WIDTH,
+    MAX_SYNTHETIC_SUBTASKS,
 };
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -31,6 +32,8 @@ pub(crate) struct Scenario {
     pub(crate) task_faults: Vec<TaskFault>,
     pub(crate) stubs: Vec<StubSpec>,
     pub(crate) synthetic_tasks: Vec<SyntheticTask>,
+    /// Requests per second on `/api` and `/gfc` (wins over `--rate-limit`).
+    pub(crate) rate_limit: Option<u32>,
 }
 
 /// A generated task the scenario starts with (`POST /__admin/tasks/synthetic` makes the same).
@@ -72,12 +75,17 @@ struct Outline<'a> {
     stubs: Vec<&'a RawValue>,
     #[serde(borrow, default)]
     synthetic_tasks: Vec<&'a RawValue>,
+    #[serde(default)]
+    rate_limit: Option<u32>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EstateOutline<'a> {
-    #[serde(borrow)]
+    /// An estate made from a few numbers instead of listed (`sim::estate::Generate`).
+    #[serde(borrow, default)]
+    generate: Option<&'a RawValue>,
+    #[serde(borrow, default)]
     clusters: Vec<&'a RawValue>,
     #[serde(borrow, default)]
     tenants: Vec<&'a RawValue>,
@@ -158,7 +166,7 @@ impl Scenario {
                 "the scenario",
                 &format!(
                     "{} (expected an object of description, speed, estate, faults, \
-                     taskFaults, stubs, syntheticTasks)",
+                     taskFaults, stubs, syntheticTasks, rateLimit)",
                     without_position(&e)
                 ),
             )
@@ -189,8 +197,29 @@ impl Scenario {
             let v: serde_json::Value = r.read(raw, &what)?;
             stubs.push(parse_stub(v).map_err(|e| r.at(raw, &what, &e.to_string()))?);
         }
+        if outline.rate_limit == Some(0) {
+            return Err(format!(
+                "scenario {file}: rateLimit: expected requests per second, 1 or more, got 0"
+            ));
+        }
         let estate = match &outline.estate {
             None => None,
+            Some(EstateOutline {
+                generate: Some(raw),
+                ..
+            }) => {
+                let (raw, o) = (*raw, outline.estate.as_ref().expect("matched above"));
+                if !o.clusters.is_empty() || !o.tenants.is_empty() {
+                    return Err(r.at(
+                        raw,
+                        "estate.generate",
+                        "an estate is either generated or listed (clusters, tenants), not both",
+                    ));
+                }
+                let g: Generate = r.read(raw, "estate.generate")?;
+                g.check().map_err(|m| r.at(raw, "estate.generate", &m))?;
+                Some(g.specs())
+            }
             Some(o) => {
                 let clusters = o
                     .clusters
@@ -223,6 +252,7 @@ impl Scenario {
             task_faults,
             stubs,
             synthetic_tasks: Vec::new(),
+            rate_limit: outline.rate_limit,
         };
         let cluster_ids: Vec<i64> = scenario.estate(1.0).clusters.iter().map(|c| c.id).collect();
         for (i, raw) in outline.synthetic_tasks.iter().enumerate() {

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::http::contract::Contract;
 use crate::http::faults::Fault;
 use crate::http::journal::Journal;
+use crate::http::rate_limit::RateLimit;
 use crate::http::record::Recorder;
 use crate::http::scenario::Scenario;
 use crate::http::stubs::{load_dir, Stubs};
@@ -33,6 +34,8 @@ pub(crate) struct Inner {
     recorder: Option<Recorder>,
     /// Lock after `estate` when both are held.
     task_replies: Mutex<TaskReplies>,
+    /// `--rate-limit` (a scenario's `rateLimit` wins): requests per second on `/api` and `/gfc`.
+    rate_limit: Option<Mutex<RateLimit>>,
 }
 
 /// A poisoned lock only means an earlier handler panicked mid-update; the mock keeps serving
@@ -60,7 +63,13 @@ impl AppState {
         let stubs = Stubs::from_loaded(loaded);
         let recorder = config.record.as_ref().map(Recorder::new).transpose()?;
         let journal = Journal::new(config.journal_size);
+        let rate_limit = scenario
+            .as_ref()
+            .and_then(|s| s.rate_limit)
+            .or(config.rate_limit)
+            .map(|n| Mutex::new(RateLimit::new(n)));
         let state = AppState(Arc::new(Inner {
+            rate_limit,
             estate: Mutex::new(Estate::demo(config.speed)),
             faults: Mutex::new(Vec::new()),
             config,
@@ -98,6 +107,11 @@ impl AppState {
     pub(crate) fn server_time(&self) -> String {
         let e = self.estate();
         e.clock.ocp_time(e.clock.now_ms())
+    }
+
+    /// The rate limit, when one is set.
+    pub(crate) fn rate_limit(&self) -> Option<MutexGuard<'_, RateLimit>> {
+        self.0.rate_limit.as_ref().map(lock)
     }
 
     pub(crate) fn faults(&self) -> MutexGuard<'_, Vec<Fault>> {

@@ -13,8 +13,8 @@ use console_core::gfc::{
     CheckResult, CheckStatus, CheckType, Component, LaunchBody, PreCheckStatus,
 };
 use console_core::i18n::Text;
-use console_core::time::poll::{failure_outcome, Backoff, Outcome};
 use console_core::present;
+use console_core::time::poll::{failure_outcome, Backoff, Outcome};
 use console_core::ApiFailure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -8,11 +8,11 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::hooks::launch::{Launch, LaunchState};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
+use console_core::gfc::recent::{RecentComponent, RecentSession};
 use console_core::gfc::{
     check_verdict, may_launch, CheckResult, CheckStatus, CheckType, Component, Direction,
     LaunchBody,
 };
-use console_core::gfc::recent::{RecentComponent, RecentSession};
 use console_core::i18n::Text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

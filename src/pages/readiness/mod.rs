@@ -67,14 +67,16 @@ pub fn ReadinessPage() -> impl IntoView {
     });
     let navigate = StoredValue::new_local(use_navigate());
     let set_view = move |v: BoardView| {
-        navigate.with_value(|navigate| navigate(
-            &v.href(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        ));
+        navigate.with_value(|navigate| {
+            navigate(
+                &v.href(),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
     };
     let pass = use_precheck_pass(api.clone(), histories);
     let now = use_ticker();
@@ -106,9 +108,8 @@ pub fn ReadinessPage() -> impl IntoView {
                 .filter(|s| matches!(s.kind, Kind::Cluster))
                 .map(|s| (s.key.clone(), s.name.clone()))
                 .collect();
-            let requests = histories.with_untracked(|h| {
-                plan(list, |k| h.latest(k).map(|r| r.at_ms))
-            });
+            let requests =
+                histories.with_untracked(|h| plan(list, |k| h.latest(k).map(|r| r.at_ms)));
             (requests, names)
         });
         pass.start(requests, config.precheck_concurrency, names);
@@ -155,14 +156,24 @@ pub fn ReadinessPage() -> impl IntoView {
         text
     };
 
-    let set_sort = move |s: Sort| set_view(BoardView { sort: s, ..view_of.get_untracked() });
+    let set_sort = move |s: Sort| {
+        set_view(BoardView {
+            sort: s,
+            ..view_of.get_untracked()
+        })
+    };
     let set_not_ready = move |on: bool| {
         set_view(BoardView {
             not_ready_only: on,
             ..view_of.get_untracked()
         })
     };
-    let set_query = move |q: String| set_view(BoardView { query: q, ..view_of.get_untracked() });
+    let set_query = move |q: String| {
+        set_view(BoardView {
+            query: q,
+            ..view_of.get_untracked()
+        })
+    };
 
     let body = move || {
         if estate.standbys.with(Option::is_none) {

@@ -15,8 +15,8 @@ use console_core::ApiFailure;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
 
 /// Row height assumed until the first row is measured (px).
 const ROW_PX: u32 = 56;
@@ -184,7 +184,8 @@ fn BoardRow(
         .map(|r| r.blocking.join(", "))
         .filter(|c| !c.is_empty())
         .unwrap_or_else(|| "—".into());
-    let verdict = move || match &last {
+    let verdict = move || {
+        match &last {
         Some(r) => {
             let v = r.verdict();
             let (icon, look, _) = present::verdict(v).parts();
@@ -205,6 +206,7 @@ fn BoardRow(
             .into_any()
         }
         None => view! { <span class="muted" data-testid="verdict">{i18n.t(Text::ReadinessNever)}</span> }.into_any(),
+    }
     };
     let k_f = key.clone();
     let failure = move || {

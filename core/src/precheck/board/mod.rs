@@ -15,8 +15,8 @@ mod recheck;
 mod rows;
 mod search;
 
-pub use search::{counts, grouped, matches, shown, BoardView, Counts};
 pub use recheck::{next_recheck_in_ms, recheck_due, DEFAULT_INTERVAL_MIN};
 pub use rows::{
     arrange, freshest_lag, rows, standbys, Kind, ReadAt, Row, Sort, Standby, TenantsOf,
 };
+pub use search::{counts, grouped, matches, shown, BoardView, Counts};

@@ -171,7 +171,10 @@ mod tests {
             .collect();
         assert_eq!(BoardView::from_query(|k| query.get(k).cloned()), v);
         assert_eq!(BoardView::default().href(), "/readiness");
-        assert_eq!(BoardView::from_query(|_| Some("odd".into())).sort, Sort::default());
+        assert_eq!(
+            BoardView::from_query(|_| Some("odd".into())).sort,
+            Sort::default()
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::http::contract::layer::{replies, requests};
 use crate::http::envelope::refuse_bare;
 use crate::http::faults::layer::faults;
 use crate::http::journal::layer::journal;
+use crate::http::rate_limit::layer::rate_limit;
 use crate::http::record::layer::record;
 use crate::http::spa;
 use crate::http::state::AppState;
@@ -38,6 +39,7 @@ const BODY_LIMIT: usize = 1024 * 1024;
 pub(crate) fn router(state: AppState) -> Router {
     let ocp = Router::new()
         .route("/api/v2/ob/clusters", get(clusters::list))
+        .route("/api/v2/ob/tenants", get(clusters::all_tenants))
         .route("/api/v2/ob/clusters/{id}", get(clusters::detail))
         .route("/api/v2/ob/clusters/{id}/tenants", get(clusters::tenants))
         .route(
@@ -151,6 +153,7 @@ fn ocp_layers(routes: Router<AppState>, state: &AppState) -> Router<AppState> {
     routes.layer(
         ServiceBuilder::new()
             .layer(from_fn_with_state(state.clone(), journal))
+            .layer(from_fn_with_state(state.clone(), rate_limit))
             .layer(from_fn_with_state(state.clone(), record))
             .layer(from_fn_with_state(state.clone(), stubs))
             .layer(from_fn_with_state(state.clone(), faults))

@@ -27,27 +27,27 @@ const REGIONS: &[&str] = &[
 ];
 
 /// Upper bounds that keep a generated estate within what the mock answers quickly.
-pub const MAX_PRIMARIES: u32 = 1_000;
-pub const MAX_TENANTS_PER_CLUSTER: u32 = 100;
+pub(crate) const MAX_PRIMARIES: u32 = 1_000;
+pub(crate) const MAX_TENANTS_PER_CLUSTER: u32 = 100;
 
 /// The numbers a scenario gives for a generated estate.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Generate {
+pub(crate) struct Generate {
     /// Primary clusters (each gets one standby cluster): 1 to [`MAX_PRIMARIES`].
-    pub primaries: u32,
+    pub(crate) primaries: u32,
     /// Tenants per cluster (primary tenants in a primary, their standbys in its standby).
-    pub tenants_per_cluster: u32,
+    pub(crate) tenants_per_cluster: u32,
     /// Regions the clusters spread over, 2 to 12 (a standby is never in its primary's region).
-    pub regions: u32,
+    pub(crate) regions: u32,
     /// Seed of the lag draws.
     #[serde(default)]
-    pub seed: u64,
+    pub(crate) seed: u64,
 }
 
 impl Generate {
     /// Why these numbers cannot make an estate, in the scenario's own words.
-    pub fn check(&self) -> Result<(), String> {
+    pub(crate) fn check(&self) -> Result<(), String> {
         if !(1..=MAX_PRIMARIES).contains(&self.primaries) {
             return Err(format!(
                 "primaries: expected 1 to {MAX_PRIMARIES}, got {}",
@@ -71,7 +71,7 @@ impl Generate {
     }
 
     /// The estate: clusters (primaries first, then standbys) and tenants, ids dense and stable.
-    pub fn specs(&self) -> (Vec<ClusterSpec>, Vec<TenantSpec>) {
+    pub(crate) fn specs(&self) -> (Vec<ClusterSpec>, Vec<TenantSpec>) {
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         let per = i64::from(self.tenants_per_cluster);
         let mut clusters = Vec::new();
