@@ -155,7 +155,8 @@ impl PrecheckPass {
                 api.paced_cluster_precheck(*cluster_id).await.map(|p| {
                     let name = self
                         .names
-                        .with_value(|n| n.get(key).cloned())
+                        .try_with_value(|n| n.get(key).cloned())
+                        .flatten()
                         .unwrap_or_default();
                     let record = Record::from_summary(&summarize_cluster(&p, &name), at(), None);
                     (vec![(key.clone(), record)], Vec::new())

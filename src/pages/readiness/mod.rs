@@ -175,6 +175,8 @@ pub fn ReadinessPage() -> impl IntoView {
         })
     };
 
+    // Only emptiness picks the branch below, so the table is built once, not on every change.
+    let nothing_shown = Memo::new(move |_| list.with(Vec::is_empty));
     let body = move || {
         if estate.standbys.with(Option::is_none) {
             return estate.loading.get().then(|| {
@@ -187,7 +189,7 @@ pub fn ReadinessPage() -> impl IntoView {
                 <SkippedRows count=estate.skipped.get() />
                 <p class="hint" data-testid="board-count" aria-live="polite">{count_line}</p>
                 {move || {
-                    if list.with(Vec::is_empty) {
+                    if nothing_shown.get() {
                         let empty = all_rows.with(Vec::is_empty);
                         let text = if empty && loaded() {
                             Text::ReadinessEmpty

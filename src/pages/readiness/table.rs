@@ -44,10 +44,11 @@ pub(super) fn BoardTable(
     let scroll_px = RwSignal::new(0.0);
     let view_px = RwSignal::new(0.0);
     let row_px = RwSignal::new(ROW_PX);
+    // Runs from a frame callback: the table may be gone by then, so nothing here may panic.
     let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            view_px.set(f64::from(el.client_height()));
-            scroll_px.set(f64::from(el.scroll_top()));
+        if let Some(el) = scroller.try_get_untracked().flatten() {
+            view_px.try_set(f64::from(el.client_height()));
+            scroll_px.try_set(f64::from(el.scroll_top()));
             // The first drawn data row says how tall rows are here (screen width, language).
             if let Ok(Some(row)) = el.query_selector("tbody tr[data-testid=readiness-row]") {
                 if let Some(h) = row
@@ -55,7 +56,7 @@ pub(super) fn BoardTable(
                     .map(|r| r.offset_height())
                     .filter(|h| *h > 0)
                 {
-                    row_px.set(h as u32);
+                    row_px.try_set(h as u32);
                 }
             }
         }
