@@ -1,8 +1,9 @@
 // The benches' server: the release mock serving the release console, started from
-// MOCK_SERVER_BIN and DIST_DIR on the given port, ready once it answers /config.json.
+// MOCK_SERVER_BIN and DIST_DIR on the given port (with `extra` arguments: a scenario, a
+// precheck delay), ready once it answers /config.json.
 import { spawn } from 'node:child_process';
 
-export async function startMock(port) {
+export async function startMock(port, extra = []) {
   const bin = process.env.MOCK_SERVER_BIN;
   const dist = process.env.DIST_DIR;
   if (!bin || !dist) {
@@ -10,7 +11,7 @@ export async function startMock(port) {
     process.exit(2);
   }
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(bin, ['--dist', dist, '--port', port], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(bin, ['--dist', dist, '--port', port, ...extra], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${base}/config.json`)).ok) return { base, stop: () => server.kill() };

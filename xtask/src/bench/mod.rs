@@ -10,6 +10,7 @@
 //! - layout: our layout against Graphviz dot, crossings and time (layout.rs);
 //! - mock: the release mock server's throughput on a polled task under wrk (mock.rs).
 
+mod estate;
 mod layout;
 mod load;
 mod mock;
@@ -19,7 +20,9 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 
-const PARTS: [&str; 6] = ["bundle", "load", "graph", "click", "layout", "mock"];
+const PARTS: [&str; 7] = [
+    "bundle", "load", "graph", "click", "estate", "layout", "mock",
+];
 
 /// A budget a figure must keep.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,6 +107,7 @@ pub fn main(root: &Path, args: &[String]) -> Result<(), String> {
             "load" => load::cold(root, &env),
             "graph" => graph(root, &env),
             "click" => click(root, &env),
+            "estate" => estate::run(root, &env),
             "layout" => layout::run(root, &env),
             _ => mock::run(root, &env),
         };
