@@ -179,6 +179,9 @@ test('no re-check in a hidden tab; it runs when the tab is shown again', async (
 });
 
 test('"Only not ready" and both sorts; a precheck run on the tenant page shows on the board', async ({ page }) => {
+  // One precheck at a time, so the verdicts' ages follow the pass's order (least recently
+  // checked first: shop_dr_a, then the batch with hr_dr, then shop_dr_b).
+  await page.route('**/config.json', (route) => route.fulfill({ json: config({ precheckConcurrency: 1 }) }));
   // A precheck run on sales_dr_b's own page is kept in the shared history.
   await openConsole(page, `${url()}/clusters/7000003/tenants/7120001/failover`);
   await signIn(page);

@@ -347,7 +347,9 @@ mod tests {
             .unwrap_err();
         assert!(
             e.contains("no scenario \"region-outtage\"")
-                && e.contains("big-task, flaky-network, lagging-standby, large-estate, region-outage"),
+                && e.contains(
+                    "big-task, flaky-network, lagging-standby, large-estate, region-outage"
+                ),
             "{e}"
         );
     }
