@@ -16,14 +16,16 @@
 //! | [`gfc`] | component failover/failback: wire types, input rules, verdicts, CSV, sessions kept in the browser |
 //!
 //! Plus small rules used across domains: [`roles`] (who may operate), [`window`] (which rows
-//! of a long list are drawn), [`url`] (percent-encoding) and [`order`] (one
+//! of a long list are drawn), [`url`] (percent-encoding),
+//! [`name`] (a name, or `#id` where there is none) and [`order`] (one
 //! stable sort, for the wasm bundle's size). A reply travels `wire` (read) → `task`/`precheck`/
 //! `gfc` (judged) → `i18n` (worded) → the page; `graph` lays out what `task` read.
 //!
 //! Arrows between domains, one way (`xtask/tests/house.rs` holds the same table and fails on a
 //! new arrow): `wire` imports only `order`; `i18n` only `wire`; `time` `wire` and `i18n`;
 //! `precheck` and `gfc` those three; `present` the domains whose states it words; `graph`
-//! `present`; `task` everything below it. Test modules may reach across (fixtures).
+//! `present`; `task` everything below it. The small rules (`order`, `url`, `name`, `window`,
+//! `roles`) import nothing here and may be used by all. Test modules may reach across (fixtures).
 
 #[macro_use]
 pub mod wire;
@@ -31,6 +33,7 @@ pub mod gfc;
 pub mod graph;
 #[macro_use]
 pub mod i18n;
+pub mod name;
 pub mod order;
 pub mod precheck;
 pub mod present;

@@ -1,9 +1,9 @@
 //! The cluster a page is about: loaded once, and its name for titles and confirmations (`#id`
-//! until it arrives, or if OCP sends none or a blank one: `present::name_or_id`).
+//! until it arrives, or if OCP sends none or a blank one: `console_core::name::name_or_id`).
 
 use crate::api::use_api;
 use crate::hooks::load::{use_load, Load};
-use console_core::present::name_or_id;
+use console_core::name::name_or_id;
 use console_core::wire::Cluster;
 use leptos::prelude::*;
 

@@ -66,12 +66,24 @@ try {
   {
     const { base, stop } = await startMock(process.env.BENCH_PORT ?? '18481', large);
     try {
-      const before = (await journal(base)).length;
-      const { page, first, all } = await signInTo(browser, `${base}/readiness`, '[data-testid=readiness-row]', allRows);
-      const requests = (await journal(base)).slice(before).filter((e) => e.path.startsWith('/api/')).length;
-      console.log(`large estate: first row ${first} ms, all 1,100 rows ${all} ms, ${requests} API requests (sign-in included)`);
-      report('first_row_ms', first);
-      report('all_rows_ms', all);
+      // Three cold loads (a fresh profile each), the median counted; the last page runs the pass.
+      const firsts = [];
+      const alls = [];
+      let page;
+      let requests = 0;
+      for (let i = 0; i < 3; i++) {
+        if (page) await page.context().close();
+        const before = (await journal(base)).length;
+        const run = await signInTo(browser, `${base}/readiness`, '[data-testid=readiness-row]', allRows);
+        page = run.page;
+        firsts.push(run.first);
+        alls.push(run.all);
+        requests = (await journal(base)).slice(before).filter((e) => e.path.startsWith('/api/')).length;
+      }
+      const median = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
+      console.log(`large estate: first row ${firsts.join(', ')} ms, all 1,100 rows ${alls.join(', ')} ms, ${requests} API requests (sign-in included)`);
+      report('first_row_ms', median(firsts));
+      report('all_rows_ms', median(alls));
       report('load_requests', requests);
       const took = await pass(page, 180_000);
       const sent = (await journal(base)).filter((e) => e.method === 'POST' && /failoverPreCheck$/.test(e.path)).length;

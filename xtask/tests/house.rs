@@ -227,13 +227,16 @@ fn core_folders_import_only_what_lib_rs_allows() {
         ("roles", &[][..]),
         ("window", &[][..]),
         ("url", &[][..]),
+        ("name", &[][..]),
     ]);
     let g = folder_graph(&root().join("core/src"));
     for (from, to) in &g {
         let ok = allowed.get(from.as_str()).copied().unwrap_or(&[]);
+        // A leaf (a small rule that imports nothing here: order, url, name…) may be used by all.
+        let leaf = |m: &str| allowed.get(m).is_some_and(|a| a.is_empty());
         for t in to {
             assert!(
-                ok.contains(&t.as_str()),
+                ok.contains(&t.as_str()) || leaf(t),
                 "core/src/{from} imports {t}: not an arrow lib.rs allows"
             );
         }

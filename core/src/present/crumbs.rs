@@ -4,8 +4,8 @@
 //! the trail is whole from the first paint and only its words change when the data arrives.
 
 use crate::i18n::{fill, text, Lang, Text};
+use crate::name::name_or_id;
 use crate::precheck::verdict::Action;
-use crate::present::name_or_id;
 
 /// One step of a trail. `href` is `None` for the page itself (always the last step) and for a
 /// place with no page of its own (a tenant).

@@ -9,9 +9,6 @@
 //! May import: `wire`, `i18n`, and the domains whose states it words (`precheck`, `gfc`).
 
 pub mod crumbs;
-mod name;
-
-pub use name::{first_name_or_id, name_or_id};
 
 use crate::gfc::{CheckStatus, ComponentState, OperationState};
 use crate::i18n::fill;

@@ -177,11 +177,7 @@ pub fn estimate(
             _ => None,
         };
         if own[i].is_none() {
-            unseen.push(
-                s.name
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("#{}", graph.ids[i])),
-            );
+            unseen.push(crate::name::name_or_id(s.name, graph.ids[i]));
         }
     }
     if !unseen.is_empty() {

@@ -8,7 +8,7 @@
 //! read ([`LOADED`] at most), and the page says so.
 
 use crate::i18n::{text, Lang, Text};
-use crate::present::name_or_id;
+use crate::name::name_or_id;
 use crate::time::{parse_ms, Civil, Instant, Offset};
 use crate::url::encode;
 use crate::wire::TaskInstance;

@@ -8,6 +8,10 @@ pub const NONE: i64 = 0;
 pub const ILLEGAL_ARGUMENT: i64 = 10001;
 /// 404: no record of that type for that parameter (an unknown task, subtask, cluster…).
 pub const NOT_FOUND: i64 = 10002;
+/// 500: an unknown error (OCP's catch-all; the mock's for its own internal failures).
+pub const UNEXPECTED: i64 = 10010;
+/// 404: no such task.
+pub const TASK_NOT_EXISTS: i64 = 20000;
 /// 400: the operation is not allowed in the task's or subtask's current state.
 pub const TASK_STATE_INVALID: i64 = 20003;
 /// 400: a rollback refused because a step that ran cannot be undone (`prohibitRollback`).

@@ -8,6 +8,7 @@ use crate::sim::refusal::{Refusal, INTERNAL_ERROR};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use console_core::i18n::Lang;
+use console_core::wire::codes;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -73,7 +74,7 @@ impl Meta {
             Err(e) => self.refuse(
                 &Refusal::same(
                     INTERNAL_ERROR,
-                    10010,
+                    codes::UNEXPECTED,
                     format!("mock could not serialize its reply: {e}"),
                 ),
                 Lang::En,

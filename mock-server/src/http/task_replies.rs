@@ -9,6 +9,7 @@ use crate::http::json::sorted;
 use crate::sim::engine::TaskRec;
 use crate::sim::estate::{task_view_with, Estate, TaskRefs};
 use crate::sim::refusal::{Refusal, INTERNAL_ERROR};
+use console_core::wire::codes;
 use console_core::wire::TaskInstance;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -65,7 +66,7 @@ fn render(rec: &TaskRec, refs: TaskRefs) -> Result<Arc<str>, Refusal> {
         .map_err(|e| {
             Refusal::same(
                 INTERNAL_ERROR,
-                10010,
+                codes::UNEXPECTED,
                 format!("mock could not serialize its reply: {e}"),
             )
         })

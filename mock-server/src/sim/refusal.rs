@@ -71,6 +71,10 @@ impl Refusal {
     }
 
     pub(crate) fn task_not_found(id: i64) -> Refusal {
-        Refusal::same(NOT_FOUND, 20000, format!("The {id} task does not exist."))
+        Refusal::same(
+            NOT_FOUND,
+            codes::TASK_NOT_EXISTS,
+            format!("The {id} task does not exist."),
+        )
     }
 }

@@ -71,9 +71,7 @@ impl Standby {
 pub type TenantsOf = Result<Vec<Tenant>, ApiFailure>;
 
 fn cluster_name(c: &Cluster) -> String {
-    c.name
-        .clone()
-        .unwrap_or_else(|| format!("#{}", c.id.map(|i| i.0).unwrap_or_default()))
+    crate::name::name_or_id(c.name.as_deref(), c.id.map(|i| i.0).unwrap_or_default())
 }
 
 /// When a tenant list was read, by both clocks: the browser's (what kept precheck records are
@@ -182,7 +180,7 @@ pub fn standbys(clusters: &[Cluster], tenants: &[(i64, TenantsOf)], read: ReadAt
                     out.push(Standby {
                         key: tenant_key(cid, tid),
                         kind: Kind::Tenant { tenant_id: tid },
-                        name: t.name.clone().unwrap_or_else(|| format!("#{tid}")),
+                        name: crate::name::name_or_id(t.name.as_deref(), tid),
                         cluster_id: cid,
                         cluster_name: cname.clone(),
                         primary_key,

@@ -11,6 +11,7 @@ use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::IntoResponse;
 use axum::response::Response;
+use console_core::wire::codes;
 use std::time::Duration;
 
 /// Applies the first armed fault that matches the request.
@@ -113,7 +114,7 @@ pub(crate) async fn faults(State(state): State<AppState>, req: Request, next: Ne
             &state,
             &Refusal::same(
                 status,
-                fault.code.unwrap_or(10010),
+                fault.code.unwrap_or(codes::UNEXPECTED),
                 fault
                     .message
                     .as_deref()

@@ -5,6 +5,7 @@ use super::Estate;
 use crate::sim::engine::TaskRec;
 use crate::sim::refusal::{Refusal, INTERNAL_ERROR};
 use crate::sim::templates::{TaskKind, Templates};
+use console_core::wire::codes;
 use console_core::wire::TaskInstance;
 use console_core::Long;
 
@@ -32,7 +33,7 @@ impl Estate {
             .ok_or_else(|| {
                 Refusal::new(
                     INTERNAL_ERROR,
-                    10010,
+                    codes::UNEXPECTED,
                     "The mock has no template for this task.",
                     "模拟服务器缺少该任务的模板。",
                 )
