@@ -201,25 +201,9 @@ impl Api {
         path: &str,
         body: Option<&B>,
     ) -> Result<T, ApiFailure> {
-        let url = self.url(path, &[]);
-        let body = encode_body(body)?;
-        let mut out = None;
-        let attempts = self.read_attempts;
-        self.send(
-            Method::Post,
-            &url,
-            None,
-            body,
-            attempts,
-            &mut |r: &Reply| {
-                let env = r.decode::<T>(true)?;
-                self.note_clock(env.timestamp.as_deref());
-                out = Some(require_data(env)?);
-                Ok(())
-            },
-        )
-        .await?;
-        out.ok_or_else(no_data)
+        self.post_read_with(path, body, self.read_attempts)
+            .await
+            .map_err(|(f, _)| f)
     }
 
     /// A POST without side effects, sent once, for a caller that paces itself (the readiness
@@ -229,17 +213,36 @@ impl Api {
         &self,
         path: &str,
     ) -> Result<T, (ApiFailure, Option<String>)> {
+        self.post_read_with::<(), T>(path, None, 1).await
+    }
+
+    /// A side-effect-free POST, tried `attempts` times; a failure with the last reply's
+    /// `Retry-After`.
+    async fn post_read_with<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Option<&B>,
+        attempts: u32,
+    ) -> Result<T, (ApiFailure, Option<String>)> {
         let url = self.url(path, &[]);
+        let body = encode_body(body).map_err(|f| (f, None))?;
         let mut out = None;
         let mut retry_after = None;
         let sent = self
-            .send(Method::Post, &url, None, None, 1, &mut |r: &Reply| {
-                retry_after = r.retry_after.clone();
-                let env = r.decode::<T>(true)?;
-                self.note_clock(env.timestamp.as_deref());
-                out = Some(require_data(env)?);
-                Ok(())
-            })
+            .send(
+                Method::Post,
+                &url,
+                None,
+                body,
+                attempts,
+                &mut |r: &Reply| {
+                    retry_after = r.retry_after.clone();
+                    let env = r.decode::<T>(true)?;
+                    self.note_clock(env.timestamp.as_deref());
+                    out = Some(require_data(env)?);
+                    Ok(())
+                },
+            )
             .await;
         match (sent, out) {
             (Ok(()), Some(v)) => Ok(v),

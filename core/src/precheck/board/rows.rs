@@ -14,6 +14,7 @@ use crate::time::scn;
 use crate::wire::{Cluster, ClusterType, Tenant, TenantRole};
 use crate::ApiFailure;
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 /// What a row stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,12 +100,19 @@ impl ReadAt {
 /// skipped (nothing could link to it).
 pub fn standbys(clusters: &[Cluster], tenants: &[(i64, TenantsOf)], read: ReadAt) -> Vec<Standby> {
     let now_ms = read.browser_ms;
-    let name_of = |id: i64| {
-        clusters
-            .iter()
-            .find(|c| c.id.map(|i| i.0) == Some(id))
-            .map(cluster_name)
-    };
+    // Looked up once per standby tenant and per cluster: maps, not scans (an estate has
+    // hundreds of clusters, and the board rebuilds this as each page of tenants arrives).
+    let mut names: HashMap<i64, String> = HashMap::new();
+    for c in clusters {
+        if let Some(id) = c.id.map(|i| i.0) {
+            names.entry(id).or_insert_with(|| cluster_name(c));
+        }
+    }
+    let name_of = |id: i64| names.get(&id).cloned();
+    let mut tenants_of: HashMap<i64, &TenantsOf> = HashMap::new();
+    for (id, list) in tenants {
+        tenants_of.entry(*id).or_insert(list);
+    }
     let mut out = Vec::new();
     for c in clusters {
         let Some(cid) = c.id.map(|i| i.0) else {
@@ -134,7 +142,7 @@ pub fn standbys(clusters: &[Cluster], tenants: &[(i64, TenantsOf)], read: ReadAt
                 region: region.clone(),
             });
         }
-        match tenants.iter().find(|(id, _)| *id == cid).map(|(_, t)| t) {
+        match tenants_of.get(&cid).copied() {
             None => {}
             Some(Err(f)) => out.push(Standby {
                 key: format!("tenants-of:{cid}"),
