@@ -16,7 +16,8 @@
 //! | [`gfc`] | component failover/failback: wire types, input rules, verdicts, CSV, sessions kept in the browser |
 //!
 //! Plus small rules used across domains: [`roles`] (who may operate), [`window`] (which rows
-//! of a long list are drawn), [`url`] (percent-encoding),
+//! of a long list are drawn), [`listing`] (a list's search, sort and counts), [`url`]
+//! (percent-encoding and query strings),
 //! [`name`] (a name, or `#id` where there is none) and [`order`] (one
 //! stable sort, for the wasm bundle's size). A reply travels `wire` (read) → `task`/`precheck`/
 //! `gfc` (judged) → `i18n` (worded) → the page; `graph` lays out what `task` read.
@@ -25,7 +26,7 @@
 //! new arrow): `wire` imports only `order`; `i18n` only `wire`; `time` `wire` and `i18n`;
 //! `precheck` and `gfc` those three; `present` the domains whose states it words; `graph`
 //! `present`; `task` everything below it. The small rules (`order`, `url`, `name`, `window`,
-//! `roles`) import nothing here and may be used by all. Test modules may reach across (fixtures).
+//! `listing`, `roles`) import nothing here and may be used by all. Test modules may reach across (fixtures).
 
 #[macro_use]
 pub mod wire;
@@ -33,6 +34,7 @@ pub mod gfc;
 pub mod graph;
 #[macro_use]
 pub mod i18n;
+pub mod listing;
 pub mod name;
 pub mod order;
 pub mod precheck;

@@ -15,6 +15,18 @@ pub fn encode(v: &str) -> String {
     out
 }
 
+/// `path` with `params` as its query string (values encoded); `path` alone when there are none.
+pub fn with_query(path: &str, params: &[(&str, String)]) -> String {
+    if params.is_empty() {
+        return path.to_string();
+    }
+    let q: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    format!("{path}?{}", q.join("&"))
+}
+
 /// Reverses [`encode`] (and reads `+` as a space, as forms write it). A `%` not followed by
 /// two hex digits stays as it is; bytes that are not UTF-8 read as U+FFFD.
 pub fn decode(v: &str) -> String {
@@ -52,5 +64,10 @@ mod tests {
         assert_eq!(encode("a b&c"), "a%20b%26c");
         assert_eq!(decode("a+b%2"), "a b%2");
         assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(with_query("/t", &[]), "/t");
+        assert_eq!(
+            with_query("/t", &[("q", "a b".into()), ("sort", "lag".into())]),
+            "/t?q=a%20b&sort=lag"
+        );
     }
 }

@@ -1,10 +1,14 @@
 //! Which rows of a long list are drawn: the ones on screen and a few either side, with spacers
 //! of the right height above and below so the scrollbar and the table's row count stay true.
-//! Rows are one fixed height (the lists that use this lay their rows out on one line), so the
+//! A short list is drawn whole. Rows are one fixed height (the lists that use this lay their rows out on one line), so the
 //! window is arithmetic, not measurement: a scroll never needs a layout read.
 
 /// Rows drawn beyond each edge of the screen, so a fast scroll does not show blank space.
 pub const OVERSCAN: usize = 10;
+
+/// A list this short is drawn whole: it costs little, and the browser's find-in-page and a
+/// printout see every row.
+pub const DRAW_ALL_UP_TO: usize = 100;
 
 /// A window over `total` rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +25,14 @@ pub struct Window {
 /// is above the screen's top, on a screen `view_px` tall. A screen not measured yet (0) draws
 /// one screenful's worth of rows from the top, so the first paint is never empty.
 pub fn window(total: usize, row_px: u32, scroll_px: f64, view_px: f64) -> Window {
+    if total <= DRAW_ALL_UP_TO {
+        return Window {
+            start: 0,
+            end: total,
+            before_px: 0,
+            after_px: 0,
+        };
+    }
     let row = f64::from(row_px.max(1));
     let view = if view_px > 0.0 { view_px } else { 40.0 * row };
     let first = (scroll_px.max(0.0) / row).floor() as usize;
@@ -64,9 +76,17 @@ mod tests {
         assert_eq!((end.end, end.after_px), (1_100, 0));
         let short = window(5, 40, 0.0, 800.0);
         assert_eq!((short.start, short.end, short.after_px), (0, 5, 0));
+        // A short list is drawn whole wherever it is scrolled.
+        let whole = window(DRAW_ALL_UP_TO, 40, 2_000.0, 400.0);
+        assert_eq!(
+            (whole.start, whole.end, whole.before_px),
+            (0, DRAW_ALL_UP_TO, 0)
+        );
+        let long = window(DRAW_ALL_UP_TO + 1, 40, 2_000.0, 400.0);
+        assert!(long.start > 0 && long.end < DRAW_ALL_UP_TO + 1);
         let unmeasured = window(1_100, 40, 0.0, 0.0);
         assert!(unmeasured.end >= 40);
-        let negative = window(10, 40, -50.0, 800.0);
+        let negative = window(1_000, 40, -50.0, 800.0);
         assert_eq!(negative.start, 0);
         assert_eq!(
             window(0, 40, 100.0, 800.0),

@@ -39,6 +39,27 @@ impl Api {
         .await
     }
 
+    /// Every tenant of a cluster, at OCP's largest page, at most `parallel` pages in flight;
+    /// with the number of entries that could not be read.
+    pub(crate) async fn all_tenants(
+        &self,
+        cluster_id: i64,
+        parallel: usize,
+    ) -> Result<(Vec<Tenant>, usize), ApiFailure> {
+        let mut all = Vec::new();
+        let mut skipped = 0;
+        super::paging::all_pages(
+            parallel,
+            |p| self.list_tenants(cluster_id, p, console_core::precheck::estate::MAX_PAGE_SIZE),
+            |page| {
+                skipped += page.unreadable.under("/contents").count();
+                all.extend(page.contents);
+            },
+        )
+        .await?;
+        Ok((all, skipped))
+    }
+
     /// One page of every tenant the user may read, across clusters (OCP's estate-wide list).
     pub async fn list_estate_tenants(
         &self,

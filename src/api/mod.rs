@@ -13,6 +13,7 @@ pub use exchange::backoff_ms;
 use exchange::{Method, Reply};
 pub mod gfc;
 pub mod iam;
+pub(crate) mod paging;
 pub mod tasks;
 
 use crate::config::RuntimeConfig;

@@ -19,3 +19,4 @@ pub mod unreadable;
 pub mod verdict;
 pub mod viewer_notice;
 pub mod when;
+pub(crate) mod windowed;

@@ -7,9 +7,10 @@
 //! the board. A failed cluster list fails the load (the last estate stays); a cluster whose own
 //! tenant list fails costs only its rows.
 
+use crate::api::paging::all_pages;
 use crate::api::Api;
 use console_core::precheck::board::{standbys, ReadAt, Standby, TenantsOf};
-use console_core::precheck::estate::{estate_list_missing, rest_pages, Tenants, MAX_PAGE_SIZE};
+use console_core::precheck::estate::{estate_list_missing, Tenants, MAX_PAGE_SIZE};
 use console_core::wire::{Cluster, Tenant};
 use console_core::{ApiFailure, Paged};
 use futures_util::stream::{self, StreamExt};
@@ -79,27 +80,6 @@ fn read_at(api: &Api) -> ReadAt {
         browser_ms: now as i64,
         ocp_ms: api.server_ms(now) as i64,
     }
-}
-
-/// Every page of a list: the first, then the rest `parallel` at a time. A failed page fails
-/// the list.
-async fn all_pages<T, F, Fut>(
-    parallel: usize,
-    fetch: F,
-    mut arrived: impl FnMut(Paged<T>),
-) -> Result<(), ApiFailure>
-where
-    F: Fn(u32) -> Fut,
-    Fut: std::future::Future<Output = Result<Paged<T>, ApiFailure>>,
-{
-    let first = fetch(1).await?;
-    let rest = rest_pages(first.page.as_ref());
-    arrived(first);
-    let mut pages = stream::iter(rest).map(&fetch).buffer_unordered(parallel);
-    while let Some(page) = pages.next().await {
-        arrived(page?);
-    }
-    Ok(())
 }
 
 async fn load(api: &Api, parallel: usize, e: Estate, generation: u32) -> Result<(), ApiFailure> {

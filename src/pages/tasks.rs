@@ -1,7 +1,8 @@
 //! Recent tasks, filtered through the query string (the page an operator is sent to when a
 //! launch's outcome is unknown): cluster, tenant, status and kind by OCP; creator and a range
 //! of days by this browser among the tasks loaded (OCP's list has no such filters; the page
-//! says so). The rows shown download as CSV. Rules in `console_core::task::list`.
+//! says so), with a search box and a sort, all in the URL. Only the rows near the screen are
+//! drawn; the rows shown download as CSV. Rules in `console_core::task::{list, shown}`.
 
 use crate::api::use_api;
 use crate::components::download::save_text;
@@ -9,20 +10,22 @@ use crate::components::failure_view::FailureView;
 use crate::components::pager::Pager;
 use crate::components::task_filters::TaskFilters;
 use crate::components::when::{local_offset, local_zone_now, When};
+use crate::components::windowed::{aria_row, Drawn, WindowedTable};
 use crate::config::ocp_zone;
 use crate::hooks::load::use_load;
 use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
+use console_core::listing::{grouped, SortKey};
 use console_core::name::name_or_id;
 use console_core::present;
 use console_core::task::list::{self as task_list, ListFilter, LOADED};
+use console_core::task::shown::{arrange, task_counts, TaskSort};
 use console_core::time::{human, parse_ms, Instant};
 use console_core::wire::{TaskInstance, TaskStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
@@ -31,6 +34,7 @@ pub fn TasksPage() -> impl IntoView {
     use_title(move || i18n.t(Text::TasksTitle).to_string());
     let api = use_api();
     let api_now = api.clone();
+    let api_sort = api.clone();
     let query = use_query_map();
     let read = Memo::new(move |_| {
         let q = query.read();
@@ -86,14 +90,30 @@ pub fn TasksPage() -> impl IntoView {
         let f = filter.get();
         tasks.data.with(|d| {
             d.as_ref().map(|list| {
-                list.contents
+                let mut rows = list
+                    .contents
                     .iter()
                     .filter(|t| f.keep(t, ocp_zone(), &local_offset))
                     .cloned()
-                    .collect::<Vec<TaskInstance>>()
+                    .collect::<Vec<TaskInstance>>();
+                // Running tasks are timed up to now at sorting, not re-sorted every second.
+                let now = api_sort.server_ms(js_sys::Date::now()) as i64;
+                arrange(&mut rows, f.sort, ocp_zone(), now);
+                rows
             })
         })
     });
+    let count_line = move || {
+        shown.with(|s| {
+            s.as_ref().map(|rows| {
+                let c = task_counts(rows);
+                i18n.f(
+                    Text::TasksCount,
+                    &[&grouped(c.tasks), &grouped(c.running), &grouped(c.failed)],
+                )
+            })
+        })
+    };
     let creators = Signal::derive(move || {
         let mut seen: Vec<String> = tasks.data.with(|d| {
             d.as_ref()
@@ -180,6 +200,9 @@ pub fn TasksPage() -> impl IntoView {
     // Ages and durations follow OCP's clock, as the latest reply told it.
     let now = Signal::derive(move || api_now.server_ms(ticker.get() as f64) as i64);
     let zone = local_zone_now();
+    // Only emptiness picks the branch below, so the table is built once, not on every change.
+    let shown_state = Memo::new(move |_| shown.with(|s| s.as_ref().map(Vec::is_empty)));
+    let rows = Signal::derive(move || shown.get().unwrap_or_default());
     view! {
         <section class="page">
             <h1>{i18n.tr(Text::TasksTitle)}</h1>
@@ -191,6 +214,24 @@ pub fn TasksPage() -> impl IntoView {
             })}
             {ignored}
             <TaskFilters filter creators on_change=set_filter />
+            <div class="list-tools">
+                <label>
+                    {i18n.tr(Text::ReadinessSearch)}" "
+                    <input type="search" data-testid="tasks-search"
+                        placeholder=move || i18n.t(Text::TasksSearchHint)
+                        prop:value=move || filter.get().query
+                        on:change=move |ev| set_filter.run(ListFilter { query: event_target_value(&ev).trim().to_string(), ..filter.get_untracked() }) />
+                </label>
+                <label>
+                    {i18n.tr(Text::SortBy)}" "
+                    <select data-testid="tasks-sort" prop:value=move || filter.get().sort.as_str()
+                        on:change=move |ev| set_filter.run(ListFilter { sort: TaskSort::parse(&event_target_value(&ev)), ..filter.get_untracked() })>
+                        <option value="newest">{i18n.tr(Text::SortNewest)}</option>
+                        <option value="failed">{i18n.tr(Text::SortFailedFirst)}</option>
+                        <option value="longest">{i18n.tr(Text::SortLongest)}</option>
+                    </select>
+                </label>
+            </div>
             <div class="toolbar">
                 <button class="btn" on:click=move |_| tasks.reload()>{i18n.tr(Text::Refresh)}</button>
                 <button class="btn" data-testid="download-csv" on:click=download
@@ -203,53 +244,97 @@ pub fn TasksPage() -> impl IntoView {
             {move || (tasks.data.with(Option::is_none) && tasks.loading.get()).then(|| view! {
                 <p class="loading" aria-busy="true" data-testid="tasks-loading">{i18n.t(Text::Loading)}</p>
             })}
-            {move || shown.get().map(|rows| {
-                if rows.is_empty() {
+            {move || shown_state.get().map(|empty| {
+                if empty {
                     return view! { <p class="empty" data-testid="tasks-empty">{i18n.t(Text::TasksEmpty)}</p> }.into_any();
                 }
                 view! {
-                    <div class="grid-scroll" tabindex="0">
-                    <table class="grid">
-                        <thead><tr>
-                            <th scope="col">{i18n.t(Text::ColTask)}</th>
-                            <th scope="col">{i18n.t(Text::ColStatus)}</th>
-                            <th scope="col">{i18n.t(Text::ColProgress)}</th>
-                            <th scope="col">{i18n.f(Text::ColStartedIn, &[&human::zone_label(zone)])}</th>
-                            <th scope="col">{i18n.t(Text::ColDuration)}</th>
-                            <th scope="col">{i18n.t(Text::ColCreator)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|t| {
-                                let id = t.id.map(|l| l.0).unwrap_or_default();
-                                let (done, total) = t.progress();
-                                let (icon, slug, _) = present::task_status(t.status.as_ref()).parts();
-                                let unknown = match &t.status {
-                                    Some(TaskStatus::Unknown(raw)) => Some(raw.clone()),
-                                    _ => None,
-                                };
-                                let status = move || present::words(i18n.lang.get(), present::task_status(t.status.as_ref()), unknown.as_deref());
-                                let ocp = ocp_zone();
-                                let start = t.start_time.as_deref().and_then(|s| parse_ms(s, ocp));
-                                let end = t.finish_time.as_deref().and_then(|s| parse_ms(s, ocp));
-                                // A running task's duration grows with the ticker.
-                                let duration = move || start.map(|s| human::duration(end.unwrap_or_else(|| now.get()) - s, i18n.lang.get()));
-                                view! {
-                                    <tr data-testid="task-row">
-                                        <td><A href=format!("/tasks/{id}")>{format!("#{id} {}", t.name.clone().unwrap_or_default())}</A></td>
-                                        <td><span class=format!("node-{slug} status-text")>{icon}" "{status}</span></td>
-                                        <td>{format!("{done}/{total}")}</td>
-                                        <td><When raw=t.start_time.clone() now header_zone=zone age=true /></td>
-                                        <td>{duration}</td>
-                                        <td>{t.creator.as_ref().and_then(|c| c.label())}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
+                    <p class="hint" data-testid="tasks-count" aria-live="polite">{count_line}</p>
+                    <TaskTable rows now zone />
                 }.into_any()
             })}
             <Pager info=Signal::derive(move || tasks.data.with(|d| d.as_ref().and_then(|d| d.page.clone()))) page />
         </section>
+    }
+}
+
+/// What identifies a drawn row: its place, its task and what a poll can change.
+fn row_key(
+    index: usize,
+    t: &TaskInstance,
+) -> (usize, Option<i64>, String, (usize, usize), Option<String>) {
+    (
+        index,
+        t.id.map(|l| l.0),
+        t.status
+            .as_ref()
+            .map(|s| s.as_wire().to_string())
+            .unwrap_or_default(),
+        t.progress(),
+        t.finish_time.clone(),
+    )
+}
+
+#[component]
+fn TaskTable(
+    rows: Signal<Vec<TaskInstance>>,
+    now: Signal<i64>,
+    zone: console_core::time::Offset,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let head = move || {
+        view! {
+            <th scope="col">{i18n.t(Text::ColTask)}</th>
+            <th scope="col">{i18n.t(Text::ColStatus)}</th>
+            <th scope="col">{i18n.t(Text::ColProgress)}</th>
+            <th scope="col">{i18n.f(Text::ColStartedIn, &[&human::zone_label(zone)])}</th>
+            <th scope="col">{i18n.t(Text::ColDuration)}</th>
+            <th scope="col">{i18n.t(Text::ColCreator)}</th>
+        }
+    };
+    let row = move |d: Drawn<TaskInstance>| view! { <TaskRow index=d.index t=d.item now zone /> };
+    let label = Signal::derive(move || i18n.t(Text::TasksTitle).to_string());
+    view! { <WindowedTable rows head columns=6 key=row_key class="tasks-grid" row_px=44 label row /> }
+}
+
+#[component]
+fn TaskRow(
+    index: usize,
+    t: TaskInstance,
+    now: Signal<i64>,
+    zone: console_core::time::Offset,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = t.id.map(|l| l.0).unwrap_or_default();
+    let (done, total) = t.progress();
+    let (icon, slug, _) = present::task_status(t.status.as_ref()).parts();
+    let unknown = match &t.status {
+        Some(TaskStatus::Unknown(raw)) => Some(raw.clone()),
+        _ => None,
+    };
+    let status_of = t.status.clone();
+    let status = move || {
+        present::words(
+            i18n.lang.get(),
+            present::task_status(status_of.as_ref()),
+            unknown.as_deref(),
+        )
+    };
+    let ocp = ocp_zone();
+    let start = t.start_time.as_deref().and_then(|s| parse_ms(s, ocp));
+    let end = t.finish_time.as_deref().and_then(|s| parse_ms(s, ocp));
+    // A running task's duration grows with the ticker.
+    let duration = move || {
+        start.map(|s| human::duration(end.unwrap_or_else(|| now.get()) - s, i18n.lang.get()))
+    };
+    view! {
+        <tr data-testid="task-row" aria-rowindex=aria_row(index)>
+            <td><a href=format!("/tasks/{id}")>{format!("#{id} {}", t.name.clone().unwrap_or_default())}</a></td>
+            <td><span class=format!("node-{slug} status-text")>{icon}" "{status}</span></td>
+            <td>{format!("{done}/{total}")}</td>
+            <td><When raw=t.start_time.clone() now header_zone=zone age=true /></td>
+            <td>{duration}</td>
+            <td>{t.creator.as_ref().and_then(|c| c.label())}</td>
+        </tr>
     }
 }

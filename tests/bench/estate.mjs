@@ -108,7 +108,7 @@ try {
       await page.locator('form button[type="submit"]').click();
       await page.waitForFunction(allRows, null, { timeout: 60_000 });
       const scroll = (frames) => page.evaluate((frames) => new Promise((resolve) => {
-        const el = document.querySelector('.board-scroll');
+        const el = document.querySelector('.window-scroll');
         const stamps = [];
         let i = 0;
         const step = () => {

@@ -53,7 +53,7 @@ test.describe('a large estate', () => {
     expect(drawn).toBeLessThan(120);
     await expect(page.locator('table.readiness-grid')).toHaveAttribute('aria-rowcount', '1101');
     // Scrolled to the end, the last rows are drawn with their place in the whole list.
-    await page.locator('.board-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.locator('.window-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect(page.locator('[data-testid="readiness-row"][aria-rowindex="1101"]')).toHaveCount(1);
   });
 
@@ -125,5 +125,86 @@ test.describe('a pass that OCP throttles', () => {
       expect(early, `sent during the pause after #${r.seq}`).toHaveLength(0);
     }
     await expect(rows(page).filter({ has: page.getByTestId('row-problem') })).toHaveCount(0);
+  });
+});
+
+// A cluster of 500 tenants (scenarios/big-cluster.json: c001 and its standby c001_dr, 500
+// tenants each): its page and its batch precheck read every tenant in one request, draw only
+// the rows near the screen, and keep the search and sort in the URL.
+test.describe('a cluster of 500 tenants', () => {
+  let mock: ScenarioMock | undefined;
+  test.beforeAll(async () => {
+    mock = await startScenario('scenarios/big-cluster.json');
+  });
+  test.afterAll(async () => {
+    await mock?.stop();
+  });
+  test.beforeEach(async ({ request }) => {
+    expect((await request.post(`${mock!.url}/__admin/reset`)).ok()).toBeTruthy();
+  });
+  test.afterEach(async ({ page }) => noCrash(page));
+
+  async function openStandbyCluster(page: Page) {
+    await openConsole(page, `${mock!.url}/clusters`);
+    await signIn(page);
+    await page.getByTestId('cluster-row').filter({ hasText: 'c001_dr' }).getByRole('link', { name: 'c001_dr' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('c001_dr');
+  }
+
+  test('its page scrolls, searches and sorts with only the rows near the screen drawn', async ({ page, request }) => {
+    await openStandbyCluster(page);
+    await expect(page.getByTestId('tenants-count')).toHaveText(/^500 tenants · 500 standbys · \d+ lag unknown$/);
+    // One request for the 500: OCP's largest page.
+    const lists = (await journal(request, mock!.url)).filter((e) => e.method === 'GET' && /^\/api\/v2\/ob\/clusters\/\d+\/tenants$/.test(e.path));
+    expect(lists).toHaveLength(1);
+    const tenantRows = page.getByTestId('tenant-row');
+    const drawn = await tenantRows.count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(120);
+    await expect(page.locator('table.tenants-grid')).toHaveAttribute('aria-rowcount', '501');
+    // Scrolled to the end: the last tenant, with its place in the whole list.
+    await page.locator('.window-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const last = page.locator('[data-testid="tenant-row"][aria-rowindex="501"]');
+    await expect(last).toContainText('c001_t500_dr');
+    await expect(last.getByRole('link', { name: 'Failover…' })).toBeVisible();
+    // Search in the URL; the count says how many are shown.
+    await page.getByTestId('tenants-search').fill('T250');
+    await page.getByTestId('tenants-search').press('Enter');
+    await expect(page).toHaveURL(/\/clusters\/\d+\?q=T250$/);
+    await expect(tenantRows).toHaveCount(1);
+    await expect(tenantRows).toContainText('c001_t250_dr');
+    await expect(page.getByTestId('tenants-count')).toContainText('Showing 1 of 500');
+    // Sort by lag, most behind first, kept across a reload with the search cleared.
+    await page.getByTestId('tenants-search').fill('');
+    await page.getByTestId('tenants-search').press('Enter');
+    await page.getByTestId('tenants-sort').selectOption('lag');
+    await expect(page).toHaveURL(/\/clusters\/\d+\?sort=lag$/);
+    await page.reload();
+    await expect(page.getByTestId('tenants-sort')).toHaveValue('lag');
+    await expect(page.getByTestId('tenants-count')).toContainText('500 tenants');
+    // The first rows are the standbys whose lag is unknown or the furthest behind.
+    const first = await tenantRows.first().innerText();
+    expect(first).toMatch(/unknown|min|h /);
+  });
+
+  test('its batch precheck covers 500 standby tenants in one request, counted, searched and windowed', async ({ page, request }) => {
+    await openStandbyCluster(page);
+    await page.getByRole('link', { name: 'Batch failover precheck' }).click();
+    await expect(page.getByTestId('batch-count')).toHaveText(/^500 standby tenants · \d+ pass · \d+ blocked · \d+ no verdict$/);
+    const batches = (await journal(request, mock!.url)).filter((e) => e.method === 'POST' && /failoverPreCheck$/.test(e.path));
+    expect(batches).toHaveLength(1);
+    const batchRows = page.getByTestId('batch-row');
+    expect(await batchRows.count()).toBeLessThan(120);
+    await expect(page.locator('table.batch-grid')).toHaveAttribute('aria-rowcount', '501');
+    await page.getByTestId('batch-search').fill('t499');
+    await page.getByTestId('batch-search').press('Enter');
+    await expect(page).toHaveURL(/batch-failover\?q=t499$/);
+    await expect(batchRows).toHaveCount(1);
+    await expect(page.getByTestId('batch-count')).toContainText('Showing 1 of 500');
+    await page.getByTestId('sort').selectOption('name');
+    await expect(page).toHaveURL(/batch-failover\?sort=name&q=t499$/);
+    await page.reload();
+    await expect(batchRows).toHaveCount(1);
+    await expect(page.getByTestId('batch-search')).toHaveValue('t499');
   });
 });

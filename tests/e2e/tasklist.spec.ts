@@ -129,3 +129,37 @@ test('a range of days keeps the tasks started in it; bad dates in a link are nam
   expect(row[4]).toBe('ob3x_standby');
   expect(row[8], 'a running task has no duration yet').toBe('');
 });
+
+test('the search box and the sort are in the URL, counted, and the CSV follows them', async ({ page, request }) => {
+  const running = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await openConsole(page, '/tasks');
+  await signIn(page);
+  const rows = page.getByTestId('task-row');
+  await expect(rows).toHaveCount(29);
+  await expect(page.getByTestId('tasks-count')).toHaveText('29 tasks · 1 running · 0 failed');
+  // Searched in this browser: by creator, by id.
+  await page.getByTestId('tasks-search').fill('OPS_CHEN');
+  await page.getByTestId('tasks-search').press('Enter');
+  await expect(page).toHaveURL(/\/tasks\?q=OPS_CHEN$/);
+  // ops_chen ran 12 of the 28 drills (the status test above counts the same 12).
+  await expect(rows).toHaveCount(12);
+  await expect(page.getByTestId('tasks-count')).toHaveText('12 tasks · 0 running · 0 failed');
+  await expect(page.getByTestId('tasks-scope')).toContainText('among the 29 tasks loaded: 12 match');
+  for (const creator of await rows.locator('td:last-child').allInnerTexts()) expect(creator).toBe('ops_chen');
+  const { text } = await downloadCsv(page);
+  expect(records(text).slice(1).map((r) => r[0])).toEqual(await shownIds(page));
+  await page.getByTestId('tasks-search').fill(`#${running}`);
+  await page.getByTestId('tasks-search').press('Enter');
+  await expect(rows).toHaveCount(1);
+  // Longest first: the running task (its time grows until now) is not necessarily first, but
+  // the order is kept across a reload.
+  await page.getByTestId('tasks-search').fill('');
+  await page.getByTestId('tasks-search').press('Enter');
+  await page.getByTestId('tasks-sort').selectOption('failed');
+  await expect(page).toHaveURL(/\/tasks\?sort=failed$/);
+  // Nothing failed: the running task comes first.
+  await expect(rows.first()).toContainText(`#${running} `);
+  await page.reload();
+  await expect(page.getByTestId('tasks-sort')).toHaveValue('failed');
+  await expect(rows.first()).toContainText(`#${running} `);
+});

@@ -226,6 +226,7 @@ fn core_folders_import_only_what_lib_rs_allows() {
         ("order", &[][..]),
         ("roles", &[][..]),
         ("window", &[][..]),
+        ("listing", &[][..]),
         ("url", &[][..]),
         ("name", &[][..]),
     ]);

@@ -8,11 +8,16 @@
 //! cluster, least recently checked first) and `throttle` (how many in flight, halved when OCP
 //! pushes back).
 //!
+//! `tenants` is the tenants of one cluster as its page lists them and `batch` the batch
+//! precheck's table (search, sort, counts, each view kept in its URL).
+//!
 //! May import: `wire`, `time`, `i18n`.
 
+pub mod batch;
 pub mod board;
 pub mod estate;
 pub mod pass;
 pub mod readiness;
+pub mod tenants;
 pub mod throttle;
 pub mod verdict;

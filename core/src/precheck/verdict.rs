@@ -207,58 +207,6 @@ pub fn changes(before: &Summary, after: &Summary) -> Changes {
     }
 }
 
-/// Batch table filters.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct BatchFilter {
-    pub verdict: Option<Verdict>,
-    /// Only tenants with a finding of this code.
-    pub code: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum BatchSort {
-    #[default]
-    Verdict,
-    Name,
-    Errors,
-    Warnings,
-}
-
-/// Applies the filter and the sort; ties keep OCP's order.
-pub fn batch_view(rows: &[Summary], filter: &BatchFilter, sort: BatchSort) -> Vec<Summary> {
-    let mut out: Vec<Summary> = rows
-        .iter()
-        .filter(|r| filter.verdict.is_none_or(|v| r.verdict == v))
-        .filter(|r| {
-            filter
-                .code
-                .as_deref()
-                .is_none_or(|c| r.codes().any(|x| x == c))
-        })
-        .cloned()
-        .collect();
-    crate::order::sort_by(&mut out, |a, b| match sort {
-        // Passing first: those are the ones an operator selects.
-        BatchSort::Verdict => a.verdict.cmp(&b.verdict),
-        BatchSort::Name => a.name.cmp(&b.name),
-        BatchSort::Errors => b.blocking.len().cmp(&a.blocking.len()),
-        BatchSort::Warnings => b.warnings.len().cmp(&a.warnings.len()),
-    });
-    out
-}
-
-/// Every distinct finding code in the batch, for the code filter.
-pub fn batch_codes(rows: &[Summary]) -> Vec<String> {
-    let mut codes: Vec<String> = rows
-        .iter()
-        .flat_map(|r| r.codes().map(str::to_string))
-        .filter(|c| !c.is_empty())
-        .collect();
-    crate::order::sort_by(&mut codes, |a, b| a.cmp(b));
-    codes.dedup();
-    codes
-}
-
 /// The danger confirmation unlocks when the typed name matches exactly (surrounding spaces
 /// ignored) and every listed warning is accepted.
 pub fn confirmation_ready(typed: &str, expected: &str, accepted: &[bool]) -> bool {
@@ -543,51 +491,6 @@ mod tests {
             ["E1"]
         );
         assert!(changes(&after, &after).is_empty());
-    }
-
-    #[test]
-    fn batch_filters_and_sorts() {
-        let rows = vec![
-            summarize(&pre(
-                "c",
-                Some(false),
-                vec![result("OBE26107", Some(false))],
-            )),
-            summarize(&pre("a", Some(true), vec![])),
-            summarize(&pre("b", Some(true), vec![result("OBE26120", Some(true))])),
-        ];
-        let names = |v: Vec<Summary>| v.into_iter().map(|s| s.name).collect::<Vec<_>>();
-        assert_eq!(
-            names(batch_view(
-                &rows,
-                &BatchFilter::default(),
-                BatchSort::Verdict
-            )),
-            ["a", "b", "c"]
-        );
-        assert_eq!(
-            names(batch_view(&rows, &BatchFilter::default(), BatchSort::Name)),
-            ["a", "b", "c"]
-        );
-        assert_eq!(
-            names(batch_view(
-                &rows,
-                &BatchFilter::default(),
-                BatchSort::Errors
-            ))[0],
-            "c"
-        );
-        let blocked = BatchFilter {
-            verdict: Some(Verdict::Blocked),
-            code: None,
-        };
-        assert_eq!(names(batch_view(&rows, &blocked, BatchSort::Name)), ["c"]);
-        let by_code = BatchFilter {
-            verdict: None,
-            code: Some("OBE26120".into()),
-        };
-        assert_eq!(names(batch_view(&rows, &by_code, BatchSort::Name)), ["b"]);
-        assert_eq!(batch_codes(&rows), ["OBE26107", "OBE26120"]);
     }
 
     #[test]

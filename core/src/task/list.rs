@@ -7,7 +7,9 @@
 //! So those four go to OCP, while creator and time range are applied here to the tasks one load
 //! read ([`LOADED`] at most), and the page says so.
 
+use super::shown::{task_matches, TaskSort};
 use crate::i18n::{text, Lang, Text};
+use crate::listing::SortKey;
 use crate::name::name_or_id;
 use crate::time::{parse_ms, Civil, Instant, Offset};
 use crate::url::encode;
@@ -90,6 +92,10 @@ pub struct ListFilter {
     /// Applied in the browser: the first and last day a task started on (in the browser's zone).
     pub from: Option<Day>,
     pub to: Option<Day>,
+    /// Applied in the browser: the search box (id, name, creator, cluster or tenant).
+    pub query: String,
+    /// The rows' order on screen.
+    pub sort: TaskSort,
 }
 
 impl ListFilter {
@@ -138,6 +144,10 @@ impl ListFilter {
             creator: text("creator"),
             from,
             to,
+            query: text("q").unwrap_or_default(),
+            sort: text("sort")
+                .map(|s| TaskSort::parse(&s))
+                .unwrap_or_default(),
         };
         (filter, ignored)
     }
@@ -163,6 +173,11 @@ impl ListFilter {
             ("creator", self.creator.clone()),
             ("from", self.from.map(Day::to_wire)),
             ("to", self.to.map(Day::to_wire)),
+            ("q", Some(self.query.clone())),
+            (
+                "sort",
+                (self.sort != TaskSort::default()).then(|| self.sort.as_str().to_string()),
+            ),
         ]
         .into_iter()
         .filter_map(|(k, v)| Some((k, v.filter(|v| !v.is_empty())?)))
@@ -195,6 +210,8 @@ impl ListFilter {
             creator: None,
             from: None,
             to: None,
+            query: String::new(),
+            sort: TaskSort::default(),
             ..self.clone()
         }
     }
@@ -207,7 +224,7 @@ impl ListFilter {
 
     /// Whether any filter OCP cannot apply is set (then only the loaded tasks are filtered).
     pub fn in_browser(&self) -> bool {
-        self.creator.is_some() || self.from.is_some() || self.to.is_some()
+        self.creator.is_some() || self.from.is_some() || self.to.is_some() || !self.query.is_empty()
     }
 
     /// Whether any filter at all is set.
@@ -219,6 +236,9 @@ impl ListFilter {
     /// a time sent without one); days are judged on the clock `zone` gives. A task whose start
     /// time cannot be read is left out while a time range is set: it cannot be shown to be in it.
     pub fn keep(&self, t: &TaskInstance, ocp: Offset, zone: &dyn Fn(Instant) -> Offset) -> bool {
+        if !task_matches(t, &self.query) {
+            return false;
+        }
         if let Some(want) = &self.creator {
             let who = t.creator.as_ref().and_then(|c| c.label());
             if !who.is_some_and(|w| w.trim().eq_ignore_ascii_case(want.trim())) {

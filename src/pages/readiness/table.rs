@@ -1,8 +1,8 @@
-//! The board's table, drawing only the rows near the screen (`console_core::window`): a spacer
-//! row above and below keeps the scrollbar true, and `aria-rowcount`/`aria-rowindex` tell a
-//! screen reader where each drawn row sits in the whole list. Rows are keyed by what they show,
-//! so scrolling reuses the rows already drawn and a verdict that arrives redraws only its row.
+//! The board's table: only the rows near the screen are drawn (`components::windowed`). Rows
+//! are keyed by what they show, so scrolling reuses the rows already drawn and a verdict that
+//! arrives redraws only its row.
 
+use crate::components::windowed::{aria_row, Drawn, WindowedTable};
 use crate::i18n::use_i18n;
 use console_core::i18n::{describe_failure, Text};
 use console_core::precheck::board::{Kind, Row};
@@ -10,16 +10,9 @@ use console_core::precheck::pass::Pass;
 use console_core::precheck::verdict::Verdict;
 use console_core::present;
 use console_core::time::{human, Instant};
-use console_core::window::window;
 use console_core::ApiFailure;
-use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
-
-/// Row height assumed until the first row is measured (px).
-const ROW_PX: u32 = 56;
 
 /// What identifies a drawn row: its standby and everything it shows that can change.
 fn row_key(index: usize, r: &Row) -> (usize, String, Option<i64>, Option<i64>, bool) {
@@ -40,83 +33,21 @@ pub(super) fn BoardTable(
     now: RwSignal<i64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let scroller = NodeRef::<Div>::new();
-    let scroll_px = RwSignal::new(0.0);
-    let view_px = RwSignal::new(0.0);
-    let row_px = RwSignal::new(ROW_PX);
-    // Runs from a frame callback: the table may be gone by then, so nothing here may panic.
-    let measure = move || {
-        if let Some(el) = scroller.try_get_untracked().flatten() {
-            view_px.try_set(f64::from(el.client_height()));
-            scroll_px.try_set(f64::from(el.scroll_top()));
-            // The first drawn data row says how tall rows are here (screen width, language).
-            if let Ok(Some(row)) = el.query_selector("tbody tr[data-testid=readiness-row]") {
-                if let Some(h) = row
-                    .dyn_ref::<web_sys::HtmlElement>()
-                    .map(|r| r.offset_height())
-                    .filter(|h| *h > 0)
-                {
-                    row_px.try_set(h as u32);
-                }
-            }
+    let head = move || {
+        view! {
+            <th scope="col">{i18n.tr(Text::ReadinessColStandby)}</th>
+            <th scope="col">{i18n.tr(Text::ReadinessColCluster)}</th>
+            <th scope="col">{i18n.tr(Text::ReadinessColRole)}</th>
+            <th scope="col">{i18n.tr(Text::ReadinessColPrimary)}</th>
+            <th scope="col">{i18n.tr(Text::ReadinessColLag)}</th>
+            <th scope="col">{i18n.tr(Text::ReadinessColLast)}</th>
+            <th scope="col">{i18n.tr(Text::ReadinessColBlocking)}</th>
         }
     };
-    Effect::new(move |_| {
-        rows.track();
-        request_animation_frame(measure);
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
-    let win = Memo::new(move |_| {
-        window(
-            rows.with(Vec::len),
-            row_px.get(),
-            scroll_px.get(),
-            view_px.get(),
-        )
-    });
-    let drawn = move || {
-        let w = win.get();
-        rows.with(|r| {
-            r[w.start..w.end]
-                .iter()
-                .enumerate()
-                .map(|(i, row)| (w.start + i, row.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let total = move || rows.with(Vec::len);
+    let row = move |d: Drawn<Row>| view! { <BoardRow index=d.index row=d.item pass failed now /> };
+    let label = Signal::derive(move || i18n.t(Text::ReadinessTitle).to_string());
     view! {
-        <div class="grid-scroll board-scroll" tabindex="0" node_ref=scroller
-            on:scroll=move |_| {
-                if let Some(el) = scroller.get_untracked() {
-                    scroll_px.set(f64::from(el.scroll_top()));
-                }
-            }>
-            <table class="grid readiness-grid" aria-rowcount=move || (total() + 1).to_string()>
-                <thead><tr aria-rowindex="1">
-                    <th scope="col">{i18n.tr(Text::ReadinessColStandby)}</th>
-                    <th scope="col">{i18n.tr(Text::ReadinessColCluster)}</th>
-                    <th scope="col">{i18n.tr(Text::ReadinessColRole)}</th>
-                    <th scope="col">{i18n.tr(Text::ReadinessColPrimary)}</th>
-                    <th scope="col">{i18n.tr(Text::ReadinessColLag)}</th>
-                    <th scope="col">{i18n.tr(Text::ReadinessColLast)}</th>
-                    <th scope="col">{i18n.tr(Text::ReadinessColBlocking)}</th>
-                </tr></thead>
-                <tbody>
-                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", win.get().before_px)>
-                        <td colspan="7"></td>
-                    </tr>
-                    <For each=drawn key=|(i, r)| row_key(*i, r) let:item>
-                        <BoardRow index=item.0 row=item.1 pass failed now />
-                    </For>
-                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", win.get().after_px)>
-                        <td colspan="7"></td>
-                    </tr>
-                </tbody>
-            </table>
-        </div>
+        <WindowedTable rows head columns=7 key=row_key class="readiness-grid" row_px=56 label row />
     }
 }
 
@@ -130,7 +61,7 @@ fn BoardRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ready = row.ready();
-    let row_index = (index + 2).to_string();
+    let row_index = aria_row(index);
     let Row {
         standby,
         last,
@@ -153,7 +84,7 @@ fn BoardRow(
     }
     let name = standby.name.clone();
     let link = match standby.href() {
-        Some(href) => view! { <A href>{name}</A> }.into_any(),
+        Some(href) => view! { <a href=href>{name}</a> }.into_any(),
         None => view! { <span>{name}</span> }.into_any(),
     };
     let role = match standby.kind {

@@ -6,20 +6,14 @@ use super::rows::{arrange, Row, Sort};
 
 /// Whether `row` matches what the operator typed (blank matches everything).
 pub fn matches(row: &Row, query: &str) -> bool {
-    let q = query.trim().to_lowercase();
-    if q.is_empty() {
-        return true;
-    }
     let s = &row.standby;
-    [
+    let fields = [
         Some(s.name.as_str()),
         Some(s.cluster_name.as_str()),
         Some(s.region.as_str()),
         s.primary_name.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|field| field.to_lowercase().contains(&q))
+    ];
+    crate::listing::matches(fields.into_iter().flatten(), query)
 }
 
 /// The rows to show, in order: sorted, filtered to "not ready" if asked, then searched.
@@ -85,18 +79,7 @@ pub fn counts(rows: &[Row]) -> Counts {
     }
 }
 
-/// A count as the board writes it, with thousands separated ("1,100").
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::listing::grouped;
 
 #[cfg(test)]
 mod tests {

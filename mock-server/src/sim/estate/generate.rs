@@ -28,7 +28,7 @@ const REGIONS: &[&str] = &[
 
 /// Upper bounds that keep a generated estate within what the mock answers quickly.
 pub(crate) const MAX_PRIMARIES: u32 = 1_000;
-pub(crate) const MAX_TENANTS_PER_CLUSTER: u32 = 100;
+pub(crate) const MAX_TENANTS_PER_CLUSTER: u32 = 500;
 
 /// The numbers a scenario gives for a generated estate.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
@@ -89,9 +89,11 @@ impl Generate {
                 Some(primary_id),
                 REGIONS[standby_region],
             ));
+            // Names sort in creation order whatever the count (c001_t001… past 99).
+            let width = per.to_string().len().max(2);
             for t in 0..per {
                 let tenant_id = 7_000_000 + p * per + t + 1;
-                let tenant_name = format!("{name}_t{:02}", t + 1);
+                let tenant_name = format!("{name}_t{:0width$}", t + 1);
                 tenants.push(tenant(tenant_id, &tenant_name, primary_id, None, Some(0)));
                 tenants.push(tenant(
                     8_000_000 + p * per + t + 1,
