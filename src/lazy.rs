@@ -7,11 +7,13 @@
 //! are `fallible`; a failed download is tried again like a read of the API (`readAttempts`, with
 //! the same backoff: a file of the console's own is safe to fetch twice), then the page says which
 //! chunk failed and offers Retry, and the header and everything around the page stay. Once the
-//! first page after sign-in is painted, every chunk is fetched in the background ([`prefetch`]),
-//! one at a time, each started only when no API request is waiting for its reply (one already
-//! downloading is not stopped), so a later outage does not strand the operator and a slow link
-//! carries a waiting page's data before code it may never need; a failed prefetch is silent and
-//! the page's own load tries again on navigation.
+//! first page after sign-in has its code and the API has been quiet a moment (its first data
+//! is in), every chunk is fetched in the background ([`prefetch`]), one at a time, each started
+//! only when no API request is waiting for its reply (one already downloading is not stopped),
+//! so a later outage does not strand the operator and a slow link carries the first page's code
+//! and data before code the operator may never need (measured: background chunks downloading
+//! beside the board's chunk and its first request cost it 300 to 500 ms on a 10 Mbit/s link);
+//! a failed prefetch is silent and the page's own load tries again on navigation.
 //!
 //! Without the `split` feature (`trunk serve`, the browser unit tests) the same functions call
 //! the page directly: there is no chunk and nothing can fail.
@@ -120,7 +122,12 @@ pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static
             let load = send_wrapper::SendWrapper::new(load_trying(load.clone(), attempts));
             Suspend::new(async move {
                 let view = match load.await {
-                    Ok(view) => view,
+                    Ok(view) => {
+                        if chunk != crate::routes::Page::Shell.chunk() {
+                            PAGE_SHOWN.with(|shown| shown.set(true));
+                        }
+                        view
+                    }
                     Err(ChunkFailed) => view! { <ChunkError chunk attempt waiting /> }.into_any(),
                 };
                 waiting.set(false);
@@ -175,13 +182,30 @@ fn ChunkError(
     }
 }
 
-/// Runs every preload in `all`, one after the other, once the browser is idle (after the page
-/// in front of the operator is painted), each only when `api` has no request waiting for its
-/// reply: on a slow link the page's data must not queue behind code the operator may never
-/// open. Failures are ignored: a page's own load tries again when the operator navigates there.
+thread_local! {
+    /// Whether a page (not the shell) has had its code: until then every download is the
+    /// operator's first page, which background chunks must not slow down.
+    static PAGE_SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs every preload in `all`, one after the other, once the first page after sign-in has its
+/// code and `api` has had no request waiting for [`QUIET_BEFORE_MS`] (its first data is in),
+/// each later one only when `api` has no request waiting for its reply: on a slow link the
+/// page's code and data must not share the link with code the operator may never open.
+/// Failures are ignored: a page's own load tries again when the operator navigates there.
 pub fn prefetch(all: fn() -> Vec<Preload>, api: Api) {
     let start = move || {
         leptos::task::spawn_local(async move {
+            let mut quiet_ms = 0;
+            while quiet_ms < QUIET_BEFORE_MS {
+                TimeoutFuture::new(QUIET_CHECK_MS).await;
+                let shown = PAGE_SHOWN.with(|s| s.get());
+                quiet_ms = if shown && !api.busy() {
+                    quiet_ms + QUIET_CHECK_MS
+                } else {
+                    0
+                };
+            }
             for preload in all() {
                 while api.busy() {
                     TimeoutFuture::new(QUIET_CHECK_MS).await;
@@ -202,3 +226,8 @@ pub fn prefetch(all: fn() -> Vec<Preload>, api: Api) {
 
 /// How often a waiting prefetch looks again whether the API is quiet.
 const QUIET_CHECK_MS: u32 = 200;
+
+/// How long the API must be quiet after the first page's code arrived before the background
+/// starts: long enough for the page to have sent its first requests, and for a list read page
+/// after page (the board's estate) to have sent the next.
+const QUIET_BEFORE_MS: u32 = 600;

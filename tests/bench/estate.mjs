@@ -36,10 +36,18 @@ async function signInTo(browser, url, selector, done) {
   await page.goto(url);
   await page.locator('#username').fill('admin');
   await page.locator('#password').fill('admin');
+  const clickAt = await page.evaluate(() => performance.now());
   const t0 = Date.now();
   await page.locator('form button[type="submit"]').click();
   await page.waitForSelector(selector, { timeout: 60_000 });
   const first = Date.now() - t0;
+  // Where the time went (BENCH_TRACE=1): each download after the click, from its start to its end.
+  if (process.env.BENCH_TRACE) {
+    const lines = await page.evaluate((at) => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime >= at - 1)
+      .map((e) => `  ${Math.round(e.startTime - at)}..${Math.round(e.responseEnd - at)} ms ${e.transferSize} B ${e.name.replace(/^https?:\/\/[^/]+/, '')}`), clickAt);
+    console.log(`trace: first row at ${first} ms after the click\n${lines.join('\n')}`);
+  }
   let all = first;
   if (done) {
     await page.waitForFunction(done, null, { timeout: 60_000, polling: 'raf' });
