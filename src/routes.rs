@@ -39,7 +39,7 @@ pub fn Shell() -> impl IntoView {
             <ErrorBoundary fallback=|errors| view! { <RouteError errors /> }>
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/clusters" /> } />
-                    <Route path=path!("/readiness") view=|| Page::Readiness.view() />
+                    <Route path=path!("/readiness") view=|| { crate::hooks::early::start(); Page::Readiness.view() } />
                     <Route path=path!("/clusters") view=|| Page::Clusters.view() />
                     <Route path=path!("/clusters/:id") view=|| Page::Cluster.view() />
                     <Route path=path!("/clusters/:id/batch-failover") view=|| Page::BatchFailover.view() />

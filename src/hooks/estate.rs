@@ -87,9 +87,23 @@ async fn load(api: &Api, parallel: usize, e: Estate, generation: u32) -> Result<
     let current = move || e.generation.try_get_untracked() == Some(generation);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut skipped = 0;
+    // The first load takes the first page its route asked for early (`hooks::early`).
+    let early = std::cell::RefCell::new(if progressive {
+        super::early::take()
+    } else {
+        None
+    });
     all_pages(
         parallel,
-        |p| api.list_clusters(p, MAX_PAGE_SIZE),
+        |p| {
+            let early = (p == 1).then(|| early.borrow_mut().take()).flatten();
+            async move {
+                match early {
+                    Some(reply) => reply.await,
+                    None => api.list_clusters(p, MAX_PAGE_SIZE).await,
+                }
+            }
+        },
         |page| {
             skipped += page.unreadable.under("/contents").count();
             clusters.extend(page.contents);

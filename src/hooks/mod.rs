@@ -4,6 +4,7 @@
 //! - `cluster`: the cluster a page is about, and its name;
 //! - `dialog`: how every dialog behaves at the keyboard;
 //! - `dr_launch`: the DR pages' one flow, precheck to launch;
+//! - `early`: the board's first request, sent as its route is matched (beside its chunk);
 //! - `estate`: every standby of the estate, read at scale for the readiness board;
 //! - `intervention`: retrying, skipping, cancelling or rolling back a task or a step: preview,
 //!   confirmation, the one send, its outcome;
@@ -25,6 +26,7 @@ pub mod alerts;
 pub mod cluster;
 pub mod dialog;
 pub(crate) mod dr_launch;
+pub(crate) mod early;
 pub(crate) mod estate;
 pub(crate) mod intervention;
 pub(crate) mod kept_runs;
