@@ -511,7 +511,7 @@ async fn a_body_that_breaks_the_contract_gets_ocps_400_naming_the_pointer() {
             batch,
             r#"{"failoverTenantItemList": [{"tenantId": "x"}]}"#,
             "/failoverTenantItemList/0/tenantId",
-            "does not match \"^-?[0-9]+$\"",
+            "does not match \"^[1-9][0-9]{0,17}$\"",
         ),
         // an unknown enum value
         (

@@ -259,9 +259,9 @@ fn a_bad_scenario_stops_the_binary_with_the_file_the_line_and_what_was_expected(
             "unknown field `answer`, expected one of",
         ),
         (
-            "{\n  \"faults\": [\n    { \"latencyMs\": [800, 50] }\n  ]\n}\n",
+            "{\n  \"faults\": [\n    { \"latencyMs\": [800, \"50\"] }\n  ]\n}\n",
             "line 3",
-            "the minimum is above the maximum",
+            "a range [min, max]",
         ),
         (
             "{\n  \"speed\": 1,\n  \"estate\": {\n    \"clusters\": [ { \"id\": 1, \"name\": \"p\" } ],\n    \"tenants\": [\n      { \"id\": 2, \"name\": \"t\", \"cluster\": 1 },\n      { \"id\": 3, \"name\": \"t_dr\", \"cluster\": 1, \"primary\": 9 }\n    ]\n  }\n}\n",

@@ -59,7 +59,7 @@ impl Clock {
 
     /// Wall-clock time of a simulated instant, for OCP timestamps.
     pub(crate) fn instant(&self, sim_ms: i64) -> console_core::time::Instant {
-        console_core::time::Instant::from_epoch_ms(self.base_wall_ms + sim_ms)
+        console_core::time::Instant::from_epoch_ms(self.base_wall_ms.saturating_add(sim_ms))
     }
 
     /// A simulated instant in OCP's wire format, in the demo OCP's zone.

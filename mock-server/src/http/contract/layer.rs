@@ -12,10 +12,12 @@ use crate::http::state::AppState;
 use crate::sim::refusal::Refusal;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::Json;
 use console_core::wire::codes;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::io::Write;
 use std::sync::Mutex;
 
@@ -60,9 +62,104 @@ pub(crate) async fn requests(State(state): State<AppState>, req: Request, next: 
         if let Err(m) = contract.check_request(&method, &template, value.as_ref()) {
             return Meta::new(&state).refuse(&refusal(&m), lang);
         }
+        if let Some(whole) = value.and_then(whole_numbers) {
+            return next
+                .run(Request::from_parts(parts, Body::from(whole)))
+                .await;
+        }
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// The same check for the `/__admin` controls, whose bodies are as strict as the contract says:
+/// a body that breaks it is answered 400 with the controls' plain `{error, pointer}`, before the
+/// handler's parser sees it. No credentials there (the mock binds to loopback).
+pub(crate) async fn admin_requests(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let contract = state.contract();
+    let Some(template) = template(&req) else {
+        return next.run(req).await;
+    };
+    let method = req.method().as_str().to_string();
+    if !contract.takes_body(&method, &template) {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, ADMIN_BODY_LIMIT).await {
+        Ok(b) => b,
+        Err(e) => {
+            let error = format!("the body could not be read: {e}");
+            return (StatusCode::BAD_REQUEST, Json(json!({ "error": error }))).into_response();
+        }
+    };
+    let value = if bytes.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let error = format!("not JSON: {e}");
+                return (StatusCode::BAD_REQUEST, Json(json!({ "error": error }))).into_response();
+            }
+        }
+    };
+    if let Err(m) = contract.check_request(&method, &template, value.as_ref()) {
+        let at = if m.pointer.is_empty() {
+            "the body itself"
+        } else {
+            m.pointer.as_str()
+        };
+        let error = format!(
+            "invalid body at {at}: expected {}. See GET /__admin/openapi.json.",
+            m.expected
+        );
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": error, "pointer": m.pointer })),
+        )
+            .into_response();
+    }
+    let bytes = value.and_then(whole_numbers).unwrap_or(bytes.to_vec());
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+/// Largest `/__admin` body read (a stub's recorded reply can be large).
+const ADMIN_BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// JSON Schema's `integer` takes `5.0` as well as `5`, and so does OCP's Jackson; serde does
+/// not. The body rewritten with every whole-valued float inside the i64 range as an integer,
+/// or `None` when it has none (the bytes go on unchanged).
+fn whole_numbers(mut v: Value) -> Option<Vec<u8>> {
+    const I64_SPAN: std::ops::Range<f64> = -9.223_372_036_854_776e18..9.223_372_036_854_776e18;
+    fn fix(v: &mut Value) -> bool {
+        let mut changed = false;
+        match v {
+            Value::Number(n) if n.is_f64() => {
+                if let Some(f) = n
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0 && I64_SPAN.contains(f))
+                {
+                    *v = Value::from(f as i64);
+                    changed = true;
+                }
+            }
+            // Every item is visited (no short cut): each may need rewriting.
+            Value::Array(a) => a.iter_mut().for_each(|x| changed |= fix(x)),
+            Value::Object(o) => o.values_mut().for_each(|x| changed |= fix(x)),
+            _ => {}
+        }
+        changed
+    }
+    if fix(&mut v) {
+        serde_json::to_vec(&v).ok()
+    } else {
+        None
+    }
 }
 
 /// OCP's validation failure: 400 with no specific code (docs/ocp-api.md §3.1).

@@ -27,6 +27,14 @@ pub(crate) async fn search(
 ) -> Response {
     ctx.answer(|| {
         let raw = q.get("componentIdsStr").cloned().unwrap_or_default();
+        // The contract's pattern: a search names something (a letter or a digit), not only
+        // separators.
+        if !raw.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            return Err(Refusal::bad(
+                "Name at least one component id in componentIdsStr.",
+                "请在 componentIdsStr 中至少指定一个组件 ID。",
+            ));
+        }
         Ok(ctx.ok(&state.estate().gfc.search(&raw)?))
     })
 }
@@ -88,6 +96,12 @@ pub(crate) async fn operations(
     ctx.answer(|| {
         let filter = parse_ids(q.get("componentIdsStr").map(String::as_str).unwrap_or("")).0;
         let mark = q.get("failoverbackMark").map(String::as_str);
+        if let Some(m) = mark.filter(|m| !matches!(*m, "failover" | "failback")) {
+            return Err(Refusal::bad(
+                format!("failoverbackMark \"{m}\" is neither failover nor failback."),
+                format!("failoverbackMark \"{m}\" 既不是 failover 也不是 failback。"),
+            ));
+        }
         let ops = state
             .estate()
             .gfc

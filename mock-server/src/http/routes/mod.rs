@@ -11,7 +11,7 @@ pub(crate) mod gfc;
 pub(crate) mod iam;
 pub(crate) mod tasks;
 
-use crate::http::contract::layer::{replies, requests};
+use crate::http::contract::layer::{admin_requests, replies, requests};
 use crate::http::envelope::refuse_bare;
 use crate::http::faults::layer::faults;
 use crate::http::journal::layer::journal;
@@ -135,7 +135,8 @@ pub(crate) fn router(state: AppState) -> Router {
             admin::router().layer(
                 ServiceBuilder::new()
                     .layer(from_fn_with_state(state.clone(), replies))
-                    .layer(from_fn_with_state(state.clone(), tick)),
+                    .layer(from_fn_with_state(state.clone(), tick))
+                    .layer(from_fn_with_state(state.clone(), admin_requests)),
             ),
         )
         .merge(spa::router(state.config().dist.as_deref()))
@@ -148,7 +149,7 @@ pub(crate) fn router(state: AppState) -> Router {
 /// runs), replay stubs (which answer before auth and faults), faults, the reply check (only
 /// with `--check-replies`), the clock tick (where simulated time follows real time), the body
 /// limit, and the request check against the contract right before the handlers. `/__admin`
-/// gets the reply check and the tick only.
+/// gets the reply check, the tick and its own request check (`admin_requests`).
 fn ocp_layers(routes: Router<AppState>, state: &AppState) -> Router<AppState> {
     routes.layer(
         ServiceBuilder::new()
@@ -195,6 +196,37 @@ async fn api_method_not_allowed(State(state): State<AppState>, uri: Uri) -> Resp
     )
 }
 
+/// An optional integer query parameter: absent, or an int64 written in digits (an optional
+/// leading minus); a blank or anything else is refused, naming the parameter, as the contract's
+/// `integer` schema says.
+pub(crate) fn query_int(q: &HashMap<String, String>, key: &str) -> Result<Option<i64>, String> {
+    match q.get(key) {
+        None => Ok(None),
+        Some(v) => {
+            let digits = v.strip_prefix('-').unwrap_or(v);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("{key} \"{v}\" is not an integer"));
+            }
+            v.parse::<i64>()
+                .map(Some)
+                .map_err(|_| format!("{key} \"{v}\" is beyond a 64-bit integer"))
+        }
+    }
+}
+
+/// An optional id in the query: absent, or an int64 of at least 1 (the contract's `Id`);
+/// anything else is refused with OCP's 400 (ILLEGAL_ARGUMENT).
+pub(crate) fn query_id(q: &HashMap<String, String>, key: &str) -> Result<Option<i64>, Refusal> {
+    match query_int(q, key) {
+        Ok(Some(v)) if v < 1 => {
+            let e = format!("{key} {v} is not an id (ids start at 1)");
+            Err(Refusal::bad(e.clone(), e))
+        }
+        Ok(v) => Ok(v),
+        Err(e) => Err(Refusal::bad(e.clone(), e)),
+    }
+}
+
 /// OCP paging: `page` 1-based (default 1), `size` default 10, at most 2000.
 pub(crate) struct PageReq {
     page: usize,
@@ -208,11 +240,12 @@ impl PageReq {
     }
 
     fn read(q: &HashMap<String, String>) -> Result<PageReq, String> {
+        // As the contract says: absent, or a whole number of at most i64::MAX (no blank, no
+        // spaces, no sign); the bounds are checked below.
         let num = |key: &str, default: usize| -> Result<usize, String> {
-            match q.get(key).map(|s| s.trim()) {
-                None | Some("") => Ok(default),
-                Some(v) => v
-                    .parse::<usize>()
+            match query_int(q, key)? {
+                None => Ok(default),
+                Some(v) => usize::try_from(v)
                     .map_err(|_| format!("{key} \"{v}\" is not a positive integer")),
             }
         };

@@ -1,7 +1,7 @@
 //! Task endpoints (docs/ocp-api.md §4): the paged list, the task detail (`WrappedTaskInstance`), the
 //! operations (retry, rollback, subtask retry/skip/cancel; operator only) and subtask logs.
 
-use super::PageReq;
+use super::{query_id, PageReq};
 use crate::http::ctx::{path_id, Ctx};
 use crate::http::state::AppState;
 use crate::sim::engine::TaskRec;
@@ -39,8 +39,8 @@ pub(crate) async fn list(
                     .map(|x| x.trim().to_ascii_uppercase())
                     .collect()
             });
-        let cluster = q.get("clusterId").and_then(|v| v.parse::<i64>().ok());
-        let tenant = q.get("tenantId").and_then(|v| v.parse::<i64>().ok());
+        let cluster = query_id(&q, "clusterId")?;
+        let tenant = query_id(&q, "tenantId")?;
         // OCP's `name` is a fuzzy match: a case-insensitive substring here.
         let name = q
             .get("name")
