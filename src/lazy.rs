@@ -123,9 +123,7 @@ pub fn Lazy(chunk: &'static str, load: impl Fn() -> Load + Send + Sync + 'static
             Suspend::new(async move {
                 let view = match load.await {
                     Ok(view) => {
-                        if chunk != crate::routes::Page::Shell.chunk() {
-                            PAGE_SHOWN.with(|shown| shown.set(true));
-                        }
+                        SHOWN.with(|shown| shown.set(shown.get() + 1));
                         view
                     }
                     Err(ChunkFailed) => view! { <ChunkError chunk attempt waiting /> }.into_any(),
@@ -183,9 +181,10 @@ fn ChunkError(
 }
 
 thread_local! {
-    /// Whether a page (not the shell) has had its code: until then every download is the
-    /// operator's first page, which background chunks must not slow down.
-    static PAGE_SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Split points shown so far. The shell is always the first (every page is inside it), so
+    /// a second means the operator's first page has its code: until then every download is
+    /// that page's, which background chunks must not slow down.
+    static SHOWN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Runs every preload in `all`, one after the other, once the first page after sign-in has its
@@ -199,7 +198,7 @@ pub fn prefetch(all: fn() -> Vec<Preload>, api: Api) {
             let mut quiet_ms = 0;
             while quiet_ms < QUIET_BEFORE_MS {
                 TimeoutFuture::new(QUIET_CHECK_MS).await;
-                let shown = PAGE_SHOWN.with(|s| s.get());
+                let shown = SHOWN.with(|s| s.get()) >= 2;
                 quiet_ms = if shown && !api.busy() {
                     quiet_ms + QUIET_CHECK_MS
                 } else {
