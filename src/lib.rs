@@ -14,12 +14,14 @@ pub mod pages;
 pub mod routes;
 pub mod session;
 pub(crate) mod storage;
+pub(crate) mod theme;
 
 use leptos::prelude::*;
 
 /// Installs the panic screen, reads config.json, mounts the app on `<body>`.
 pub fn start() {
     crash::install_panic_hook();
+    theme::apply(theme::saved());
     // The reactive executor starts with the mount, so this first task uses wasm-bindgen's directly.
     wasm_bindgen_futures::spawn_local(async {
         let (config, error) = config::load().await;

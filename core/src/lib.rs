@@ -15,7 +15,8 @@
 //! | [`precheck`] | verdicts (Pass only on proof), precheck history kept per standby, the readiness board |
 //! | [`gfc`] | component failover/failback: wire types, input rules, verdicts, CSV, sessions kept in the browser |
 //!
-//! Plus small rules used across domains: [`roles`] (who may operate), [`window`] (which rows
+//! Plus small rules used across domains: [`roles`] (who may operate), [`theme`] (the colour
+//! scheme chosen), [`window`] (which rows
 //! of a long list are drawn), [`listing`] (a list's search, sort and counts), [`url`]
 //! (percent-encoding and query strings),
 //! [`name`] (a name, or `#id` where there is none) and [`order`] (one
@@ -26,7 +27,7 @@
 //! new arrow): `wire` imports only `order`; `i18n` only `wire`; `time` `wire` and `i18n`;
 //! `precheck` and `gfc` those three; `present` the domains whose states it words; `graph`
 //! `present`; `task` everything below it. The small rules (`order`, `url`, `name`, `window`,
-//! `listing`, `roles`) import nothing here and may be used by all. Test modules may reach across (fixtures).
+//! `listing`, `theme`, `roles`) import nothing here and may be used by all. Test modules may reach across (fixtures).
 
 #[macro_use]
 pub mod wire;
@@ -41,6 +42,7 @@ pub mod precheck;
 pub mod present;
 pub mod roles;
 pub mod task;
+pub mod theme;
 pub mod time;
 pub mod url;
 pub mod window;

@@ -1,5 +1,5 @@
 //! The top bar: product name, navigation, who is signed in and with what role, language, sign
-//! out. Under 768 px (style/main.css) everything but the product name folds behind a Menu
+//! out, and the colour scheme (as the system, light or dark: `crate::theme`). Under 768 px (style/main.css) everything but the product name folds behind a Menu
 //! button: a disclosure (aria-expanded, aria-controls) that Escape closes, returning focus to
 //! it, and that closes itself when the route changes. Above that width the button is hidden and
 //! the menu always shown, whatever the signal says.
@@ -7,6 +7,7 @@
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use console_core::i18n::Text;
+use console_core::theme::Theme;
 use leptos::html::Button;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,6 +21,7 @@ pub fn Header() -> impl IntoView {
     let session = use_session();
     let user = move || session.current.get().map(|s| s.user).unwrap_or_default();
     let open = RwSignal::new(false);
+    let chosen = crate::theme::saved();
     let toggle_ref = NodeRef::<Button>::new();
     let location = use_location();
     // A link followed from the open menu lands on a page with the menu folded again.
@@ -63,6 +65,15 @@ pub fn Header() -> impl IntoView {
                         <span class="badge" data-testid="user-role">{move || if session.can_operate() { i18n.t(Text::RoleOperator) } else { i18n.t(Text::RoleReadOnly) }}</span>
                     })}
                     <button class="btn btn-quiet" lang=move || i18n.lang.get().other().code() on:click=move |_| i18n.toggle()>{i18n.tr(Text::SwitchLanguage)}</button>
+                    <label class="theme-pick">
+                        {i18n.tr(Text::ThemeLabel)}" "
+                        <select data-testid="theme"
+                            on:change=move |ev| crate::theme::choose(Theme::parse(&event_target_value(&ev)))>
+                            <option value="system" selected=chosen == Theme::System>{i18n.tr(Text::ThemeSystem)}</option>
+                            <option value="light" selected=chosen == Theme::Light>{i18n.tr(Text::ThemeLight)}</option>
+                            <option value="dark" selected=chosen == Theme::Dark>{i18n.tr(Text::ThemeDark)}</option>
+                        </select>
+                    </label>
                     <button class="btn btn-quiet" data-testid="sign-out" on:click=move |_| session.sign_out()>{i18n.tr(Text::NavSignOut)}</button>
                 </div>
             </div>

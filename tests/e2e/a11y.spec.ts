@@ -1,8 +1,9 @@
 // Issue 12: accessibility. Every page and state in English and Chinese is checked by axe-core
-// (zero violations of any impact) and photographed full-page at 1280 px and at 420 px (there
-// also with the header's menu open on two pages) into
+// (zero violations of any impact, colour contrast included) in the light and the dark scheme,
+// and photographed full-page at 1280 px and at 320 px (WCAG reflow; there also with the
+// header's menu open on two pages) into
 // tests/e2e/screenshots/ (not committed; outside test-results/, which Playwright empties at the
-// start of every run, so the nginx pass of `cargo xtask test` would delete them), and at 420 px
+// start of every run, so the nginx pass of `cargo xtask test` would delete them), and at 320 px
 // nothing is wider than the screen.
 // Then what a keyboard user notices of the dialogs, and what the pollers say in words.
 import { test, expect, Page, APIRequestContext } from '@playwright/test';
@@ -13,6 +14,9 @@ import { arrived, clock, launch, openConsole, resetMock, signIn, taskFault, noCr
 
 const SHOTS = path.join(__dirname, 'screenshots');
 const LANGS = ['en-US', 'zh-CN'] as const;
+/// WCAG 2.2 reflow: 1280 px at 400% zoom.
+const NARROW = 320;
+const SCHEMES = ['light', 'dark'] as const;
 type Lang = (typeof LANGS)[number];
 
 test.afterEach(async ({ page }) => noCrash(page));
@@ -50,22 +54,23 @@ async function axe(page: Page, name: string, lang: Lang, width: number) {
 /// the header's menu is also opened at 420 px, checked and photographed, then closed.
 async function check(page: Page, name: string, lang: Lang, opts: { menu?: boolean } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 420]) {
+  const scheme = await page.evaluate(() => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+  for (const width of [1280, NARROW]) {
     await page.setViewportSize({ width, height: 900 });
-    await axe(page, name, lang, width);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-${width}.png`), fullPage: true });
-    if (width === 420) {
+    await axe(page, `${name} (${scheme})`, lang, width);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-${scheme}-${width}.png`), fullPage: true });
+    if (width === NARROW) {
       const { scroll, inner } = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         inner: window.innerWidth,
       }));
-      expect(scroll, `${name} (${lang}) at 420 px is ${scroll} px wide`).toBeLessThanOrEqual(inner);
+      expect(scroll, `${name} (${lang}, ${scheme}) at ${NARROW} px is ${scroll} px wide`).toBeLessThanOrEqual(inner);
       if (opts.menu) {
         const toggle = page.getByTestId('menu-toggle');
         await toggle.click();
         await expect(page.getByTestId('topbar-menu')).toBeVisible();
         await axe(page, `${name} with the menu open`, lang, width);
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-420-menu.png`), fullPage: true });
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}-${scheme}-${NARROW}-menu.png`), fullPage: true });
         await toggle.click();
         await expect(page.getByTestId('topbar-menu')).toBeHidden();
       }
@@ -98,8 +103,9 @@ async function gfcChecksDone(page: Page, request: APIRequestContext, lang: Lang,
   await expect(page.getByTestId('not-polling')).toBeVisible();
 }
 
-for (const lang of LANGS) {
-  test.describe(`every page in ${lang}`, () => {
+for (const scheme of SCHEMES) for (const lang of LANGS) {
+  test.describe(`every page in ${lang}, ${scheme}`, () => {
+    test.use({ colorScheme: scheme });
     test(`clusters, cluster, tasks (${lang})`, async ({ page, request }) => {
       await launch(request, '/api/v2/ob/clusters/6/failover');
       await openIn(page, lang, '/clusters');

@@ -227,6 +227,7 @@ fn core_folders_import_only_what_lib_rs_allows() {
         ("roles", &[][..]),
         ("window", &[][..]),
         ("listing", &[][..]),
+        ("theme", &[][..]),
         ("url", &[][..]),
         ("name", &[][..]),
     ]);

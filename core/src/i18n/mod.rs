@@ -201,6 +201,10 @@ texts! {
     SortNewest => "Newest first", "最新的在前";
     SortFailedFirst => "Status, failed first", "状态，失败的在前";
     SortLongest => "Duration, longest first", "耗时，最长的在前";
+    ThemeLabel => "Colours", "配色";
+    ThemeSystem => "As the system", "跟随系统";
+    ThemeLight => "Light", "浅色";
+    ThemeDark => "Dark", "深色";
     ReadinessQueueDone => "Prechecked {0} of {1}", "已预检查 {0}/{1} 个";
     ReadinessQueueCanceled => "Canceled after {0} of {1}", "已在完成 {0}/{1} 个后取消";
     ReadinessSort => "Sort by", "排序方式";

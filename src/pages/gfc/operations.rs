@@ -66,7 +66,7 @@ pub fn GfcOperationsPage() -> impl IntoView {
         <section class="page">
             <Breadcrumbs trail=move |lang| trail(&Place::GfcOperations { session: &session() }, lang) />
             <h1>{move || i18n.f(Text::GfcOperationsTitle, &[&mark()])}</h1>
-            <p class="muted">{move || format!("session {}", session())}</p>
+            <p class="muted session-id">{move || format!("session {}", session())}</p>
             <LiveStatus poll now_ms finished=Text::GfcAllDone />
             <FailureView failure=poll.error />
             {move || data.get().map(|d| if d.operations.is_empty() {
