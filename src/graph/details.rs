@@ -109,13 +109,6 @@ pub fn StepDetails(
             }
         });
     });
-    let label = move |a: Intervention| match a {
-        Intervention::RetrySubtask(_) => i18n.t(Text::ActRetryStep),
-        Intervention::SkipSubtask(_) => i18n.t(Text::ActSkipStep),
-        Intervention::CancelSubtask(_) => i18n.t(Text::ActCancelStep),
-        Intervention::RetryTask => i18n.t(Text::ActRetryTask),
-        Intervention::RollbackTask => i18n.t(Text::ActRollbackTask),
-    };
     let timeout = info.timeout_s;
     let eta_name = info.name.clone();
     let eta = Memo::new(move |_| {
@@ -141,9 +134,9 @@ pub fn StepDetails(
             </dl>
             <div class="step-actions">
                 {move || actions().into_iter().map(|a| view! {
-                    <button class="btn" data-testid=format!("act-{}", match a { Intervention::RetrySubtask(_) => "retry", Intervention::SkipSubtask(_) => "skip", Intervention::CancelSubtask(_) => "cancel", _ => "task" })
+                    <button class="btn" data-testid=super::action_testid(a)
                         disabled=move || !can_operate.get()
-                        on:click=move |_| on_intervene.run(a)>{label(a)}</button>
+                        on:click=move |_| on_intervene.run(a)>{super::action_words(i18n, a)}</button>
                 }).collect_view()}
             </div>
             {children.map(|c| c())}

@@ -47,6 +47,21 @@ impl InterventionFlow {
     }
 }
 
+/// Step `n`'s id and name: from the graph, or, when the steps cannot form one, from the list
+/// OCP sent (`n` is the step's place in it either way).
+fn step(model: TaskModel, n: usize) -> Option<(i64, String)> {
+    if let Some(s) = model.structure.with(|s| {
+        s.as_ref()
+            .and_then(|s| s.info.get(n).map(|i| (i.id, i.name.clone())))
+    }) {
+        return Some(s);
+    }
+    model.undrawable.with(|u| {
+        let s = u.as_ref()?.get(n)?;
+        Some((s.id?.0, s.name.clone().unwrap_or_default()))
+    })
+}
+
 /// Whether OCP refused a rollback because a step that ran cannot be undone.
 pub(crate) fn is_rollback_refusal(f: &ApiFailure) -> bool {
     f.code().and_then(|c| c.as_int()) == Some(TASK_PROHIBIT_ROLLBACK)
@@ -70,19 +85,16 @@ pub(crate) fn use_intervention(id: i64, model: TaskModel, poll: Poll) -> Interve
         let Some(p) = preview.get() else {
             return String::new();
         };
-        let name = |n: usize| {
-            model
-                .structure
-                .with(|s| {
-                    s.as_ref()
-                        .and_then(|s| s.info.get(n).map(|i| i.name.clone()))
-                })
-                .unwrap_or_default()
-        };
+        let name = |n: usize| step(model, n).map(|(_, name)| name).unwrap_or_default();
         let count = impacts
             .with(|v| v.iter().filter(|x| x.is_some()).count())
             .to_string();
+        // Without a graph the steps that would run again are not known: said, not guessed.
+        let no_graph = model.graph_error.with(Option::is_some);
         match p {
+            Intervention::RetrySubtask(n) if no_graph => {
+                i18n.f(Text::PreviewRetryStepNoGraph, &[&name(n)])
+            }
             Intervention::RetryTask => i18n.f(Text::PreviewRetryTask, &[&count]),
             Intervention::RollbackTask => i18n.f(Text::PreviewRollback, &[&count]),
             Intervention::RetrySubtask(n) => i18n.f(Text::PreviewRetryStep, &[&name(n), &count]),
@@ -109,11 +121,7 @@ pub(crate) fn use_intervention(id: i64, model: TaskModel, poll: Poll) -> Interve
         let (Some(p), Some(launch)) = (preview.get_untracked(), action.get_untracked()) else {
             return;
         };
-        let sub_id = |n: usize| {
-            model
-                .structure
-                .with_untracked(|s| s.as_ref().and_then(|s| s.info.get(n).map(|i| i.id)))
-        };
+        let sub_id = |n: usize| untrack(|| step(model, n)).map(|(id, _)| id);
         let api = api.clone();
         let target = match p {
             Intervention::RetrySubtask(n)

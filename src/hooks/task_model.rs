@@ -137,6 +137,9 @@ pub struct TaskModel {
     pub structure: RwSignal<Option<Arc<Structure>>>,
     /// Set when the subtasks cannot form a graph (a cycle, a dangling id).
     pub graph_error: RwSignal<Option<GraphError>>,
+    /// The steps as OCP sent them, while they cannot form a graph (`graph_error` set): the
+    /// page lists them instead, and a step's intervention finds its id here.
+    pub undrawable: RwSignal<Option<Arc<Vec<SubtaskInstance>>>>,
     /// Bumped on every rebuild: layout-dependent views key on it.
     pub version: RwSignal<u64>,
     /// Which way the graph is drawn; changing it lays the graph out again, nothing else does.
@@ -164,6 +167,7 @@ impl TaskModel {
             header: RwSignal::new(None),
             structure: RwSignal::new(None),
             graph_error: RwSignal::new(None),
+            undrawable: RwSignal::new(None),
             version: RwSignal::new(0),
             orientation: RwSignal::new(OrientationChoice::Auto),
             critical: RwSignal::new(Arc::new(CriticalPath::default())),
@@ -240,12 +244,29 @@ impl TaskModel {
         let g = match graph::build(subs) {
             Ok(g) => g,
             Err(e) => {
-                self.graph_error.set(Some(e));
+                // No graph: the steps are listed instead, never an older graph beside them.
+                if self
+                    .graph_error
+                    .with_untracked(|old| old.as_ref() != Some(&e))
+                {
+                    self.graph_error.set(Some(e));
+                }
+                if self.structure.with_untracked(Option::is_some) {
+                    self.structure.set(None);
+                    self.version.update(|v| *v += 1);
+                }
+                let changed = self
+                    .undrawable
+                    .with_untracked(|u| u.as_deref().map(Vec::as_slice) != Some(subs));
+                if changed {
+                    self.undrawable.set(Some(Arc::new(subs.to_vec())));
+                }
                 return false;
             }
         };
         if self.graph_error.with_untracked(Option::is_some) {
             self.graph_error.set(None);
+            self.undrawable.set(None);
         }
         let same = self.structure.with_untracked(|s| {
             s.as_ref()

@@ -15,6 +15,7 @@ use crate::graph::announcer::Announcer;
 use crate::graph::details::StepDetails;
 use crate::graph::legend::Legend;
 use crate::graph::table::SubtaskTable;
+use crate::graph::undrawable::UndrawableSteps;
 use crate::graph::view::TaskGraph;
 use crate::hooks::alerts::{use_task_alerts, NotifyButton};
 use crate::hooks::dialog::use_dialog;
@@ -214,12 +215,16 @@ fn TaskView(id: i64) -> impl IntoView {
                 }).collect_view())}
                 {move || flow.task_preview.get().map(|_| preview_view())}
             </div>
-            <div class="view-switch" role="tablist">
+            {move || model.undrawable.with(Option::is_some).then(|| view! {
+                <UndrawableSteps model on_intervene=flow.begin can_operate sending=Signal::derive(move || flow.sending()) />
+                {move || flow.step_preview.get().map(|_| preview_view())}
+            })}
+            <div class="view-switch" role="tablist" hidden=move || model.undrawable.with(Option::is_some)>
                 <button role="tab" class="btn" aria-selected=move || (!table_view.get()).to_string() on:click=move |_| table_view.set(false)>{i18n.tr(Text::ViewGraph)}</button>
                 <button role="tab" class="btn" data-testid="view-table" aria-selected=move || table_view.get().to_string() on:click=move |_| table_view.set(true)>{i18n.tr(Text::ViewTable)}</button>
             </div>
             <Legend />
-            <div class="task-body">
+            <div class="task-body" hidden=move || model.undrawable.with(Option::is_some)>
                 <div class="task-main">
                     {move || if table_view.get() {
                         view! { <SubtaskTable model selected now_ms=now timing /> }.into_any()

@@ -261,3 +261,37 @@ test('GFC: an unreadable or unknown check status is shown and never lets the lau
   await expect(cell('7923', 'VIP')).toContainText('Unknown');
   await expect(page.getByTestId('launch')).toBeDisabled();
 });
+
+test('a task whose graph cannot be drawn lists its steps, the failed first, with their actions', async ({ page, request }) => {
+  await clock(request, { paused: true });
+  await taskFault(request, 'Sync all cluster info', 'fail');
+  const task = await launch(request, '/api/v2/ob/clusters/6/failover');
+  await clock(request, { advanceSeconds: 30 });
+  const body = { successful: true, data: await apiGet(request, `/api/v2/tasks/instances/${task}`) };
+  const failed = body.data.subtasks.find((s: any) => s.status === 'FAILED');
+  expect(failed.name).toBe('Sync all cluster info');
+  // Another OCP's reply: a null among one step's upstreams.
+  const last = body.data.subtasks[body.data.subtasks.length - 1];
+  last.upstreams = [null];
+  const stub = await request.post('/__admin/stubs', {
+    data: { request: { method: 'GET', path: `/api/v2/tasks/instances/${task}` }, response: { status: 200, body: body } },
+  });
+  expect(stub.status(), await stub.text()).toBe(201);
+
+  await openConsole(page, `/tasks/${task}`);
+  await signIn(page);
+  // The message names the field that made the graph impossible.
+  await expect(page.getByTestId('graph-error')).toContainText(`subtask ${last.id}: \`upstreams\` holds null`);
+  const steps = page.getByTestId('undrawable-step');
+  await expect(steps).toHaveCount(body.data.subtasks.length);
+  await expect(steps.first()).toHaveAttribute('data-status', 'failed');
+  await expect(steps.first()).toContainText('Sync all cluster info');
+  await expect(page.getByTestId('graph')).toBeHidden();
+  // Its actions work as on the graph: a preview that says what cannot be shown, one send.
+  await steps.first().getByTestId('act-retry').click();
+  await expect(page.getByTestId('intervention')).toContainText('which steps run after it cannot be shown');
+  await page.getByTestId('confirm-intervention').click();
+  await expect(page.getByTestId('intervention')).toHaveCount(0);
+  const retries = (await journal(request)).filter((e) => e.method === 'POST' && e.path === `/api/v2/tasks/instances/${task}/subtasks/${failed.id}/retry`);
+  expect(retries).toHaveLength(1);
+});

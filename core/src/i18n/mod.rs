@@ -354,6 +354,10 @@ texts! {
     PreviewRetryStep => "Retry {0}: the {1} highlighted steps (↻) run again.", "重试 {0}：高亮的 {1} 个步骤（↻）将重新执行。";
     PreviewSkipStep => "Skip {0}: it is marked successful without running (⤼), and the steps after it run.", "跳过 {0}：该步骤不执行而直接标记为成功（⤼），其后的步骤将继续执行。";
     PreviewCancelStep => "Cancel {0}: it is stopped and marked failed (■).", "取消 {0}：该步骤将被停止并标记为失败（■）。";
+    PreviewRetryStepNoGraph => "Retry {0}: it runs again; which steps run after it cannot be shown, since the task's steps cannot be drawn as a graph.", "重试 {0}：该步骤将重新执行；由于该任务的步骤无法绘制为图，无法显示其后将执行哪些步骤。";
+    UndrawableTitle => "Steps, as OCP lists them (failed first)", "步骤（按 OCP 的顺序，失败的在前）";
+    UndrawableHint => "The order of the steps cannot be drawn, so they are listed as OCP sent them. A step's actions work as on the graph.", "无法绘制步骤的先后关系，因此按 OCP 返回的顺序列出。步骤的操作与图中相同。";
+    ColStep => "Step", "步骤";
     ConfirmAction => "Confirm", "确认";
     RollbackRefused => "OCP refused the rollback: some steps that already ran cannot be undone (marked ⊘). Retry or skip the failed step instead.", "OCP 拒绝回滚：部分已执行的步骤不可撤销（标记为 ⊘）。请改为重试或跳过失败的步骤。";
     OutcomeUnknownTask => "The outcome is unknown: no reply came back. It was not sent again; the graph shows whether it took effect.", "结果未知：没有收到响应，且未重新发送。请通过任务图确认是否生效。";
