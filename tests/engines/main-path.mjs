@@ -5,12 +5,14 @@
 //
 // firefox: Debian's Firefox ESR through geckodriver (crates.io, installed by `cargo xtask setup`
 // into target/tools/bin). webkit: Debian's WebKitGTK (Safari's engine) through WebKitWebDriver,
-// driving WebKitGTK's MiniBrowser. Without a DISPLAY the script starts its own Xvfb (WebKitGTK has
-// no headless mode; Firefox runs in it too, as an operator's would).
+// driving WebKitGTK's MiniBrowser. The browsers run on an Xvfb display of the script's own
+// (WebKitGTK has no headless mode; Firefox runs there too, as an operator's would), or on
+// $DISPLAY with ENGINES_SHOW=1, to watch.
 //
 // Environment: MOCK_SERVER_BIN (default target/debug/mock-server), DIST_DIR (default dist),
 // GECKODRIVER (default target/tools/bin/geckodriver, then PATH), WEBKIT_WEBDRIVER
-// (default WebKitWebDriver), ENGINES_TIMEOUT_MS (one wait, default 20000).
+// (default WebKitWebDriver), ENGINES_TIMEOUT_MS (one wait, default 20000), ENGINES_DEADLINE_MS
+// (the whole run, default 150000: a browser that hangs fails the run instead of the gate).
 //
 // Prints `PASS`/`FAIL` per step and closes with `ENGINE: N passed, N failed`; exits 1 on any
 // failure. Each scenario stops at its first failed step; the steps it did not reach count as failed.
@@ -28,6 +30,7 @@ if (engine !== 'firefox' && engine !== 'webkit') {
   process.exit(2);
 }
 const TIMEOUT = Number(process.env.ENGINES_TIMEOUT_MS ?? 20000);
+const DEADLINE = Number(process.env.ENGINES_DEADLINE_MS ?? 150000);
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 // ---------------------------------------------------------------- processes
@@ -437,10 +440,15 @@ const scenarios = [
 let passed = 0;
 let failed = 0;
 const started = Date.now();
+setTimeout(() => {
+  console.log(`FAIL ${engine} · the whole run: still running after ${DEADLINE} ms`);
+  console.log(`${engine}: ${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+}, DEADLINE).unref();
 let driverInfo;
 try {
   const env = { ...process.env };
-  if (!env.DISPLAY) env.DISPLAY = await startXvfb();
+  if (!(process.env.ENGINES_SHOW === '1' && env.DISPLAY)) env.DISPLAY = await startXvfb();
   base = await startMock();
   driverInfo = await startDriver(env);
   driver = await new Builder().usingServer(driverInfo.url).withCapabilities(capabilities()).build();

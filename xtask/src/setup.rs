@@ -7,6 +7,10 @@ use std::process::Command;
 use std::time::Instant;
 
 const TRUNK_VERSION: &str = "0.21.14";
+/// The engines step's Firefox driver, from crates.io into `target/tools` (a local root).
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
+/// WebKitGTK's own small browser, which WebKitWebDriver drives (Debian's libwebkit2gtk-4.1-0).
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Installed by Debian's fonts-noto-cjk.
 const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
@@ -99,6 +103,48 @@ pub fn ensure_wrk(root: &Path, env: &Env) -> Result<(), String> {
     Ok(())
 }
 
+/// Where `cargo install --root` puts geckodriver: `target/tools/bin/geckodriver`.
+pub fn geckodriver(root: &Path) -> std::path::PathBuf {
+    crate::target_dir(root).join("tools/bin/geckodriver")
+}
+
+/// The two other engines of the gate: Debian's Firefox ESR and WebKitGTK (Safari's engine, its
+/// WebKitWebDriver and MiniBrowser), Xvfb for a display (WebKitGTK has no headless mode), and
+/// geckodriver from crates.io.
+fn ensure_engines(root: &Path, env: &Env) -> Result<(), String> {
+    let debian = [
+        "/usr/bin/firefox-esr",
+        "/usr/bin/WebKitWebDriver",
+        MINIBROWSER,
+        "/usr/bin/Xvfb",
+    ];
+    if debian.iter().any(|p| !Path::new(p).exists()) {
+        step(
+            "Debian's firefox-esr, webkit2gtk-driver and xvfb",
+            "~30 s",
+            || apt_install(root, env, &["firefox-esr", "webkit2gtk-driver", "xvfb"]),
+        )?;
+    }
+    let gecko = geckodriver(root);
+    let have = output(&gecko.to_string_lossy(), &["--version"], env).unwrap_or_default();
+    if !have.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")) {
+        step(
+            &format!("geckodriver {GECKODRIVER_VERSION}"),
+            "~4 min: it compiles",
+            || {
+                let tools = crate::target_dir(root).join("tools");
+                let mut c = env.command("cargo", root);
+                c.args(["install", "geckodriver", "--locked", "--version"])
+                    .arg(GECKODRIVER_VERSION)
+                    .arg("--root")
+                    .arg(&tools);
+                run_checked(c, "cargo install geckodriver")
+            },
+        )?;
+    }
+    Ok(())
+}
+
 pub fn ensure(root: &Path) -> Result<Env, String> {
     let env = env(root);
 
@@ -158,9 +204,10 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
         )?;
     }
     ensure_wrk(root, &env)?;
+    ensure_engines(root, &env)?;
 
-    // npm packages: Playwright Test, binaryen's wasm-opt and Graphviz (the layout benchmark's
-    // reference), as package-lock.json pins them.
+    // npm packages: Playwright Test, binaryen's wasm-opt, Graphviz (the layout benchmark's
+    // reference) and selenium-webdriver (the engines step), as package-lock.json pins them.
     let installed = root.join("node_modules/.package-lock.json");
     let lock = root.join("package-lock.json");
     let stale = match (std::fs::metadata(&installed), std::fs::metadata(&lock)) {
@@ -173,9 +220,10 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
     if stale
         || !root.join("node_modules/.bin/wasm-opt").exists()
         || !root.join("node_modules/@hpcc-js/wasm-graphviz").exists()
+        || !root.join("node_modules/selenium-webdriver").exists()
     {
         step(
-            "the npm packages (npm ci: Playwright Test, binaryen, Graphviz)",
+            "the npm packages (npm ci: Playwright Test, binaryen, Graphviz, selenium-webdriver)",
             "~1 min",
             || {
                 let mut c = env.command("npm", root);

@@ -142,6 +142,40 @@ fn contract_mismatches(file: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The `ENGINE: N passed, N failed` line tests/engines/main-path.mjs closes with.
+fn engine_counts(lines: &[String], engine: &str) -> Option<(u64, u64)> {
+    let rest = lines
+        .iter()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix(&format!("{engine}: ")))?;
+    let (passed, failed) = rest.split_once(" passed, ")?;
+    Some((
+        passed.parse().ok()?,
+        failed.strip_suffix(" failed")?.parse().ok()?,
+    ))
+}
+
+/// The operator's main path, a live task and a retry in Firefox ESR and WebKitGTK (Safari's
+/// engine) over W3C WebDriver, each against a fresh mock on a port of its own serving the
+/// console the end-to-end suite ran (docs/engines.md).
+fn engines(tally: &mut Tally, root: &Path, env: &Env) {
+    for (engine, name) in [("firefox", "Firefox ESR"), ("webkit", "WebKitGTK")] {
+        let mut c = env.command("node", root);
+        c.args(["tests/engines/main-path.mjs", engine])
+            .env("MOCK_SERVER_BIN", crate::mock_server_bin(root))
+            .env("DIST_DIR", root.join("dist"))
+            .env("GECKODRIVER", crate::setup::geckodriver(root));
+        let (ok, lines) = run_capture(c);
+        let (passed, failed) = engine_counts(&lines, engine).unwrap_or((0, 0));
+        tally.step(
+            &format!("main path in {name} (WebDriver)"),
+            passed,
+            failed,
+            ok && passed > 0,
+        );
+    }
+}
+
 pub fn all(root: &Path, env: &Env) -> ExitCode {
     let mut tally = Tally::default();
     let native = ["-p", "console-core", "-p", "mock-server", "-p", "xtask"];
@@ -200,6 +234,7 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
         "--test",
         "web",
     ])
+    .env_remove("GECKODRIVER")
     .env("CHROMEDRIVER", "/usr/bin/chromedriver")
     .env(
         "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
@@ -210,6 +245,36 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
     tests(
         &mut tally,
         "browser unit tests (wasm-bindgen-test, Chromium)",
+        c,
+    );
+
+    // The same suite in Firefox ESR, headless, through geckodriver (the runner prefers
+    // GECKODRIVER over CHROMEDRIVER; tests/engines/webdriver-firefox.json names Debian's binary).
+    let mut c = env.command("cargo", root);
+    c.args([
+        "test",
+        "-p",
+        "failover-console",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--test",
+        "web",
+    ])
+    .env_remove("CHROMEDRIVER")
+    .env("GECKODRIVER", crate::setup::geckodriver(root))
+    .env(
+        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+        root.join("tests/engines/webdriver-firefox.json"),
+    )
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
+    .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
+    tests(
+        &mut tally,
+        "browser unit tests (wasm-bindgen-test, Firefox ESR)",
         c,
     );
 
@@ -284,6 +349,7 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
                 );
             }
         }
+        engines(&mut tally, root, env);
         let mismatches = contract_mismatches(&drift);
         for m in &mismatches {
             eprintln!("contract mismatch: {m}");
@@ -343,6 +409,16 @@ mod tests {
             m[0]
         );
         std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn reads_an_engines_closing_line() {
+        let lines = vec![
+            "PASS firefox · main path · sign in (1078 ms)".to_string(),
+            "firefox: 10 passed, 1 failed".to_string(),
+        ];
+        assert_eq!(engine_counts(&lines, "firefox"), Some((10, 1)));
+        assert_eq!(engine_counts(&lines, "webkit"), None);
     }
 
     #[test]
