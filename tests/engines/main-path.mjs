@@ -21,7 +21,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Builder, By } from 'selenium-webdriver';
+import { Builder, By, Key } from 'selenium-webdriver';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const engine = process.argv[2];
@@ -299,6 +299,37 @@ async function enabled(css, want = true) {
   await until(`${css} to be ${want ? 'enabled' : 'disabled'}`, async () => (await el.isEnabled()) === want);
   return el;
 }
+/** Tomorrow 10:30 in the browser's zone, as a datetime-local value. */
+function tomorrowLocal() {
+  const d = new Date(Date.now() + 24 * 3600 * 1000);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T10:30`;
+}
+/**
+ * Types `value` (YYYY-MM-DDTHH:MM) into a datetime-local control as an operator would: each
+ * engine draws its own segmented control (month/day/year, then the time, in the C locale) and
+ * takes keys differently: Firefox moves to the next segment once one is full and has an AM/PM
+ * segment; WebKitGTK stays in a segment until Tab and counts hours to 24.
+ */
+async function typeDateTime(label, value) {
+  const el = await byLabel(label);
+  const [date, time] = value.split('T');
+  const [y, mo, d] = date.split('-');
+  const [h, mi] = time.split(':');
+  await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", el);
+  const { width } = await el.getRect();
+  // The first segment (the month) is at the control's left edge.
+  await driver.actions().move({ origin: el, x: -Math.floor(width / 2) + 8, y: 0 }).click().perform();
+  const keys =
+    engine === 'firefox'
+      ? [mo, d, y, String(((Number(h) + 11) % 12) + 1).padStart(2, '0'), mi, Number(h) < 12 ? 'A' : 'P']
+      : [mo, Key.TAB, d, Key.TAB, y, Key.TAB, h, Key.TAB, mi];
+  await driver.actions().sendKeys(...keys).perform();
+  let seen;
+  await until(`the ${label} field to hold ${value}`, async () => (seen = await driver.executeScript('return arguments[0].value', el)) === value).catch((e) => {
+    throw new Error(`${e.message}; it holds ${JSON.stringify(seen)}`);
+  });
+}
 async function noCrash() {
   if ((await all('#crash')).length) throw new Error('the console hit a panic (#crash is shown)');
 }
@@ -384,6 +415,26 @@ const scenarios = [
         await (await byRoleText('button', 'Find components')).click();
         await count(tid('component-row'), 3);
         await isText(tid('not-found'), 'Not found: 99999');
+      }],
+      ['components (GFC): failback time typed in the engine\'s date control, checks run', async () => {
+        await fill('Reason', 'DFW core switch replacement');
+        await fill('Ticket 7922', 'CHG0042');
+        await typeDateTime('Estimated failback time', tomorrowLocal());
+        await hasText(tid('failback-utc'), 'UTC');
+        await (await one(tid('run-checks'))).click();
+        await until('the checks to reach the mock', async () => (await posts('/gfc/failover/doPreFailBackCheck')) >= 1);
+        await clock({ advanceSeconds: 30 });
+        await until('7922 VIP to pass and 7924 PEAK_TIME to warn', async () => {
+          let vip = '';
+          let peak = '';
+          for (const row of await all(tid('check-row'))) {
+            const t = await row.getText();
+            if (t.includes('(7922)')) vip = await (await row.findElement(By.css('td[data-check="VIP"]'))).getText();
+            if (t.includes('(7924)')) peak = await (await row.findElement(By.css('td[data-check="PEAK_TIME"]'))).getText();
+          }
+          return vip.includes('Pass') && peak.includes('Warning');
+        });
+        await isText(tid('launch-hint'), 'Acknowledge every warning to go ahead.');
       }],
     ],
   },
