@@ -498,7 +498,8 @@ setTimeout(() => {
 }, DEADLINE).unref();
 let driverInfo;
 try {
-  const env = { ...process.env };
+  // The C locale whatever the caller's: the date controls' segment order follows it.
+  const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
   if (!(process.env.ENGINES_SHOW === '1' && env.DISPLAY)) env.DISPLAY = await startXvfb();
   base = await startMock();
   driverInfo = await startDriver(env);
