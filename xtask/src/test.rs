@@ -224,59 +224,42 @@ pub fn all(root: &Path, env: &Env) -> ExitCode {
     c.arg("test").args(native);
     tests(&mut tally, "native tests", c);
 
-    let mut c = env.command("cargo", root);
-    c.args([
-        "test",
-        "-p",
-        "failover-console",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--test",
-        "web",
-    ])
-    .env_remove("GECKODRIVER")
-    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-    .env(
-        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-        "wasm-bindgen-test-runner",
-    )
-    .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
-    .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
-    tests(
-        &mut tally,
-        "browser unit tests (wasm-bindgen-test, Chromium)",
-        c,
-    );
-
-    // The same suite in Firefox ESR, headless, through geckodriver (the runner prefers
-    // GECKODRIVER over CHROMEDRIVER; tests/engines/webdriver-firefox.json names Debian's binary).
-    let mut c = env.command("cargo", root);
-    c.args([
-        "test",
-        "-p",
-        "failover-console",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--test",
-        "web",
-    ])
-    .env_remove("CHROMEDRIVER")
-    .env("GECKODRIVER", crate::setup::geckodriver(root))
-    .env(
-        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-        root.join("tests/engines/webdriver-firefox.json"),
-    )
-    .env(
-        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-        "wasm-bindgen-test-runner",
-    )
-    .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
-    .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
-    tests(
-        &mut tally,
-        "browser unit tests (wasm-bindgen-test, Firefox ESR)",
-        c,
-    );
+    // The browser unit tests in headless Chromium, then in headless Firefox ESR. The runner takes
+    // GECKODRIVER before CHROMEDRIVER, so each step removes the other's; Firefox's capabilities
+    // (Debian's binary) are in tests/engines/webdriver-firefox.json.
+    let gecko = crate::setup::geckodriver(root);
+    let firefox_json = root.join("tests/engines/webdriver-firefox.json");
+    for (name, driver, path, other) in [
+        (
+            "Chromium",
+            "CHROMEDRIVER",
+            Path::new("/usr/bin/chromedriver"),
+            "GECKODRIVER",
+        ),
+        (
+            "Firefox ESR",
+            "GECKODRIVER",
+            gecko.as_path(),
+            "CHROMEDRIVER",
+        ),
+    ] {
+        let mut c = env.command("cargo", root);
+        c.args(["test", "-p", "failover-console", "--target"])
+            .args(["wasm32-unknown-unknown", "--test", "web"])
+            .env_remove(other)
+            .env(driver, path)
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
+            .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
+        if driver == "GECKODRIVER" {
+            c.env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &firefox_json);
+        }
+        let name = format!("browser unit tests (wasm-bindgen-test, {name})");
+        tests(&mut tally, &name, c);
+    }
 
     // End-to-end: the release console served by the mock server, driven in Chromium.
     // The shipped build, compressed assets included, so the suites see what hosts serve.
