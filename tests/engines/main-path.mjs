@@ -39,6 +39,7 @@ const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const children = [];
 function start(cmd, args, opts = {}) {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts });
+  child.on('error', () => {}); // reported by whoever waits for it
   children.push(child);
   return child;
 }
@@ -75,6 +76,10 @@ function waitOutput(child, re, what, ms = 30000) {
       clearTimeout(timer);
       reject(new Error(`${what} exited (${code}): ${seen.slice(-2000)}`));
     });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} could not start: ${e.message}`));
+    });
   });
 }
 
@@ -89,9 +94,13 @@ function freePort() {
   });
 }
 
-async function waitHttp(url, what, ms = 30000) {
+async function waitHttp(url, what, child, ms = 30000) {
   const until = Date.now() + ms;
+  let failed;
+  child.on('error', (e) => (failed = e.message));
+  child.on('exit', (code) => (failed = `exited (${code})`));
   for (;;) {
+    if (failed) throw new Error(`${what} ${failed}`);
     try {
       const r = await fetch(url);
       if (r.status < 500) return;
@@ -143,7 +152,7 @@ async function startDriver(env) {
   let log = '';
   child.stdout.on('data', (d) => (log = (log + d).slice(-4000)));
   child.stderr.on('data', (d) => (log = (log + d).slice(-4000)));
-  await waitHttp(`http://127.0.0.1:${port}/status`, `${engine}'s driver`);
+  await waitHttp(`http://127.0.0.1:${port}/status`, `${engine}'s driver`, child);
   return { url: `http://127.0.0.1:${port}`, log: () => log };
 }
 
