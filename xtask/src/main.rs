@@ -11,12 +11,14 @@
 //!   (`--only PART[,PART…]` runs some)
 //! - `build` the release console into dist/
 //! - `nginx-conf` the nginx server block for static hosting of this build
+//! - `schemathesis` only the gate's Schemathesis runs against the debug mock (issue 29)
 //! - `setup` install what is missing (idempotent; the other commands call it)
 
 mod bench;
 mod compress;
 mod devloop;
 mod nginx;
+mod schemathesis;
 mod setup;
 mod split;
 mod test;
@@ -29,7 +31,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = root();
     let result = match args.first().map(String::as_str) {
-        Some("setup") => setup::ensure(&root).map(|_| ()),
+        Some("setup") => setup_all(&root).map(|_| ()),
         Some("build") => setup::ensure(&root).and_then(|env| build_console(&root, &env).map(drop)),
         Some("run") => run(&root, false, &args[1..]),
         Some("mock") => run(&root, true, &args[1..]),
@@ -41,8 +43,9 @@ fn main() -> ExitCode {
             nginx::print(&root, &env, &args[1..])
         }),
         Some("bench") => bench::main(&root, &args[1..]),
+        Some("schemathesis") => schemathesis_only(&root),
         Some("test") => {
-            return match setup::ensure(&root) {
+            return match setup_all(&root) {
                 Ok(env) => test::all(&root, &env),
                 Err(e) => {
                     eprintln!("xtask: setup failed: {e}");
@@ -52,7 +55,7 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo xtask <run|test|mock|bench [--only PART]|build|nginx-conf [LISTEN] [OCP_URL]|setup>");
+            eprintln!("usage: cargo xtask <run|test|mock|bench [--only PART]|build|nginx-conf [LISTEN] [OCP_URL]|schemathesis|setup>");
             return ExitCode::from(2);
         }
     };
@@ -62,6 +65,40 @@ fn main() -> ExitCode {
             eprintln!("xtask: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `setup` and `test`: everything [`setup::ensure`] installs, and Schemathesis's virtual
+/// environment (only the gate uses it).
+fn setup_all(root: &Path) -> Result<Env, String> {
+    let env = setup::ensure(root)?;
+    if schemathesis::ensure(root, &env)? {
+        eprintln!(
+            "setup: Schemathesis {} in {}",
+            schemathesis::VERSION,
+            schemathesis::venv(root).display()
+        );
+    }
+    Ok(env)
+}
+
+/// `cargo xtask schemathesis`: only the gate's Schemathesis steps, against the debug mock.
+fn schemathesis_only(root: &Path) -> Result<(), String> {
+    let env = setup::env(root);
+    schemathesis::ensure(root, &env)?;
+    let mut c = env.command("cargo", root);
+    c.args(["build", "--quiet", "-p", "mock-server"]);
+    run_checked(c, "cargo build -p mock-server")?;
+    let steps = schemathesis::gate(root, &env);
+    for (name, ok, passed, failed) in &steps {
+        eprintln!(
+            "==> {name}: {passed} passed, {failed} failed{}",
+            if *ok { "" } else { " (FAILED)" }
+        );
+    }
+    match steps.iter().all(|(_, ok, _, failed)| *ok && *failed == 0) {
+        true => Ok(()),
+        false => Err("Schemathesis found failures".into()),
     }
 }
 
