@@ -8,7 +8,7 @@ pub const OVERSCAN: usize = 10;
 
 /// A list this short is drawn whole: it costs little, and the browser's find-in-page and a
 /// printout see every row.
-pub const DRAW_ALL_UP_TO: usize = 100;
+pub const DRAW_ALL_UP_TO: usize = 40;
 
 /// A window over `total` rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +82,10 @@ mod tests {
             (whole.start, whole.end, whole.before_px),
             (0, DRAW_ALL_UP_TO, 0)
         );
-        let long = window(DRAW_ALL_UP_TO + 1, 40, 2_000.0, 400.0);
-        assert!(long.start > 0 && long.end < DRAW_ALL_UP_TO + 1);
+        let long = window(DRAW_ALL_UP_TO * 3, 40, 2_000.0, 400.0);
+        assert!(long.start > 0 && long.end < DRAW_ALL_UP_TO * 3);
+        let just_over = window(DRAW_ALL_UP_TO + 1, 40, 0.0, 400.0);
+        assert!(just_over.end < DRAW_ALL_UP_TO + 1);
         let unmeasured = window(1_100, 40, 0.0, 0.0);
         assert!(unmeasured.end >= 40);
         let negative = window(1_000, 40, -50.0, 800.0);
