@@ -165,3 +165,67 @@ async fn bad_fault_bodies_are_refused_with_what_was_expected() {
     let (_, faults) = m.get("/__admin/faults").await;
     assert_eq!(faults, json!([]));
 }
+
+/// A number beyond i64 is read as a float, and -2^63-1 rounds to -2^63: the contract's bounds
+/// on a fault's `code` and a tenant's `lagSecs` refuse it (and any other out-of-range value)
+/// with 400 before it could be stored.
+#[tokio::test]
+async fn numbers_out_of_range_in_admin_bodies_are_refused() {
+    let m = Mock::start().await;
+    for (path, body) in [
+        (
+            "/__admin/faults",
+            r#"{"kind": "dribble", "code": -9223372036854775809}"#,
+        ),
+        (
+            "/__admin/faults",
+            r#"{"kind": "dribble", "code": -9223372036854775808}"#,
+        ),
+        ("/__admin/faults", r#"{"status": 503, "code": 100000}"#),
+        ("/__admin/faults", r#"{"status": 503, "code": -1}"#),
+        ("/__admin/faults", r#"{"status": 503, "times": 4294967296}"#),
+        (
+            "/__admin/faults",
+            r#"{"status": 503, "seed": 9223372036854775808}"#,
+        ),
+        ("/__admin/faults", r#"{"latencyMs": 3600001}"#),
+        (
+            "/__admin/tenants/2000031",
+            r#"{"lagSecs": -9223372036854775809}"#,
+        ),
+        (
+            "/__admin/tenants/2000031",
+            r#"{"lagSecs": 9223372036854775807}"#,
+        ),
+        ("/__admin/tenants/2000031", r#"{"lagSecs": -1}"#),
+        (
+            "/__admin/task-faults",
+            r#"{"subtaskName": "x", "kind": "fail", "times": 4294967296}"#,
+        ),
+    ] {
+        let r = m
+            .client
+            .post(m.url(path))
+            .header("Content-Type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        let text = r.text().await.unwrap();
+        assert_eq!(status, 400, "{path} {body}: {text}");
+        assert!(text.contains("invalid body at /"), "{path} {body}: {text}");
+    }
+    let (_, faults) = m.get("/__admin/faults").await;
+    assert_eq!(faults, json!([]));
+    // The codes the suites arm faults with stay valid.
+    for code in [0, 10001, 10010, 20003, 30014, 99999] {
+        m.admin(
+            "/__admin/faults",
+            json!({"status": 503, "code": code, "path": "/x"}),
+        )
+        .await;
+    }
+    m.admin("/__admin/tenants/2000031", json!({"lagSecs": 31_536_000}))
+        .await;
+}

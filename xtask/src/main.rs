@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = root();
     let result = match args.first().map(String::as_str) {
-        Some("setup") => setup_all(&root).map(|_| ()),
+        Some("setup") => setup::ensure_all(&root).map(|_| ()),
         Some("build") => setup::ensure(&root).and_then(|env| build_console(&root, &env).map(drop)),
         Some("run") => run(&root, false, &args[1..]),
         Some("mock") => run(&root, true, &args[1..]),
@@ -43,9 +43,9 @@ fn main() -> ExitCode {
             nginx::print(&root, &env, &args[1..])
         }),
         Some("bench") => bench::main(&root, &args[1..]),
-        Some("schemathesis") => schemathesis_only(&root),
+        Some("schemathesis") => schemathesis_only(&root, &args[1..]),
         Some("test") => {
-            return match setup_all(&root) {
+            return match setup::ensure_all(&root) {
                 Ok(env) => test::all(&root, &env),
                 Err(e) => {
                     eprintln!("xtask: setup failed: {e}");
@@ -68,28 +68,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// `setup` and `test`: everything [`setup::ensure`] installs, and Schemathesis's virtual
-/// environment (only the gate uses it).
-fn setup_all(root: &Path) -> Result<Env, String> {
-    let env = setup::ensure(root)?;
-    if schemathesis::ensure(root, &env)? {
-        eprintln!(
-            "setup: Schemathesis {} in {}",
-            schemathesis::VERSION,
-            schemathesis::venv(root).display()
-        );
+/// `cargo xtask schemathesis [RUN…]`: only the Schemathesis runs (all, or those named: demo,
+/// breakers, large-estate, flaky-network), against the debug mock.
+fn schemathesis_only(root: &Path, only: &[String]) -> Result<(), String> {
+    let mut only: Vec<&str> = only.iter().map(String::as_str).collect();
+    if only.is_empty() {
+        only = schemathesis::RUNS.to_vec();
     }
-    Ok(env)
-}
-
-/// `cargo xtask schemathesis`: only the gate's Schemathesis steps, against the debug mock.
-fn schemathesis_only(root: &Path) -> Result<(), String> {
+    if let Some(bad) = only.iter().find(|r| !schemathesis::RUNS.contains(r)) {
+        return Err(format!(
+            "no run {bad} (runs: {})",
+            schemathesis::RUNS.join(", ")
+        ));
+    }
     let env = setup::env(root);
-    schemathesis::ensure(root, &env)?;
+    setup::ensure_schemathesis(root, &env)?;
     let mut c = env.command("cargo", root);
     c.args(["build", "--quiet", "-p", "mock-server"]);
     run_checked(c, "cargo build -p mock-server")?;
-    let steps = schemathesis::gate(root, &env);
+    let steps = schemathesis::runs(root, &env, &only);
     for (name, ok, passed, failed) in &steps {
         eprintln!(
             "==> {name}: {passed} passed, {failed} failed{}",

@@ -252,6 +252,51 @@ pub fn ensure(root: &Path) -> Result<Env, String> {
     Ok(env)
 }
 
+/// Makes Schemathesis's virtual environment (`target/schemathesis-venv`) with the pinned
+/// [`crate::schemathesis::VERSION`] unless it is there already. Returns whether it had to.
+pub fn ensure_schemathesis(root: &Path, env: &Env) -> Result<bool, String> {
+    use crate::schemathesis::{st, venv, VERSION};
+    let have = Command::new(st(root))
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    if have.as_deref() == Some(&format!("st, version {VERSION}")) {
+        return Ok(false);
+    }
+    let python = env.find("python3").ok_or(
+        "python3 (3.9 or newer) is needed for Schemathesis; install Debian's python3-venv",
+    )?;
+    let dir = venv(root);
+    let mut c = env.command(&python.to_string_lossy(), root);
+    c.args(["-m", "venv", "--clear"]).arg(&dir);
+    run_checked(c, "python3 -m venv")?;
+    let mut c = env.command(&dir.join("bin/pip").to_string_lossy(), root);
+    c.args([
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        &format!("schemathesis=={VERSION}"),
+    ]);
+    run_checked(c, &format!("pip install schemathesis=={VERSION}"))?;
+    Ok(true)
+}
+
+/// `setup` and `test`: everything [`ensure`] installs, and Schemathesis's virtual environment
+/// (only the gate and `cargo xtask schemathesis` use it).
+pub fn ensure_all(root: &Path) -> Result<Env, String> {
+    let env = ensure(root)?;
+    if ensure_schemathesis(root, &env)? {
+        eprintln!(
+            "setup: Schemathesis {} in {}",
+            crate::schemathesis::VERSION,
+            crate::schemathesis::venv(root).display()
+        );
+    }
+    Ok(env)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -35,6 +35,7 @@ pub(crate) struct Fault {
     /// Answer with this status and an OCP error body instead of handling the request.
     #[serde(default)]
     pub(crate) status: Option<u16>,
+    /// OCP's error code in the reply's envelope, within [`CODES`].
     #[serde(default)]
     pub(crate) code: Option<i64>,
     #[serde(default)]
@@ -116,6 +117,11 @@ pub(crate) struct Hit {
     pub(crate) latency_ms: u64,
 }
 
+/// The error codes a fault may answer with: OCP's are five digits (10010, 30014…), and 0 is
+/// its "no specific code". A number beyond i64 read as a float (-2^63-1 lands on -2^63) is
+/// refused here as well as by the contract.
+pub(crate) const CODES: std::ops::RangeInclusive<i64> = 0..=99_999;
+
 /// How long a dribbled reply takes when `durationMs` is not given.
 pub(crate) const DEFAULT_DRIBBLE_MS: u64 = 2000;
 
@@ -137,6 +143,13 @@ impl Fault {
             if StatusCode::from_u16(s).is_err() || s < 400 {
                 return Err(format!("status {s} is not an HTTP error status (400-599)"));
             }
+        }
+        if let Some(c) = self.code.filter(|c| !CODES.contains(c)) {
+            return Err(format!(
+                "code {c} is outside {} to {} (OCP's error codes, e.g. 10010)",
+                CODES.start(),
+                CODES.end()
+            ));
         }
         if self.status.is_none() && self.latency_ms.is_none() && self.kind.is_none() {
             return Err("a fault needs a status, a latencyMs or a kind".into());
@@ -240,6 +253,10 @@ mod tests {
         assert!(e.contains("a range [min, max]"), "{e}");
         let e = fault(r#"{"status": 503, "durationMs": 10}"#).unwrap_err();
         assert!(e.contains("dribble"), "{e}");
+        let e = fault(r#"{"kind": "dribble", "code": -9223372036854775808}"#).unwrap_err();
+        assert!(e.contains("outside 0 to 99999"), "{e}");
+        assert!(fault(r#"{"status": 401, "code": 0}"#).is_ok());
+        assert!(fault(r#"{"status": 503, "code": 100000}"#).is_err());
         let e = fault(r#"{"status": 503, "sed": 1}"#).unwrap_err();
         assert!(e.contains("unknown field `sed`"), "{e}");
     }

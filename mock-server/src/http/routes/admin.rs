@@ -149,6 +149,10 @@ struct TenantPatch {
     status: Option<console_core::wire::TenantStatus>,
 }
 
+/// How far behind a standby may be set, in seconds: up to a year. (Its sync position is the
+/// clock less the lag in nanoseconds: a lag beyond i64 nanoseconds would overflow.)
+const MAX_LAG: std::ops::RangeInclusive<i64> = 0..=31_536_000;
+
 mod double_option {
     use serde::{Deserialize, Deserializer};
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(
@@ -172,6 +176,12 @@ async fn set_tenant(
         Ok(p) => p,
         Err(e) => return bad(format!("not a tenant patch: {e}")),
     };
+    if let Some(l) = patch.lag_secs.flatten().filter(|l| !MAX_LAG.contains(l)) {
+        return bad(format!(
+            "lagSecs {l} is outside 0 to {} (a year)",
+            MAX_LAG.end()
+        ));
+    }
     let mut estate = state.estate();
     let Some(t) = estate.tenants.iter_mut().find(|t| t.id == id) else {
         return (
