@@ -2,7 +2,7 @@
 //! layout. Until someone signs in, the sign-in page stands in for every route.
 
 use crate::api::Api;
-use crate::config::{BoardConfig, RuntimeConfig};
+use crate::config::{BoardConfig, Objectives, RuntimeConfig};
 use crate::i18n::I18n;
 use crate::pages::sign_in::SignInPage;
 use crate::routes::Page;
@@ -20,6 +20,7 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
     let api = Api::new(&config, session, i18n.lang);
     provide_context(api.clone());
     provide_context(BoardConfig::from(&config));
+    provide_context(Objectives(std::sync::Arc::new(config.objectives.clone())));
 
     // Screen readers and fonts follow the chosen language.
     Effect::new(move |_| {

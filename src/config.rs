@@ -6,6 +6,7 @@
 
 use console_core::precheck::board::DEFAULT_INTERVAL_MIN;
 use console_core::precheck::estate::{DEFAULT_MAX_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS};
+use console_core::precheck::objectives::{self, Objective};
 use console_core::precheck::pass::{DEFAULT_CONCURRENCY, MAX_CONCURRENCY};
 use console_core::time::Offset;
 use serde::{Deserialize, Deserializer};
@@ -33,6 +34,10 @@ pub struct RuntimeConfig {
     /// while OCP pushes back.
     #[serde(deserialize_with = "concurrency_or_default")]
     pub precheck_concurrency: u32,
+    /// `objectives`: RPO and RTO objectives by name pattern (`console_core::precheck::objectives`);
+    /// an entry that cannot be read is reported in the console and skipped.
+    #[serde(deserialize_with = "objectives_or_skipped")]
+    pub objectives: Vec<Objective>,
 }
 
 impl Default for RuntimeConfig {
@@ -45,6 +50,7 @@ impl Default for RuntimeConfig {
             readiness_interval_min: DEFAULT_INTERVAL_MIN,
             max_parallel_requests: DEFAULT_MAX_PARALLEL_REQUESTS,
             precheck_concurrency: DEFAULT_CONCURRENCY,
+            objectives: Vec::new(),
         }
     }
 }
@@ -127,6 +133,20 @@ fn zone_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<Offset, D::Error> 
         }
     })
 }
+
+/// `objectives`: what can be read is kept; each entry that cannot is said in the console.
+fn objectives_or_skipped<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Objective>, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    let (kept, warnings) = objectives::read(&v);
+    for w in warnings {
+        web_sys::console::warn_1(&format!("config.json: {w}").into());
+    }
+    Ok(kept)
+}
+
+/// The objectives of config.json, provided as a context.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Objectives(pub std::sync::Arc<Vec<Objective>>);
 
 /// An invalid `readinessIntervalMin` (not a whole number of minutes from 1 to a day) falls back
 /// to the default with a console warning, like `ocpTimeZone`.

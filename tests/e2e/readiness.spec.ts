@@ -320,3 +320,36 @@ test('readinessIntervalMin in config.json sets the period; an invalid value warn
   // The rest of the configuration still applies: no failure banner.
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('objectives from config.json: each standby held to its RPO, an invalid entry skipped and said', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      json: config({
+        objectives: [
+          { match: 'sales_dr_a', rpoSecs: 5, rtoSecs: 600 },
+          { match: 'nothing', rpoSecs: 'ten' },
+          { match: 'sales*', rpoSecs: 60 },
+        ],
+      }),
+    }),
+  );
+  await openBoard(page);
+  await precheckAll(page);
+  // sales_dr_a (10 s behind) misses its 5 s objective: not ready, not recommended; sales_dr_b
+  // (40 s) is within the 60 s of "sales*" and takes over.
+  const a = row(page, 'sales_dr_a');
+  await expect(a.getByTestId('rpo-objective')).toHaveText(/^RPO 5 s exceeded: 1[01] s behind$/);
+  await expect(a).toHaveAttribute('data-ready', 'false');
+  await expect(a.getByTestId('recommended')).toHaveCount(0);
+  const b = row(page, 'sales_dr_b');
+  await expect(b.getByTestId('rpo-objective')).toHaveText('RPO objective 1 m: met');
+  await expect(b).toHaveAttribute('data-ready', 'true');
+  await expect(b.getByTestId('recommended')).toBeVisible();
+  // A standby no pattern matches has no objective shown.
+  await expect(row(page, 'shop_dr_b').getByTestId('rpo-objective')).toHaveCount(0);
+  expect(warnings.join('\n')).toContain('objectives[1].rpoSecs');
+});

@@ -202,6 +202,9 @@ texts! {
     SortFailedFirst => "Status, failed first", "状态，失败的在前";
     SortLongest => "Duration, longest first", "耗时，最长的在前";
     ThemeLabel => "Colours", "配色";
+    ObjectiveRpoMet => "RPO objective {0}: met", "RPO 目标 {0}：满足";
+    ObjectiveRpoExceeded => "RPO {0} exceeded: {1} behind", "超出 RPO 目标 {0}：落后 {1}";
+    ObjectiveRpoUnknown => "RPO objective {0}: lag unknown, cannot be shown to hold", "RPO 目标 {0}：延迟未知，无法确认满足";
     ThemeSystem => "As the system", "跟随系统";
     ThemeLight => "Light", "浅色";
     ThemeDark => "Dark", "深色";

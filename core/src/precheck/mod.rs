@@ -8,6 +8,7 @@
 //! cluster, least recently checked first) and `throttle` (how many in flight, halved when OCP
 //! pushes back).
 //!
+//! `objectives` reads the RPO and RTO objectives of config.json and judges a lag by them.
 //! `tenants` is the tenants of one cluster as its page lists them and `batch` the batch
 //! precheck's table (search, sort, counts, each view kept in its URL).
 //!
@@ -16,6 +17,7 @@
 pub mod batch;
 pub mod board;
 pub mod estate;
+pub mod objectives;
 pub mod pass;
 pub mod readiness;
 pub mod tenants;

@@ -14,7 +14,7 @@ mod table;
 use crate::api::use_api;
 use crate::components::failure_view::FailureView;
 use crate::components::unreadable::SkippedRows;
-use crate::config::BoardConfig;
+use crate::config::{BoardConfig, Objectives};
 use crate::hooks::estate::use_estate;
 use crate::hooks::kept_runs::read_all;
 use crate::hooks::precheck_pass::use_precheck_pass;
@@ -23,7 +23,7 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::precheck::board::{
-    counts, grouped, next_recheck_in_ms, recheck_due, rows, shown, BoardView, Kind, Sort,
+    counts, grouped, next_recheck_in_ms, recheck_due, rows_with, shown, BoardView, Kind, Sort,
 };
 use console_core::precheck::pass::{plan, Pass};
 use console_core::precheck::readiness::Histories;
@@ -47,6 +47,7 @@ pub fn ReadinessPage() -> impl IntoView {
     use_title(move || i18n.t(Text::ReadinessTitle).to_string());
     let api = use_api();
     let config = use_context::<BoardConfig>().unwrap_or_default();
+    let objectives = use_context::<Objectives>().unwrap_or_default();
     let interval = config.interval_min;
     let base = StoredValue::new(api.base());
 
@@ -83,7 +84,7 @@ pub fn ReadinessPage() -> impl IntoView {
 
     let all_rows = Memo::new(move |_| {
         estate.standbys.with(|list| match list {
-            Some(list) => histories.with(|h: &Histories| rows(list, h)),
+            Some(list) => histories.with(|h: &Histories| rows_with(list, h, &objectives.0)),
             None => Vec::new(),
         })
     });

@@ -6,6 +6,7 @@ use crate::components::windowed::{aria_row, Drawn, WindowedTable};
 use crate::i18n::use_i18n;
 use console_core::i18n::{describe_failure, Text};
 use console_core::precheck::board::{Kind, Row};
+use console_core::precheck::objectives::RpoCheck;
 use console_core::precheck::pass::Pass;
 use console_core::precheck::verdict::Verdict;
 use console_core::present;
@@ -62,11 +63,13 @@ fn BoardRow(
     let i18n = use_i18n();
     let ready = row.ready();
     let row_index = aria_row(index);
+    let row_rpo = row.rpo();
     let Row {
         standby,
         last,
         lag_secs,
         recommended,
+        ..
     } = row;
     let key = standby.key.clone();
     if let Kind::TenantsUnloaded(f) = &standby.kind {
@@ -92,6 +95,21 @@ fn BoardRow(
         _ => Text::ReadinessKindTenant,
     };
     let primary = standby.primary_name.clone();
+    // Reactive, so a change of language rewords it.
+    let rpo = move || {
+        row_rpo.map(|check| {
+        let d = |s: i64| human::duration(s * 1000, i18n.lang.get());
+        let (text, bad) = match check {
+            RpoCheck::Met { rpo_secs } => (i18n.f(Text::ObjectiveRpoMet, &[&d(rpo_secs)]), false),
+            RpoCheck::Exceeded { rpo_secs, lag_secs } => (
+                i18n.f(Text::ObjectiveRpoExceeded, &[&d(rpo_secs), &d(lag_secs)]),
+                true,
+            ),
+            RpoCheck::Unknown { rpo_secs } => (i18n.f(Text::ObjectiveRpoUnknown, &[&d(rpo_secs)]), true),
+        };
+        view! { <br /><small class:form-error=bad class:muted=!bad data-testid="rpo-objective">{text}</small> }
+    })
+    };
     let lag = move || match lag_secs {
         Some(l) => {
             let d = human::duration(l * 1000, i18n.lang.get());
@@ -156,7 +174,7 @@ fn BoardRow(
             <td data-label=i18n.tr(Text::ReadinessColCluster)>{standby.cluster_name.clone()}</td>
             <td data-label=i18n.tr(Text::ReadinessColRole)>{i18n.tr(role)}</td>
             <td data-label=i18n.tr(Text::ReadinessColPrimary)>{move || primary.clone().unwrap_or_else(|| i18n.t(Text::ReadinessPrimaryUnknown).to_string())}</td>
-            <td data-label=i18n.tr(Text::ReadinessColLag)>{lag}</td>
+            <td data-label=i18n.tr(Text::ReadinessColLag)>{lag}{rpo}</td>
             <td data-label=i18n.tr(Text::ReadinessColLast)>
                 {verdict}
                 {move || in_flight().then(|| view! { <br /><small class="loading" data-testid="row-running">{i18n.t(Text::ReadinessInFlight)}</small> })}

@@ -17,6 +17,6 @@ mod search;
 
 pub use recheck::{next_recheck_in_ms, recheck_due, DEFAULT_INTERVAL_MIN};
 pub use rows::{
-    arrange, freshest_lag, rows, standbys, Kind, ReadAt, Row, Sort, Standby, TenantsOf,
+    arrange, freshest_lag, rows, rows_with, standbys, Kind, ReadAt, Row, Sort, Standby, TenantsOf,
 };
 pub use search::{counts, grouped, matches, shown, BoardView, Counts};

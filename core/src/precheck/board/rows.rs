@@ -6,6 +6,7 @@
 //! own rows (one row says why), a standby whose sync position is unknown says so, and nothing
 //! is ready without a passing precheck.
 
+use crate::precheck::objectives::{find, Objective, RpoCheck};
 use crate::precheck::readiness::{
     cluster_key, recommended, tenant_key, Candidate, Histories, Record,
 };
@@ -214,12 +215,21 @@ pub struct Row {
     pub last: Option<Record>,
     pub lag_secs: Option<i64>,
     pub recommended: bool,
+    /// The RPO objective config.json sets for this standby (its name, its cluster's or its
+    /// primary's matched), if any.
+    pub rpo_objective: Option<i64>,
 }
 
 impl Row {
-    /// Ready only on proof: the last precheck passed.
+    /// Ready only on proof: the last precheck passed, and the lag is within the RPO objective
+    /// where one is set (an unknown lag cannot be shown to be).
     pub fn ready(&self) -> bool {
-        self.candidate().ready()
+        self.candidate().ready() && self.rpo().is_none_or(RpoCheck::holds)
+    }
+
+    /// How the lag stands against the RPO objective, where one is set.
+    pub fn rpo(&self) -> Option<RpoCheck> {
+        self.rpo_objective.map(|o| RpoCheck::of(o, self.lag_secs))
     }
 
     fn candidate(&self) -> Candidate {
@@ -245,21 +255,38 @@ pub fn freshest_lag(s: &Standby, last: Option<&Record>) -> Option<i64> {
 /// marked (the least lagging ready standby; see [`recommended`]). A standby whose primary is
 /// unknown is never recommended: there is no "instead of what".
 pub fn rows(standbys: &[Standby], histories: &Histories) -> Vec<Row> {
+    rows_with(standbys, histories, &[])
+}
+
+/// [`rows`], each standby held to the first of `objectives` that matches its name, its
+/// cluster's or its primary's; a standby over its RPO objective is never recommended.
+pub fn rows_with(
+    standbys: &[Standby],
+    histories: &Histories,
+    objectives: &[Objective],
+) -> Vec<Row> {
     let mut rows: Vec<Row> = standbys
         .iter()
         .map(|s| {
             let last = histories.latest(&s.key).cloned();
+            let names = [
+                s.name.as_str(),
+                s.cluster_name.as_str(),
+                s.primary_name.as_deref().unwrap_or_default(),
+            ];
             Row {
                 lag_secs: freshest_lag(s, last.as_ref()),
                 standby: s.clone(),
                 last,
                 recommended: false,
+                rpo_objective: find(objectives, &names).and_then(|o| o.rpo_secs),
             }
         })
         .collect();
     let candidates: Vec<Candidate> = rows
         .iter()
         .filter(|r| r.standby.primary_key.is_some() && r.standby.checkable())
+        .filter(|r| r.rpo().is_none_or(RpoCheck::holds))
         .map(Row::candidate)
         .collect();
     let picks = recommended(&candidates);
@@ -505,6 +532,45 @@ mod tests {
             ReadAt::same(NOW),
         );
         assert_eq!(s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["y"]);
+    }
+
+    #[test]
+    fn a_standby_over_its_rpo_objective_is_not_ready_and_never_recommended() {
+        let s = estate();
+        let mut h = Histories::default();
+        h.push("tenant:2:20", record(NOW + 1, Kept::Pass, Some(10)));
+        h.push("tenant:3:30", record(NOW + 2, Kept::Pass, Some(40)));
+        h.push("tenant:2:21", record(NOW + 3, Kept::Pass, None));
+        let objectives = vec![
+            Objective {
+                pattern: "sales_a".into(),
+                rpo_secs: Some(5),
+                rto_secs: None,
+            },
+            Objective {
+                pattern: "*".into(),
+                rpo_secs: Some(60),
+                rto_secs: None,
+            },
+        ];
+        let r = rows_with(&s, &h, &objectives);
+        let by = |n: &str| r.iter().find(|r| r.standby.name == n).cloned();
+        let sales_a = by("sales_a").expect("sales_a");
+        assert_eq!(
+            sales_a.rpo(),
+            Some(RpoCheck::Exceeded {
+                rpo_secs: 5,
+                lag_secs: 10
+            })
+        );
+        assert!(!sales_a.ready() && !sales_a.recommended);
+        // sales_b (40 s within 60 s) takes over; hr_a's lag is unknown: its RPO cannot be
+        // shown to hold, so it is neither ready nor recommended.
+        let sales_b = by("sales_b").expect("sales_b");
+        assert!(sales_b.ready() && sales_b.recommended);
+        let hr_a = by("hr_a").expect("hr_a");
+        assert_eq!(hr_a.rpo(), Some(RpoCheck::Unknown { rpo_secs: 60 }));
+        assert!(!hr_a.ready() && !hr_a.recommended);
     }
 
     #[test]

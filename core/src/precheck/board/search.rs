@@ -103,6 +103,7 @@ mod tests {
             last: None,
             lag_secs: lag,
             recommended: false,
+            rpo_objective: None,
         }
     }
 
