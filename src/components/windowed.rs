@@ -55,7 +55,14 @@ where
 {
     let scroller = NodeRef::<Div>::new();
     let scroll_px = RwSignal::new(0.0);
-    let view_px = RwSignal::new(0.0);
+    // Until the region is measured: the window's height, which the region never exceeds (its
+    // max-height is below 100vh), so the first paint draws a screenful, not 40 rows.
+    let view_px = RwSignal::new(
+        web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0),
+    );
     let row_px = RwSignal::new(row_px);
     // Runs from a frame callback: the table may be gone by then, so nothing here may panic.
     let measure = move || {
