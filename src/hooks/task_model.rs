@@ -120,6 +120,8 @@ pub struct Header {
     pub total: usize,
     pub cluster_id: Option<i64>,
     pub tenant_id: Option<i64>,
+    /// The names of what the task acts on (its tenant's, its cluster's), for objectives.
+    pub target_names: Vec<String>,
 }
 
 impl Header {
@@ -224,6 +226,13 @@ impl TaskModel {
             // Some OCP versions send `cluster: {id, name}` or an object as `clusterId`.
             cluster_id: task.cluster_id().map(|l| l.0),
             tenant_id: task.tenant_id().map(|l| l.0),
+            target_names: [
+                task.tenant.as_ref().and_then(|t| t.name.clone()),
+                task.cluster.as_ref().and_then(|c| c.name.clone()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         };
         if self.header.with_untracked(|h| h.as_ref() != Some(&header)) {
             self.header.set(Some(header));

@@ -193,7 +193,7 @@ fn TaskView(id: i64) -> impl IntoView {
                     </div>
                 }
             })}
-            <div class="task-facts task-timing"><TaskTimingFacts timing /></div>
+            <div class="task-facts task-timing"><TaskTimingFacts timing targets=Signal::derive(move || header().map(|h| (h.target_names, h.cluster_id, h.tenant_id)).unwrap_or_default()) /></div>
             <LaunchRecordView task_id=id now=local_now />
             // Why the buttons below are disabled for a viewer, before them.
             <crate::components::viewer_notice::ViewerNotice />

@@ -62,6 +62,29 @@ test('a running failover shows the time left from 7 earlier runs; it shrinks as 
   const toPromotion = seconds(text.match(/^(.+?) to “/)?.[1] ?? '');
   expect(toPromotion).toBeGreaterThan(0);
   expect(toPromotion).toBeLessThanOrEqual(measured);
+  // No objective configured: none judged.
+  await expect(page.getByTestId('task-rto-objective')).toHaveCount(0);
+});
+
+test('a finished failover is judged against the RTO objective config.json sets for its tenant', async ({ page, request }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      json: {
+        apiBaseUrl: '', requestTimeoutMs: 15000, readAttempts: 3, ocpTimeZone: '+08:00',
+        objectives: [{ match: 'nothing*', rtoSecs: 1 }, { match: 'sales_dr', rpoSecs: 30, rtoSecs: 5 }],
+      },
+    }),
+  );
+  const id = await launch(request, '/api/v2/ob/clusters/3000012/tenants/2000031/failover');
+  await openConsole(page, `/tasks/${id}`);
+  await signIn(page);
+  await clock(request, { advanceSeconds: 600 });
+  await expect(page.getByTestId('task-status')).toContainText('Successful');
+  const t = await apiGet(request, `/api/v2/tasks/instances/${id}`);
+  const measured = (Date.parse(t.finishTime) - Date.parse(t.startTime)) / 1000;
+  expect(measured).toBeGreaterThan(5);
+  // Named by the tenant the task acts on (sales_dr, read from OCP by its id).
+  await expect(page.getByTestId('task-rto-objective')).toHaveText(/^RTO objective 5 s: missed by .+$/);
 });
 
 test('a failed step: the estimate says the task waits on an operator, in Chinese too', async ({ page, request }) => {

@@ -203,6 +203,8 @@ texts! {
     SortLongest => "Duration, longest first", "耗时，最长的在前";
     ThemeLabel => "Colours", "配色";
     ObjectiveRpoMet => "RPO objective {0}: met", "RPO 目标 {0}：满足";
+    ObjectiveRtoMet => "RTO objective {0}: met", "RTO 目标 {0}：满足";
+    ObjectiveRtoMissed => "RTO objective {0}: missed by {1}", "RTO 目标 {0}：超出 {1}";
     ObjectiveRpoExceeded => "RPO {0} exceeded: {1} behind", "超出 RPO 目标 {0}：落后 {1}";
     ObjectiveRpoUnknown => "RPO objective {0}: lag unknown, cannot be shown to hold", "RPO 目标 {0}：延迟未知，无法确认满足";
     ThemeSystem => "As the system", "跟随系统";

@@ -3,7 +3,8 @@
 //! matches a standby's name, its cluster's, or its primary's applies. An entry that cannot be
 //! read is skipped and said (the console warns in the browser's console); it never blocks the
 //! rest. The readiness board holds a standby to its RPO: a lag over it, or a lag that cannot
-//! be told, is not ready.
+//! be told, is not ready. The task page sets a finished failover's measured recovery time
+//! against its target's RTO.
 
 use serde_json::Value;
 
@@ -112,6 +113,27 @@ impl RpoCheck {
     }
 }
 
+/// How a measured recovery time stands against the RTO objective.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RtoCheck {
+    Met { rto_secs: i64 },
+    Missed { rto_secs: i64, by_ms: i64 },
+}
+
+impl RtoCheck {
+    pub fn of(rto_secs: i64, measured_ms: i64) -> RtoCheck {
+        let over = measured_ms.saturating_sub(rto_secs.saturating_mul(1000));
+        if over > 0 {
+            RtoCheck::Missed {
+                rto_secs,
+                by_ms: over,
+            }
+        } else {
+            RtoCheck::Met { rto_secs }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +182,18 @@ mod tests {
         let (none, w) = read(&json!({ "match": "x" }));
         assert!(none.is_empty() && w.len() == 1);
         assert_eq!(read(&Value::Null), (Vec::new(), Vec::new()));
+    }
+
+    #[test]
+    fn a_recovery_over_its_objective_is_missed_by_the_difference() {
+        assert_eq!(RtoCheck::of(600, 600_000), RtoCheck::Met { rto_secs: 600 });
+        assert_eq!(
+            RtoCheck::of(600, 725_000),
+            RtoCheck::Missed {
+                rto_secs: 600,
+                by_ms: 125_000
+            }
+        );
     }
 
     #[test]
