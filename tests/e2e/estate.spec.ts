@@ -57,7 +57,7 @@ test.describe('a large estate', () => {
     await expect(page.locator('[data-testid="readiness-row"][aria-rowindex="1101"]')).toHaveCount(1);
   });
 
-  test('search, sort and the filter live in the URL and survive a reload', async ({ page }) => {
+  test('search, sort and the filter live in the URL and survive a reload', async ({ page, request }) => {
     await openConsole(page, `${mock!.url}/readiness`);
     await signIn(page);
     await expect(page.getByTestId('board-count')).toContainText('1,100 standbys');
@@ -69,6 +69,10 @@ test.describe('a large estate', () => {
     await expect(page.getByTestId('board-count')).toContainText('Showing 11 of 1,100');
     await page.getByTestId('sort').selectOption('age');
     await expect(page).toHaveURL(/sort=age/);
+    // A new search or sort reads nothing again: one read of the clusters so far.
+    const clusterReads = async () =>
+      (await journal(request, mock!.url)).filter((e) => e.method === 'GET' && e.path === '/api/v2/ob/clusters').length;
+    expect(await clusterReads()).toBe(1);
     await page.reload();
     await expect(page.getByTestId('board-search')).toHaveValue('c017');
     await expect(page.getByTestId('sort')).toHaveValue('age');
