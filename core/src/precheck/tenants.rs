@@ -131,21 +131,22 @@ mod tests {
     const NOW: f64 = 1_700_000_000_000.0;
 
     fn tenant(name: Option<&str>, standby: bool, lag: Option<i64>, normal: bool) -> Tenant {
-        let mut t = Tenant::default();
-        t.name = name.map(str::to_string);
-        t.tenant_role = Some(if standby {
-            TenantRole::Standby
-        } else {
-            TenantRole::Primary
-        });
-        t.status = Some(if normal {
-            TenantStatus::Normal
-        } else {
-            TenantStatus::from_wire("RESTORE")
-        });
-        t.sync_scn = lag.map(|s| Long((NOW as i64 - s * 1000) * 1_000_000));
-        t.service_name = Some(format!("svc_{}", name.unwrap_or("none")));
-        t
+        Tenant {
+            name: name.map(str::to_string),
+            tenant_role: Some(if standby {
+                TenantRole::Standby
+            } else {
+                TenantRole::Primary
+            }),
+            status: Some(if normal {
+                TenantStatus::Normal
+            } else {
+                TenantStatus::from_wire("RESTORE")
+            }),
+            sync_scn: lag.map(|s| Long((NOW as i64 - s * 1000) * 1_000_000)),
+            service_name: Some(format!("svc_{}", name.unwrap_or("none"))),
+            ..Default::default()
+        }
     }
 
     fn names(l: &[Listed]) -> Vec<Option<String>> {
