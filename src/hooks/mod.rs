@@ -17,7 +17,8 @@
 //! - `task_model`: the task page's reactive model of a task and its steps;
 //! - `ticker`: the page's one clock;
 //! - `timing`: a task's time left and measured recovery time;
-//! - `title`: the browser tab's title.
+//! - `title`: the browser tab's title;
+//! - `url_view`: a list's search, sort and filter kept in the page's URL.
 //!
 //! Hooks may import `api`, `config`, `session`, `storage`, `i18n`, `console_core` and one
 //! another; never `pages` or `components` (those build on hooks, not the other way round).
@@ -39,3 +40,4 @@ pub mod task_model;
 pub mod ticker;
 pub mod timing;
 pub mod title;
+pub(crate) mod url_view;

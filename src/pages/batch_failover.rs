@@ -17,6 +17,7 @@ use crate::hooks::cluster::use_cluster;
 use crate::hooks::dr_launch::use_dr_launch;
 use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
+use crate::hooks::url_view::use_url_view;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use console_core::i18n::Text;
@@ -30,8 +31,7 @@ use console_core::present::crumbs::{trail, Place};
 use console_core::task::list::ListFilter;
 use console_core::url::with_query;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 use std::collections::BTreeSet;
 
 #[component]
@@ -60,23 +60,12 @@ fn BatchFailover(cluster: i64) -> impl IntoView {
     });
     let precheck = flow.precheck;
     // The filter, search and sort live in the URL, so a view is a link that survives a reload.
-    let query = use_query_map();
-    let view_of = Memo::new(move |_| {
-        query.with(|q| BatchView::from_query(|k| q.get(k).map(|v| v.to_string())))
-    });
-    let navigate = StoredValue::new_local(use_navigate());
-    let set_view = move |v: BatchView| {
-        navigate.with_value(|navigate| {
-            navigate(
-                &with_query(&format!("/clusters/{cluster}/batch-failover"), &v.params()),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
-    };
+    let (view_of, set_view) = use_url_view(
+        |get| BatchView::from_query(get),
+        move |v: &BatchView| {
+            with_query(&format!("/clusters/{cluster}/batch-failover"), &v.params())
+        },
+    );
     let selected = RwSignal::new(BTreeSet::<i64>::new());
     // A re-run may turn a selected tenant blocked: keep only those still passing.
     Effect::new(move |_| {

@@ -13,6 +13,7 @@ use crate::config::BoardConfig;
 use crate::hooks::cluster::use_cluster;
 use crate::hooks::load::use_load;
 use crate::hooks::title::use_title;
+use crate::hooks::url_view::use_url_view;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::listing::{grouped, SortKey};
@@ -25,8 +26,7 @@ use console_core::url::with_query;
 use console_core::wire::ClusterType;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ClusterPage() -> impl IntoView {
@@ -72,23 +72,10 @@ fn ClusterView(id: i64) -> impl IntoView {
     };
 
     // The search and sort live in the URL, so a view is a link that survives a reload.
-    let query = use_query_map();
-    let view_of = Memo::new(move |_| {
-        query.with(|q| TenantView::from_query(|k| q.get(k).map(|v| v.to_string())))
-    });
-    let navigate = StoredValue::new_local(use_navigate());
-    let set_view = move |v: TenantView| {
-        navigate.with_value(|navigate| {
-            navigate(
-                &with_query(&format!("/clusters/{id}"), &v.params()),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
-    };
+    let (view_of, set_view) = use_url_view(
+        |get| TenantView::from_query(get),
+        move |v: &TenantView| with_query(&format!("/clusters/{id}"), &v.params()),
+    );
     // Lag at OCP's time (the list's reply told it), not this browser's: read when the list
     // arrives, so sorting or searching does not move it.
     let api_now = api.clone();

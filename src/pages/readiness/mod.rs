@@ -20,6 +20,7 @@ use crate::hooks::kept_runs::read_all;
 use crate::hooks::precheck_pass::use_precheck_pass;
 use crate::hooks::ticker::use_ticker;
 use crate::hooks::title::use_title;
+use crate::hooks::url_view::use_url_view;
 use crate::i18n::use_i18n;
 use console_core::i18n::Text;
 use console_core::precheck::board::{
@@ -29,8 +30,6 @@ use console_core::precheck::pass::{plan, Pass};
 use console_core::precheck::readiness::Histories;
 use console_core::time::human;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use std::collections::BTreeMap;
 use table::BoardTable;
 
@@ -62,23 +61,7 @@ pub fn ReadinessPage() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     // What the operator chose to see lives in the URL.
-    let query = use_query_map();
-    let view_of = Memo::new(move |_| {
-        query.with(|q| BoardView::from_query(|k| q.get(k).map(|v| v.to_string())))
-    });
-    let navigate = StoredValue::new_local(use_navigate());
-    let set_view = move |v: BoardView| {
-        navigate.with_value(|navigate| {
-            navigate(
-                &v.href(),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
-    };
+    let (view_of, set_view) = use_url_view(|get| BoardView::from_query(get), BoardView::href);
     let pass = use_precheck_pass(api.clone(), histories);
     let now = use_ticker();
 
