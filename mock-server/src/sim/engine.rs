@@ -79,6 +79,8 @@ pub(crate) struct TaskRec {
     rollback_failed: HashSet<i64>,
     /// The estate change of a finished launch has been applied.
     pub(crate) effect_applied: bool,
+    /// Its steps' run time in percent of the usual (100); earlier drills set it for slow runs.
+    pub(crate) pace_pct: i64,
 }
 
 /// OCP's refusal of an operation the task or subtask's state does not allow (English only).
@@ -126,6 +128,7 @@ impl TaskRec {
             runs: HashMap::new(),
             rollback_failed: HashSet::new(),
             effect_applied: false,
+            pace_pct: 100,
         }
     }
 
@@ -179,6 +182,7 @@ impl TaskRec {
     fn start_ready(&mut self, at: i64, clock: &Clock, faults: &mut Vec<TaskFault>) -> bool {
         let mut started = false;
         let executor = self.task.executor.clone();
+        let pace = self.pace_pct;
         let mut new_runs = Vec::new();
         for s in self.subs_mut() {
             if s.status != Some(St::Ready) {
@@ -220,8 +224,8 @@ impl TaskRec {
                     Outcome::Hang,
                     at + s.timeout.map(|t| t.0).unwrap_or(1800) * 1000 + TIMEOUT_SWEEP_MS,
                 ),
-                Some(FaultKind::Fail) => (Outcome::Fail, at + duration_ms(s) / 2),
-                None => (Outcome::Success, at + duration_ms(s)),
+                Some(FaultKind::Fail) => (Outcome::Fail, at + duration_ms(s) * pace / 200),
+                None => (Outcome::Success, at + duration_ms(s) * pace / 100),
             };
             s.status = Some(St::Running);
             if s.start_time.is_none() {
@@ -794,6 +798,21 @@ mod tests {
             assert_eq!(sim.runs(name), 1);
             assert_eq!(sim.sub(name).executor.as_deref(), Some("10.0.0.1"));
         }
+    }
+
+    #[test]
+    fn a_slow_run_takes_its_pace_times_the_usual_time() {
+        let mut sim = Sim::new(chain());
+        sim.rec.pace_pct = 250;
+        let slow = |d: i64| d * 250 / 100;
+        let first = slow(sim.dur("prepare"));
+        let total = first + slow(sim.dur("switch")) + slow(sim.dur("verify"));
+        sim.at(total - 1);
+        assert_eq!(sim.task_st(), TaskStatus::Running);
+        sim.at(total);
+        assert_eq!(sim.task_st(), TaskStatus::Successful);
+        assert_eq!(sim.sub("switch").start_time, sim.time(first));
+        assert_eq!(sim.sub("verify").finish_time, sim.time(total));
     }
 
     #[test]
