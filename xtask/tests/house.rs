@@ -223,6 +223,12 @@ fn core_folders_import_only_what_lib_rs_allows() {
                 "wire", "time", "i18n", "present", "graph", "precheck", "order", "url",
             ][..],
         ),
+        (
+            "drill",
+            &[
+                "wire", "time", "i18n", "present", "graph", "task", "precheck", "order", "url",
+            ][..],
+        ),
         ("order", &[][..]),
         ("roles", &[][..]),
         ("window", &[][..]),

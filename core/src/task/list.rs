@@ -248,12 +248,26 @@ impl ListFilter {
         if self.from.is_none() && self.to.is_none() {
             return true;
         }
-        let Some(start) = t.start_time.as_deref().and_then(|s| parse_ms(s, ocp)) else {
-            return false;
-        };
-        self.from.is_none_or(|d| start >= d.start_ms(zone))
-            && self.to.is_none_or(|d| start < d.next().start_ms(zone))
+        let start = t.start_time.as_deref().and_then(|s| parse_ms(s, ocp));
+        in_days(self.from, self.to, start, zone)
     }
+}
+
+/// Whether `at_ms` falls on a day from `from` to `to` (both included; either open) on the clock
+/// `zone` gives. A time that cannot be read is in no range, but passes when none is set.
+pub fn in_days(
+    from: Option<Day>,
+    to: Option<Day>,
+    at_ms: Option<i64>,
+    zone: &dyn Fn(Instant) -> Offset,
+) -> bool {
+    if from.is_none() && to.is_none() {
+        return true;
+    }
+    let Some(at) = at_ms else {
+        return false;
+    };
+    from.is_none_or(|d| at >= d.start_ms(zone)) && to.is_none_or(|d| at < d.next().start_ms(zone))
 }
 
 /// The CSV of `rows` (the rows the page shows): a header in `lang`, then one line per task: id,
@@ -330,7 +344,8 @@ pub fn csv(rows: &[TaskInstance], lang: Lang, ocp: Offset) -> String {
     out
 }
 
-fn line(out: &mut String, cells: &[String]) {
+/// One CSV line (RFC 4180, CRLF), each cell guarded as [`csv`] says.
+pub(crate) fn line(out: &mut String, cells: &[String]) {
     for (i, c) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
