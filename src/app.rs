@@ -2,7 +2,7 @@
 //! layout. Until someone signs in, the sign-in page stands in for every route.
 
 use crate::api::Api;
-use crate::config::{BoardConfig, Objectives, RuntimeConfig};
+use crate::config::{BoardConfig, DrillConfig, Objectives, RuntimeConfig};
 use crate::i18n::I18n;
 use crate::pages::sign_in::SignInPage;
 use crate::routes::Page;
@@ -21,6 +21,7 @@ pub fn App(config: RuntimeConfig, config_error: Option<String>) -> impl IntoView
     provide_context(api.clone());
     provide_context(BoardConfig::from(&config));
     provide_context(Objectives(std::sync::Arc::new(config.objectives.clone())));
+    provide_context(DrillConfig::from(&config));
 
     // Screen readers and fonts follow the chosen language.
     Effect::new(move |_| {

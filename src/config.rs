@@ -4,6 +4,7 @@
 //! the readiness board re-checks, and how hard the board may press OCP on a large estate
 //! (requests in flight while it loads, prechecks in flight during a pass).
 
+use console_core::drill::summary::DEFAULT_MAX_AGE_DAYS;
 use console_core::precheck::board::DEFAULT_INTERVAL_MIN;
 use console_core::precheck::estate::{DEFAULT_MAX_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS};
 use console_core::precheck::objectives::{self, Objective};
@@ -38,6 +39,10 @@ pub struct RuntimeConfig {
     /// an entry that cannot be read is reported in the console and skipped.
     #[serde(deserialize_with = "objectives_or_skipped")]
     pub objectives: Vec<Objective>,
+    /// `drillMaxAgeDays`: a standby whose last drill is older is flagged in the drill ledger
+    /// (1 to 3650, default 90).
+    #[serde(deserialize_with = "drill_age_or_default")]
+    pub drill_max_age_days: u32,
 }
 
 impl Default for RuntimeConfig {
@@ -51,6 +56,7 @@ impl Default for RuntimeConfig {
             max_parallel_requests: DEFAULT_MAX_PARALLEL_REQUESTS,
             precheck_concurrency: DEFAULT_CONCURRENCY,
             objectives: Vec::new(),
+            drill_max_age_days: DEFAULT_MAX_AGE_DAYS as u32,
         }
     }
 }
@@ -147,6 +153,39 @@ fn objectives_or_skipped<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Objectiv
 /// The objectives of config.json, provided as a context.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Objectives(pub std::sync::Arc<Vec<Objective>>);
+
+/// What the drill ledger takes from the configuration, provided as a context.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrillConfig {
+    pub max_age_days: u32,
+    pub max_parallel_requests: u32,
+}
+
+impl Default for DrillConfig {
+    fn default() -> Self {
+        let c = RuntimeConfig::default();
+        DrillConfig::from(&c)
+    }
+}
+
+impl From<&RuntimeConfig> for DrillConfig {
+    fn from(c: &RuntimeConfig) -> Self {
+        DrillConfig {
+            max_age_days: c.drill_max_age_days,
+            max_parallel_requests: c.max_parallel_requests,
+        }
+    }
+}
+
+fn drill_age_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(whole_or_default(
+        &v,
+        "drillMaxAgeDays",
+        3650,
+        DEFAULT_MAX_AGE_DAYS as u32,
+    ))
+}
 
 /// An invalid `readinessIntervalMin` (not a whole number of minutes from 1 to a day) falls back
 /// to the default with a console warning, like `ocpTimeZone`.

@@ -24,6 +24,8 @@ split_points! {
     TenantDr => tenant_dr in dr, crate::pages::tenant_dr::TenantDrPage;
     Tasks => tasks in tasks, crate::pages::tasks::TasksPage;
     Task => task in tasks, crate::pages::task::TaskPage;
+    Drills => drills in drills, crate::pages::drills::DrillsPage;
+    DrillReport => drill_report in drills, crate::pages::drill_report::DrillReportPage;
     Gfc => gfc in gfc, crate::pages::gfc::GfcPage;
     GfcOperations => gfc_operations in gfc, crate::pages::gfc::GfcOperationsPage;
     GfcReport => gfc_report in gfc, crate::pages::gfc::GfcReportPage;
@@ -50,6 +52,8 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/components/operations/:session") view=|| Page::GfcOperations.view() />
                     <Route path=path!("/components/report/:session") view=|| Page::GfcReport.view() />
                     <Route path=path!("/tasks/:id") view=|| Page::Task.view() />
+                    <Route path=path!("/tasks/:id/report") view=|| Page::DrillReport.view() />
+                    <Route path=path!("/drills") view=|| Page::Drills.view() />
                 </Routes>
             </ErrorBoundary>
         </main>

@@ -104,8 +104,13 @@ impl Api {
     /// What earlier successful runs of tasks named `name` took, step by step
     /// (`console_core::task::eta::History`): the newest ones from the task list, each read in full
     /// when the list leaves out its steps (one request at a time). A run whose detail cannot be
-    /// read is left out; a list that cannot be read is a failure.
-    pub async fn learn_history(&self, name: String) -> Result<History, ApiFailure> {
+    /// read is left out; a list that cannot be read is a failure. `except` is left out too (a
+    /// report compares a run with the others, not with itself).
+    pub async fn learn_history(
+        &self,
+        name: String,
+        except: Option<i64>,
+    ) -> Result<History, ApiFailure> {
         let filter = ListFilter {
             name: Some(name.clone()),
             statuses: vec![TaskStatus::Successful.as_wire().to_string()],
@@ -115,7 +120,9 @@ impl Api {
         let mut runs = Vec::new();
         for t in list.contents {
             // The list's match is fuzzy: only the same name counts.
-            if t.name.as_deref() != Some(name.as_str()) {
+            if t.name.as_deref() != Some(name.as_str())
+                || (t.id.is_some() && t.id.map(|i| i.0) == except)
+            {
                 continue;
             }
             if !t.subtasks().is_empty() {

@@ -4,6 +4,7 @@
 //! - `cluster`: the cluster a page is about, and its name;
 //! - `dialog`: how every dialog behaves at the keyboard;
 //! - `dr_launch`: the DR pages' one flow, precheck to launch;
+//! - `drills`: every failover and switchover in OCP's task list, as the drill ledger's rows;
 //! - `early`: the board's first request, sent as its route is matched (beside its chunk);
 //! - `estate`: every standby of the estate, read at scale for the readiness board;
 //! - `intervention`: retrying, skipping, cancelling or rolling back a task or a step: preview,
@@ -27,6 +28,7 @@ pub mod alerts;
 pub mod cluster;
 pub mod dialog;
 pub(crate) mod dr_launch;
+pub(crate) mod drills;
 pub(crate) mod early;
 pub(crate) mod estate;
 pub(crate) mod intervention;

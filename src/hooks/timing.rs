@@ -87,7 +87,7 @@ pub fn use_task_timing(model: TaskModel, now: Signal<i64>) -> Timing {
             let api = api.clone();
             async move {
                 match name {
-                    Some(n) => api.learn_history(n).await.map(Some),
+                    Some(n) => api.learn_history(n, None).await.map(Some),
                     None => Ok(None),
                 }
             }

@@ -4,6 +4,8 @@ pub mod batch_failover;
 pub mod cluster;
 pub mod cluster_dr;
 pub mod clusters;
+pub mod drill_report;
+pub mod drills;
 pub mod gfc;
 pub mod not_found;
 pub mod readiness;

@@ -190,6 +190,7 @@ fn TaskView(id: i64) -> impl IntoView {
                         <span>{i18n.t(Text::ColCreator)}": "{h.creator}</span>
                         <span>{i18n.t(Text::ColStarted)}": "<span data-testid="task-started"><When raw=h.start now age=true /></span></span>
                         <A href=filter>{i18n.t(Text::RelatedTasks)}</A>
+                        <A href=format!("/tasks/{id}/report") attr:data-testid="task-report-link">{i18n.t(Text::ReportLink)}</A>
                     </div>
                 }
             })}
