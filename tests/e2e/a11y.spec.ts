@@ -119,6 +119,19 @@ for (const scheme of SCHEMES) for (const lang of LANGS) {
       await check(page, 'tasks', lang);
     });
 
+    test(`drill ledger and a drill report (${lang})`, async ({ page }) => {
+      await page.route('**/config.json', (route) =>
+        route.fulfill({ json: { apiBaseUrl: '', ocpTimeZone: '+08:00', objectives: [{ match: '*', rpoSecs: 60, rtoSecs: 150 }] } }),
+      );
+      await openIn(page, lang, '/drills');
+      await expect(page.getByTestId('drill-row').first()).toBeVisible();
+      await expect(page.getByTestId('summary-row').first()).toBeVisible();
+      await check(page, 'drills', lang, { menu: true });
+      await page.getByTestId('drill-report-link').first().click();
+      await expect(page.getByTestId('gantt-row').first()).toBeVisible();
+      await check(page, 'drill-report', lang);
+    });
+
     test(`readiness board after Precheck all (${lang})`, async ({ page }) => {
       await openIn(page, lang, '/readiness');
       await expect(page.getByTestId('readiness-row').first()).toBeVisible();

@@ -27,7 +27,7 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
             ticks
                 .iter()
                 .map(|(pct, ms)| {
-                    view! { <span class="gantt-tick" style=format!("left:{pct:.2}%")>{format!("+{}", human::duration(*ms, lang))}</span> }
+                    view! { <span class="gantt-tick" style:left=format!("{pct:.2}%")>{format!("+{}", human::duration(*ms, lang))}</span> }
                 })
                 .collect_view()
         }
@@ -101,6 +101,7 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
     view! {
         <p class="hint">{i18n.tr(Text::ReportTimelineHint)}</p>
         {no_graph.then(|| view! { <p class="banner banner-warn" data-testid="report-no-graph">{i18n.tr(Text::ReportNoGraph)}</p> })}
+        <div class="grid-scroll" tabindex="0" role="region" aria-labelledby="report-timeline-title">
         <table class="gantt" data-testid="gantt" aria-labelledby="report-timeline-title" on:keydown=on_key>
             <thead>
                 <tr>
@@ -113,6 +114,7 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
             </thead>
             {body}
         </table>
+        </div>
     }
 }
 
@@ -132,21 +134,23 @@ fn GanttRow(b: Bar, t: std::sync::Arc<Timeline>) -> impl IntoView {
     let start = b.start_ms.map(|s| s - t.origin_ms);
     let took = b.duration_ms();
     let wait = b.wait_ms().filter(|w| *w > 0);
+    // Positions go through the CSSOM (`style:`), which the console's CSP allows; a `style`
+    // attribute would be refused.
+    let pct = |v: f64| format!("{v:.3}%");
     let bar = match (
         b.start_ms,
         b.end_ms.or(Some(t.end_ms)).filter(|_| b.start_ms.is_some()),
     ) {
         (Some(s), Some(e)) => {
             let left = t.pct(s);
-            let width = (t.pct(e) - left).max(0.4);
-            Some(format!("left:{left:.3}%;width:{width:.3}%"))
+            Some((pct(left), pct((t.pct(e) - left).max(0.4))))
         }
         _ => None,
     };
     let wait_style = match (b.ready_ms, b.start_ms, wait) {
         (Some(r), Some(s), Some(_)) => {
             let left = t.pct(r);
-            Some(format!("left:{left:.3}%;width:{:.3}%", t.pct(s) - left))
+            Some((pct(left), pct(t.pct(s) - left)))
         }
         _ => None,
     };
@@ -161,8 +165,8 @@ fn GanttRow(b: Bar, t: std::sync::Arc<Timeline>) -> impl IntoView {
             <td class="num">{move || took.map(|d| human::duration(d, i18n.lang.get())).unwrap_or_else(|| "—".to_string())}</td>
             <td class="gantt-axis">
                 <div class="gantt-track">
-                    {wait_style.map(|s| view! { <span class="gantt-wait" style=s title=move || wait.map(|w| i18n.f(Text::ReportWaited, &[&human::duration(w, i18n.lang.get())]))></span> })}
-                    {bar.map(|s| view! { <span class=format!("gantt-bar node-{}", look.class) class:critical=critical style=s data-testid="gantt-bar"></span> })}
+                    {wait_style.map(|(l, w)| view! { <span class="gantt-wait" style:left=l style:width=w title=move || wait.map(|w| i18n.f(Text::ReportWaited, &[&human::duration(w, i18n.lang.get())]))></span> })}
+                    {bar.map(|(l, w)| view! { <span class=format!("gantt-bar node-{}", look.class) class:critical=critical style:left=l style:width=w data-testid="gantt-bar"></span> })}
                 </div>
             </td>
         </tr>
