@@ -7,9 +7,12 @@
 //!   status polls;
 //! - click: click on a task link → painted graph and frame times while panning, release console
 //!   against the release mock (tests/bench/click_to_paint.mjs);
+//! - estate: the readiness board at scale (estate.rs);
+//! - drills: the drill ledger over 1,000 drills and a 2,000-step drill report (drills.rs);
 //! - layout: our layout against Graphviz dot, crossings and time (layout.rs);
 //! - mock: the release mock server's throughput on a polled task under wrk (mock.rs).
 
+mod drills;
 mod estate;
 mod layout;
 mod load;
@@ -20,8 +23,8 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 
-const PARTS: [&str; 7] = [
-    "bundle", "load", "graph", "click", "estate", "layout", "mock",
+const PARTS: [&str; 8] = [
+    "bundle", "load", "graph", "click", "estate", "drills", "layout", "mock",
 ];
 
 /// A budget a figure must keep.
@@ -108,6 +111,7 @@ pub fn main(root: &Path, args: &[String]) -> Result<(), String> {
             "graph" => graph(root, &env),
             "click" => click(root, &env),
             "estate" => estate::run(root, &env),
+            "drills" => drills::run(root, &env),
             "layout" => layout::run(root, &env),
             _ => mock::run(root, &env),
         };
