@@ -7,7 +7,7 @@
 use crate::i18n::use_i18n;
 use console_core::drill::timeline::{Bar, Timeline};
 use console_core::drill::words;
-use console_core::i18n::Text;
+use console_core::i18n::{fill, text, Lang, Text};
 use console_core::present::subtask_status;
 use console_core::time::human;
 use leptos::prelude::*;
@@ -32,30 +32,37 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
                 .collect_view()
         }
     };
-    // The layers in order, each with its bars.
-    let mut layers: Vec<(usize, Vec<Bar>)> = Vec::new();
-    for b in &t.bars {
+    // The layers in order, each with its bars (indices into `t.bars`).
+    let mut layers: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, b) in t.bars.iter().enumerate() {
         match layers.last_mut() {
-            Some((l, bars)) if *l == b.layer => bars.push(b.clone()),
-            _ => layers.push((b.layer, vec![b.clone()])),
+            Some((l, bars)) if *l == b.layer => bars.push(i),
+            _ => layers.push((b.layer, vec![i])),
         }
     }
     let t = std::sync::Arc::new(t);
-    let body = layers
-        .into_iter()
-        .map(|(layer, bars)| {
-            let t = t.clone();
-            view! {
-                <tbody>
-                    {(!t.no_graph).then(|| view! {
-                        <tr class="gantt-layer"><th colspan="5" scope="rowgroup">{move || i18n.f(Text::ReportLayer, &[&(layer + 1).to_string()])}</th></tr>
-                    })}
-                    {bars.into_iter().map(|b| view! { <GanttRow b t=t.clone() /> }).collect_view()}
-                </tbody>
-            }
-        })
-        .collect_view();
     let no_graph = t.no_graph;
+    // Drawn once per language with plain text in every cell: 2,000 rows of per-cell reactive
+    // text cost more than the rows themselves, and only the language ever changes them.
+    let body = {
+        let t = t.clone();
+        move || {
+            let lang = i18n.lang.get();
+            layers
+                .iter()
+                .map(|(layer, bars)| {
+                    view! {
+                        <tbody>
+                            {(!no_graph).then(|| view! {
+                                <tr class="gantt-layer"><th colspan="5" scope="rowgroup">{i18n.f(Text::ReportLayer, &[&(layer + 1).to_string()])}</th></tr>
+                            })}
+                            {bars.iter().map(|&i| gantt_row(&t.bars[i], &t, lang)).collect_view()}
+                        </tbody>
+                    }
+                })
+                .collect_view()
+        }
+    };
     // Arrow keys move focus between rows (each row is one stop; Tab leaves the table).
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
@@ -118,21 +125,24 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
     }
 }
 
-#[component]
-fn GanttRow(b: Bar, t: std::sync::Arc<Timeline>) -> impl IntoView {
-    let i18n = use_i18n();
+/// One step's row, its words in `lang`.
+fn gantt_row(b: &Bar, t: &Timeline, lang: Lang) -> impl IntoView {
     let look = subtask_status(b.status.as_ref());
-    let mark = b.mark;
-    let state = move || {
-        let lang = i18n.lang.get();
-        let mut s = i18n.t(look.text).to_string();
-        if let Some(m) = mark {
-            s.push_str(&format!(" · {}", words::mark(m, lang)));
-        }
-        s
+    let mut state = text(lang, look.text).to_string();
+    if let Some(m) = b.mark {
+        state.push_str(&format!(" · {}", words::mark(m, lang)));
+    }
+    if b.critical {
+        state.push_str(&format!(" · {}", text(lang, Text::ReportCritical)));
+    }
+    let start = match b.start_ms {
+        Some(s) => format!("+{}", human::duration(s - t.origin_ms, lang)),
+        None => text(lang, Text::ReportNotStarted).to_string(),
     };
-    let start = b.start_ms.map(|s| s - t.origin_ms);
-    let took = b.duration_ms();
+    let took = b
+        .duration_ms()
+        .map(|d| human::duration(d, lang))
+        .unwrap_or_else(|| "—".to_string());
     let wait = b.wait_ms().filter(|w| *w > 0);
     // Positions go through the CSSOM (`style:`), which the console's CSP allows; a `style`
     // attribute would be refused.
@@ -147,25 +157,28 @@ fn GanttRow(b: Bar, t: std::sync::Arc<Timeline>) -> impl IntoView {
         }
         _ => None,
     };
-    let wait_style = match (b.ready_ms, b.start_ms, wait) {
-        (Some(r), Some(s), Some(_)) => {
+    let waited = match (b.ready_ms, b.start_ms, wait) {
+        (Some(r), Some(s), Some(w)) => {
             let left = t.pct(r);
-            Some((pct(left), pct(t.pct(s) - left)))
+            Some((
+                pct(left),
+                pct(t.pct(s) - left),
+                fill(lang, Text::ReportWaited, &[&human::duration(w, lang)]),
+            ))
         }
         _ => None,
     };
     let critical = b.critical;
-    let crit_word = move || critical.then(|| format!(" · {}", i18n.t(Text::ReportCritical)));
     view! {
         <tr class="gantt-row" tabindex="-1" data-testid="gantt-row" data-step=b.id.map(|i| i.to_string()).unwrap_or_default()
-            class:critical=critical class:marked=mark.is_some()>
+            class:critical=critical class:marked=b.mark.is_some()>
             <th scope="row">{b.name.clone()}</th>
-            <td><span class=format!("node-{} status-text", look.class)>{look.icon}" "{state}{crit_word}</span></td>
-            <td class="num">{move || start.map(|s| format!("+{}", human::duration(s, i18n.lang.get()))).unwrap_or_else(|| i18n.t(Text::ReportNotStarted).to_string())}</td>
-            <td class="num">{move || took.map(|d| human::duration(d, i18n.lang.get())).unwrap_or_else(|| "—".to_string())}</td>
+            <td><span class=format!("node-{} status-text", look.class)>{look.icon}" "{state}</span></td>
+            <td class="num">{start}</td>
+            <td class="num">{took}</td>
             <td class="gantt-axis">
                 <div class="gantt-track">
-                    {wait_style.map(|(l, w)| view! { <span class="gantt-wait" style:left=l style:width=w title=move || wait.map(|w| i18n.f(Text::ReportWaited, &[&human::duration(w, i18n.lang.get())]))></span> })}
+                    {waited.map(|(l, w, title)| view! { <span class="gantt-wait" style:left=l style:width=w title=title></span> })}
                     {bar.map(|(l, w)| view! { <span class=format!("gantt-bar node-{}", look.class) class:critical=critical style:left=l style:width=w data-testid="gantt-bar"></span> })}
                 </div>
             </td>
