@@ -641,6 +641,9 @@ texts! {
     DrillSummaryLast => "Last drill", "最近演练";
     DrillSummaryCount => "Drills", "次数";
     DrillAgeDays => "{0} days ago", "{0} 天前";
+    DrillAgeOneDay => "1 day ago", "1 天前";
+    DrillAgeToday => "today", "今天";
+    DrillColLaunchedIn => "Launched ({0})", "发起时间 ({0})";
     DrillStale => "older than {0} days", "超过 {0} 天";
     DrillAgeUnknown => "age unknown", "时间未知";
     DrillTrend => "RTO trend", "RTO 趋势";

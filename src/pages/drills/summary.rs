@@ -27,7 +27,7 @@ pub(crate) fn DrillSummary(
             .collect_view()
     };
     view! {
-        <section class="drill-summary" aria-labelledby="drill-summary-title">
+        <section class="drill-summary">
             <h2 id="drill-summary-title">{i18n.tr(Text::DrillSummaryTitle)}</h2>
             <p class="hint">{move || i18n.f(Text::DrillSummaryHint, &[&max_age_days.to_string()])}</p>
             <div class="grid-scroll" tabindex="0" role="region" aria-labelledby="drill-summary-title">
@@ -71,6 +71,8 @@ fn SummaryRow(
             })
             .unwrap_or_default();
         let age = match age {
+            Some(0) => i18n.t(Text::DrillAgeToday).to_string(),
+            Some(1) => i18n.t(Text::DrillAgeOneDay).to_string(),
             Some(a) => i18n.f(Text::DrillAgeDays, &[&a.to_string()]),
             None => i18n.t(Text::DrillAgeUnknown).to_string(),
         };

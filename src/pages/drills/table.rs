@@ -18,7 +18,7 @@ pub(crate) fn DrillTable(
     let i18n = use_i18n();
     let head = move || {
         view! {
-            <th scope="col">{i18n.f(Text::ColStartedIn, &[&human::zone_label(zone)])}</th>
+            <th scope="col">{i18n.f(Text::DrillColLaunchedIn, &[&human::zone_label(zone)])}</th>
             <th scope="col">{i18n.t(Text::DrillColKind)}</th>
             <th scope="col">{i18n.t(Text::DrillColTarget)}</th>
             <th scope="col">{i18n.t(Text::ColCreator)}</th>
