@@ -172,7 +172,7 @@ fn ReportBody(
             <button class="btn" data-testid="report-json" on:click=move |_| save(false)>{i18n.tr(Text::DrillDownloadJson)}</button>
         </div>
         <h2>{i18n.tr(Text::ReportFacts)}</h2>
-        <table class="grid facts" data-testid="report-facts"><tbody>{facts}</tbody></table>
+        <table class="grid report-facts" data-testid="report-facts"><tbody>{facts}</tbody></table>
         <h2>{i18n.tr(Text::ReportLaunchRecord)}</h2>
         <p data-testid="report-launch">{launch_text}</p>
         <h2>{i18n.tr(Text::ReportFindings)}</h2>
