@@ -431,7 +431,7 @@ async fn the_kept_task_detail_is_what_the_list_renders_afresh_as_the_task_moves(
 }
 
 /// Earlier drills are in the list, finished, findable by name, and a new launch's steps take
-/// what theirs took: what the console's time estimates learn from.
+/// about what theirs took: what the console's time estimates learn from.
 #[tokio::test]
 async fn earlier_drills_are_listed_and_a_new_launch_takes_their_step_times() {
     let s = Mock::paused().await;
@@ -439,13 +439,18 @@ async fn earlier_drills_are_listed_and_a_new_launch_takes_their_step_times() {
         .get("/api/v2/tasks/instances?name=failover%20TENANT&status=SUCCESSFUL&size=100")
         .await;
     let drills = list["data"]["contents"].as_array().unwrap().clone();
-    assert_eq!(drills.len(), 7, "{list}");
+    // 7 recent runs and 12 older ones (tests/drills.rs reads the whole history).
+    assert_eq!(drills.len(), 19, "{list}");
     assert!(drills.iter().all(|t| t["name"] == json!("Failover tenant")));
-    // Run in turn by two operators, newest first: runs 6, 5, … 0.
-    let creators: Vec<&Value> = drills.iter().map(|t| &t["creator"]["name"]).collect();
+    // Run in turn by four operators, newest first.
+    let creators: Vec<&Value> = drills
+        .iter()
+        .take(5)
+        .map(|t| &t["creator"]["name"])
+        .collect();
     assert_eq!(
         creators,
-        ["admin", "ops_chen", "admin", "ops_chen", "admin", "ops_chen", "admin"]
+        ["ops_li", "ops_chen", "admin", "dba_wang", "ops_li"]
     );
     let drill = s.task(&drills[0]["id"]).await;
     let took = |t: &Value, step: &str| {
@@ -465,13 +470,15 @@ async fn earlier_drills_are_listed_and_a_new_launch_takes_their_step_times() {
     let (_, both) = s
         .get("/api/v2/tasks/instances?status=RUNNING,%20successful&size=100")
         .await;
-    assert_eq!(both["data"]["page"]["totalElements"], json!(29), "{both}");
+    // 76 drills, one of them left FAILED.
+    assert_eq!(both["data"]["page"]["totalElements"], json!(76), "{both}");
     assert_eq!(both["data"]["contents"][0]["id"], id);
     let done = s.run_until_done(&id).await;
     for step in ["Reset log restore source", "Failover to primary tenant"] {
         let (a, b) = (took(&drill, step), took(&done, step));
+        // Usual runs vary by up to 8 %.
         assert!(
-            a > 0 && (a - b).abs() <= 1000,
+            a > 0 && (a - b).abs() <= b / 10,
             "{step}: drill {a} ms, launch {b} ms"
         );
     }

@@ -1,7 +1,8 @@
 //! Scenarios (`--scenario FILE`): the state the mock starts in, and returns to on every reset,
 //! described in one JSON file: the estate (clusters, tenants, which primaries answer, each
-//! standby's lag), the clock's speed, armed faults and task faults, replay stubs and large
-//! generated tasks. Faults, task faults and stubs have exactly the shapes the admin API takes.
+//! standby's lag), the clock's speed, armed faults and task faults, replay stubs, large
+//! generated tasks, finished drills, and keys of the console's config.json. Faults, task
+//! faults and stubs have exactly the shapes the admin API takes.
 //!
 //! Every problem stops the start with the file, the line and what was expected: each record is
 //! read on its own from its place in the file (serde_json's `RawValue` borrows that slice), so
@@ -11,12 +12,14 @@ use crate::http::faults::Fault;
 use crate::http::stubs::{parse_stub, StubSpec};
 use crate::sim::engine::TaskFault;
 use crate::sim::estate::{
-    ClusterSpec, Estate, Generate, SpecItem, TenantSpec, DEFAULT_SYNTHETIC_WIDTH,
+    ClusterSpec, Drills, Estate, Generate, SpecItem, TenantSpec, DEFAULT_SYNTHETIC_WIDTH,
     MAX_SYNTHETIC_SUBTASKS,
 };
+use crate::sim::templates::Templates;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use serde_json::{Map, Value};
 use std::path::Path;
 
 /// A loaded, checked scenario.
@@ -34,6 +37,10 @@ pub(crate) struct Scenario {
     pub(crate) synthetic_tasks: Vec<SyntheticTask>,
     /// Requests per second on `/api` and `/gfc` (wins over `--rate-limit`).
     pub(crate) rate_limit: Option<u32>,
+    /// Finished drills in the task list from the start.
+    drills: Option<Drills>,
+    /// Keys served over those of the console's own config.json (`http::spa`).
+    pub(crate) console: Option<Map<String, Value>>,
 }
 
 /// A generated task the scenario starts with (`POST /__admin/tasks/synthetic` makes the same).
@@ -77,6 +84,10 @@ struct Outline<'a> {
     synthetic_tasks: Vec<&'a RawValue>,
     #[serde(default)]
     rate_limit: Option<u32>,
+    #[serde(borrow, default)]
+    drills: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    console: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -137,6 +148,18 @@ impl<'t> Reader<'t> {
     }
 }
 
+/// A JSON value's kind, for messages.
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// serde_json's message without its trailing ` at line L column C` (ours replaces it).
 fn without_position(e: &serde_json::Error) -> String {
     let s = e.to_string();
@@ -166,7 +189,7 @@ impl Scenario {
                 "the scenario",
                 &format!(
                     "{} (expected an object of description, speed, estate, faults, \
-                     taskFaults, stubs, syntheticTasks, rateLimit)",
+                     taskFaults, stubs, syntheticTasks, rateLimit, drills, console)",
                     without_position(&e)
                 ),
             )
@@ -253,8 +276,32 @@ impl Scenario {
             stubs,
             synthetic_tasks: Vec::new(),
             rate_limit: outline.rate_limit,
+            drills: None,
+            console: None,
         };
-        let cluster_ids: Vec<i64> = scenario.estate(1.0).clusters.iter().map(|c| c.id).collect();
+        let base = scenario.base_estate(1.0);
+        if let Some(raw) = outline.drills {
+            let d: Drills = r.read(raw, "drills")?;
+            d.check().map_err(|m| r.at(raw, "drills", &m))?;
+            if !base.has_standbys() {
+                let m = "the estate has no standby tenant or cluster to drill";
+                return Err(r.at(raw, "drills", m));
+            }
+            scenario.drills = Some(d);
+        }
+        if let Some(raw) = outline.console {
+            match r.read::<Value>(raw, "console")? {
+                Value::Object(keys) => scenario.console = Some(keys),
+                other => {
+                    let m = format!(
+                        "expected an object of config.json keys (e.g. {{\"objectives\": […]}}), got {}",
+                        kind_of(&other)
+                    );
+                    return Err(r.at(raw, "console", &m));
+                }
+            }
+        }
+        let cluster_ids: Vec<i64> = base.clusters.iter().map(|c| c.id).collect();
         for (i, raw) in outline.synthetic_tasks.iter().enumerate() {
             let what = format!("syntheticTasks[{i}]");
             let t: SyntheticTask = r.read(raw, &what)?;
@@ -281,17 +328,25 @@ impl Scenario {
         Ok(scenario)
     }
 
-    /// The estate the scenario starts in (fresh each time: a reset calls it again), with its
-    /// task faults, generated tasks and clock speed.
-    pub(crate) fn estate(&self, speed: f64) -> Estate {
+    /// The estate as described, without tasks.
+    fn base_estate(&self, speed: f64) -> Estate {
         let speed = self.speed.unwrap_or(speed);
         // The description was checked when loaded; the demo is only a formal fallback.
-        let mut estate = match &self.estate {
+        match &self.estate {
             Some((clusters, tenants)) => {
                 Estate::from_spec(clusters, tenants, speed).unwrap_or_else(|_| Estate::demo(speed))
             }
             None => Estate::demo(speed),
-        };
+        }
+    }
+
+    /// The estate the scenario starts in (fresh each time: a reset calls it again), with its
+    /// task faults, drills, generated tasks and clock speed.
+    pub(crate) fn estate(&self, speed: f64, templates: &Templates) -> Estate {
+        let mut estate = self.base_estate(speed);
+        if let Some(d) = &self.drills {
+            estate = estate.with_drills(d, templates);
+        }
         estate.task_faults = self.task_faults.clone();
         for t in &self.synthetic_tasks {
             let width = t.width.unwrap_or(DEFAULT_SYNTHETIC_WIDTH);
@@ -359,6 +414,35 @@ mod tests {
             e.contains("line 3") && e.contains("expected a string"),
             "{e}"
         );
+        let text = "{\"drills\":\n {\"count\": 0}}";
+        let e = Scenario::parse("x.json", text).unwrap_err();
+        assert!(
+            e.contains("line 2, column 2: drills: count: expected 1 to 20000, got 0"),
+            "{e}"
+        );
+        let e =
+            Scenario::parse("x.json", "{\"drills\": {\"count\": 5, \"month\": 3}}").unwrap_err();
+        assert!(e.contains("drills: unknown field `month`"), "{e}");
+        let e =
+            Scenario::parse("x.json", "{\"drills\": {\"count\": 5, \"months\": 61}}").unwrap_err();
+        assert!(e.contains("months: expected 1 to 60, got 61"), "{e}");
+        let text = "{\"estate\": {\"clusters\": [{\"id\": 1, \"name\": \"p\"}]}, \"drills\": {\"count\": 5}}";
+        let e = Scenario::parse("x.json", text).unwrap_err();
+        assert!(
+            e.contains("drills: the estate has no standby tenant or cluster"),
+            "{e}"
+        );
+        let e = Scenario::parse("x.json", "{\n\"console\": [1]}").unwrap_err();
+        assert!(
+            e.contains("line 2, column 12: console: expected an object of config.json keys")
+                && e.ends_with("got an array"),
+            "{e}"
+        );
+        let ok = Scenario::parse(
+            "x.json",
+            "{\"console\": {\"objectives\": []}, \"drills\": {\"count\": 3}}",
+        );
+        assert!(ok.is_ok_and(|s| s.console.is_some() && s.drills.is_some()));
         let text = "{\"syntheticTasks\": [\n {\"subtasks\": 0}]}";
         let e = Scenario::parse("x.json", text).unwrap_err();
         assert!(

@@ -5,15 +5,21 @@
 //! `unsafe-inline`, no `unsafe-eval`; `wasm-unsafe-eval` for WebAssembly). Trunk's loader is an
 //! inline module script, so its SHA-256 is read from the built index.html and allowed by hash.
 //! Hashed assets are cached for a year; index.html and config.json never.
+//!
+//! A scenario's `console` keys are served over those of the built config.json (each key
+//! replaced whole), so a scenario can set the console's objectives; the file is read on each
+//! request, as a rebuild may change it.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{from_fn, Next};
 use axum::response::IntoResponse;
+use axum::routing::get;
 use axum::Router;
 use base64::Engine;
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tower_http::services::{ServeDir, ServeFile};
 
 /// SHA-256 hashes (CSP source form) of every inline `<script>` in `html`.
@@ -61,13 +67,41 @@ fn is_hashed_asset(path: &str) -> bool {
         .is_some_and(|(_, h)| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-pub(crate) fn router<S: Clone + Send + Sync + 'static>(dist: Option<&Path>) -> Router<S> {
+/// The built config.json with `keys` over its own; an unreadable file (or one that is not an
+/// object) counts as `{}`, so the scenario's keys still reach the console.
+fn merged_config(file: &Path, keys: &Map<String, Value>) -> Map<String, Value> {
+    let built = std::fs::read(file)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok());
+    let mut out = match built {
+        Some(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    out.extend(keys.clone());
+    out
+}
+
+pub(crate) fn router<S: Clone + Send + Sync + 'static>(
+    dist: Option<&Path>,
+    console: Option<&Map<String, Value>>,
+) -> Router<S> {
     match dist {
         Some(dist) => {
             let index = dist.join("index.html");
             let policy = std::fs::read_to_string(&index).map(|h| csp(&h)).unwrap_or_else(|_| csp(""));
             let policy = HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
-            Router::new()
+            let mut routes = Router::new();
+            if let Some(keys) = console.cloned() {
+                let file: PathBuf = dist.join("config.json");
+                routes = routes.route(
+                    "/config.json",
+                    get(move || {
+                        let body = Value::Object(merged_config(&file, &keys));
+                        async move { axum::Json(body) }
+                    }),
+                );
+            }
+            routes
                 // `cargo xtask build` writes .br and .gz beside each asset; served when accepted.
                 .fallback_service(
                     ServeDir::new(dist)

@@ -136,6 +136,11 @@ impl AppState {
         &self.0.stubs
     }
 
+    /// The keys a scenario serves over the console's config.json.
+    pub(crate) fn console_config(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+        self.0.scenario.as_ref().and_then(|s| s.console.as_ref())
+    }
+
     pub(crate) fn recorder(&self) -> Option<&Recorder> {
         self.0.recorder.as_ref()
     }
@@ -147,7 +152,7 @@ impl AppState {
         let speed = self.0.config.speed;
         // The demo has earlier drills in its task list; a scenario has exactly what it says.
         let (estate, faults) = match &self.0.scenario {
-            Some(s) => (s.estate(speed), s.armed_faults()),
+            Some(s) => (s.estate(speed, &self.0.templates), s.armed_faults()),
             None => (
                 Estate::demo(speed).with_history(&self.0.templates),
                 Vec::new(),

@@ -139,7 +139,10 @@ pub(crate) fn router(state: AppState) -> Router {
                     .layer(from_fn_with_state(state.clone(), admin_requests)),
             ),
         )
-        .merge(spa::router(state.config().dist.as_deref()))
+        .merge(spa::router(
+            state.config().dist.as_deref(),
+            state.console_config(),
+        ))
         .layer(tower_http::cors::CorsLayer::very_permissive())
         .with_state(state)
 }

@@ -9,6 +9,7 @@ use crate::sim::refusal::Refusal;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use console_core::wire::TaskInstance;
+use console_core::Paged;
 use std::collections::HashMap;
 
 /// T2, what the console polls: rendered once per change of the task (`http::task_replies`).
@@ -47,8 +48,9 @@ pub(crate) async fn list(
             .map(|n| n.trim().to_lowercase())
             .filter(|n| !n.is_empty());
         let estate = state.estate();
-        // Newest first, as OCP's task list shows them.
-        let all: Vec<TaskInstance> = estate
+        // Newest first, as OCP's task list shows them; only the page asked for is rendered (a
+        // scenario may hold thousands of drills).
+        let all: Vec<&TaskRec> = estate
             .tasks
             .values()
             .rev()
@@ -66,9 +68,17 @@ pub(crate) async fn list(
                             .is_some_and(|tn| tn.to_lowercase().contains(n))
                     })
             })
-            .map(|r| estate.task_view(r))
             .collect();
-        Ok(ctx.ok(&page.slice(&all)))
+        let paged = page.slice(&all);
+        Ok(ctx.ok(&Paged {
+            contents: paged
+                .contents
+                .into_iter()
+                .map(|r| estate.task_view(r))
+                .collect::<Vec<TaskInstance>>(),
+            page: paged.page,
+            unreadable: paged.unreadable,
+        }))
     })
 }
 

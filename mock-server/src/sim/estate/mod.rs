@@ -3,7 +3,8 @@
 //! `seed` (the demo estate), `spec` (an estate a scenario describes), `regions` (a cluster's
 //! regions and zones), `prechecks` (the rules that compute prechecks from the state, never
 //! from fixed files), `tasks` (launches and operations on tasks), `effects` (what a finished
-//! launch changes), `wire` (records as OCP's wire types). May import the rest of `crate::sim`
+//! launch changes), `wire` (records as OCP's wire types), `drill` (one finished drill run
+//! through the engine), `history` (the demo's year of drills), `drills` (a scenario's). May import the rest of `crate::sim`
 //! (clock, engine, gfc, refusal, templates) and console-core; the engine and the GFC never
 //! import it.
 //!
@@ -11,6 +12,8 @@
 //! `serviceName`) and every precheck error code other than OBE26107 are the mock's own
 //! choices; docs/mock-api.md lists them as assumptions.
 
+mod drill;
+mod drills;
 mod effects;
 mod generate;
 mod history;
@@ -21,6 +24,7 @@ mod spec;
 mod tasks;
 mod wire;
 
+pub(crate) use drills::Drills;
 pub(crate) use generate::Generate;
 pub(crate) use spec::{ClusterSpec, SpecItem, TenantSpec};
 pub(crate) use tasks::{DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS};
