@@ -14,6 +14,7 @@
 //! | [`task`] | a task over time: incremental reading of polls, interventions, the task list's filters, time left and measured RTO, alerts, the launch record |
 //! | [`precheck`] | verdicts (Pass only on proof), precheck history kept per standby, the readiness board |
 //! | [`drill`] | evidence for an audit: the drill ledger from OCP's task history, each standby's last drill and RTO trend, one drill's report (steps on a time axis, findings), their exports |
+//! | [`recovery`] | a region is down: the recovery plan proposed from the readiness board and the drill history, its groups and order, its totals (data at risk, expected time) |
 //! | [`gfc`] | component failover/failback: wire types, input rules, verdicts, CSV, sessions kept in the browser |
 //!
 //! Plus small rules used across domains: [`roles`] (who may operate), [`theme`] (the colour
@@ -27,7 +28,7 @@
 //! Arrows between domains, one way (`xtask/tests/house.rs` holds the same table and fails on a
 //! new arrow): `wire` imports only `order`; `i18n` only `wire`; `time` `wire` and `i18n`;
 //! `precheck` and `gfc` those three; `present` the domains whose states it words; `graph`
-//! `present`; `task` everything below it; `drill` everything but `gfc`. The small rules (`order`, `url`, `name`, `window`,
+//! `present`; `task` everything below it; `drill` everything but `gfc`; `recovery` `wire`, `precheck` and `drill`. The small rules (`order`, `url`, `name`, `window`,
 //! `listing`, `theme`, `roles`) import nothing here and may be used by all. Test modules may reach across (fixtures).
 
 #[macro_use]
@@ -42,6 +43,7 @@ pub mod name;
 pub mod order;
 pub mod precheck;
 pub mod present;
+pub mod recovery;
 pub mod roles;
 pub mod task;
 pub mod theme;

@@ -229,6 +229,7 @@ fn core_folders_import_only_what_lib_rs_allows() {
                 "wire", "time", "i18n", "present", "graph", "task", "precheck", "order", "url",
             ][..],
         ),
+        ("recovery", &["wire", "precheck", "drill", "order"][..]),
         ("order", &[][..]),
         ("roles", &[][..]),
         ("window", &[][..]),
