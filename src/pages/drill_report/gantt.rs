@@ -1,4 +1,5 @@
-//! The step timeline: one row per step, grouped by the graph's layer, a bar from its first
+//! The step timeline (an ARIA table of rows laid out as grids: a 2,000-row HTML table took half
+//! a second of layout; these rows skip rendering while off screen): one row per step, grouped by the graph's layer, a bar from its first
 //! start to its last end on one axis from the launch, the wait before it as a thin line, the
 //! actual critical path marked, retries/skips/cancels/rollbacks named on their step. Every row
 //! is drawn (a printout needs them all); Up/Down/Home/End move between steps. Positions are
@@ -52,12 +53,12 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
                 .iter()
                 .map(|(layer, bars)| {
                     view! {
-                        <tbody>
+                        <div role="rowgroup">
                             {(!no_graph).then(|| view! {
-                                <tr class="gantt-layer"><th colspan="5" scope="rowgroup">{i18n.f(Text::ReportLayer, &[&(layer + 1).to_string()])}</th></tr>
+                                <div role="row" class="gantt-layer"><span role="rowheader" aria-colspan="5">{i18n.f(Text::ReportLayer, &[&(layer + 1).to_string()])}</span></div>
                             })}
                             {bars.iter().map(|&i| gantt_row(&t.bars[i], &t, lang)).collect_view()}
-                        </tbody>
+                        </div>
                     }
                 })
                 .collect_view()
@@ -75,7 +76,7 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
         else {
             return;
         };
-        let Ok(rows) = table.query_selector_all("tr.gantt-row") else {
+        let Ok(rows) = table.query_selector_all(".gantt-row") else {
             return;
         };
         let n = rows.length();
@@ -109,18 +110,18 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
         <p class="hint">{i18n.tr(Text::ReportTimelineHint)}</p>
         {no_graph.then(|| view! { <p class="banner banner-warn" data-testid="report-no-graph">{i18n.tr(Text::ReportNoGraph)}</p> })}
         <div class="grid-scroll" tabindex="0" role="region" aria-labelledby="report-timeline-title">
-        <table class="gantt" data-testid="gantt" aria-labelledby="report-timeline-title" on:keydown=on_key>
-            <thead>
-                <tr>
-                    <th scope="col">{i18n.tr(Text::ReportColStep)}</th>
-                    <th scope="col">{i18n.tr(Text::ReportColState)}</th>
-                    <th scope="col" class="num">{i18n.tr(Text::ReportColStart)}</th>
-                    <th scope="col" class="num">{i18n.tr(Text::ReportColTook)}</th>
-                    <th scope="col" class="gantt-axis"><div class="gantt-ticks">{ticks_head}</div></th>
-                </tr>
-            </thead>
+        <div class="gantt" role="table" data-testid="gantt" aria-labelledby="report-timeline-title" on:keydown=on_key>
+            <div role="rowgroup" class="gantt-head">
+                <div role="row" class="gantt-r">
+                    <span role="columnheader">{i18n.tr(Text::ReportColStep)}</span>
+                    <span role="columnheader">{i18n.tr(Text::ReportColState)}</span>
+                    <span role="columnheader" class="num">{i18n.tr(Text::ReportColStart)}</span>
+                    <span role="columnheader" class="num">{i18n.tr(Text::ReportColTook)}</span>
+                    <span role="columnheader" class="gantt-axis"><span class="gantt-ticks">{ticks_head}</span></span>
+                </div>
+            </div>
             {body}
-        </table>
+        </div>
         </div>
     }
 }
@@ -170,18 +171,16 @@ fn gantt_row(b: &Bar, t: &Timeline, lang: Lang) -> impl IntoView {
     };
     let critical = b.critical;
     view! {
-        <tr class="gantt-row" tabindex="-1" data-testid="gantt-row" data-step=b.id.map(|i| i.to_string()).unwrap_or_default()
+        <div role="row" class="gantt-r gantt-row" tabindex="-1" data-testid="gantt-row" data-step=b.id.map(|i| i.to_string()).unwrap_or_default()
             class:critical=critical class:marked=b.mark.is_some()>
-            <th scope="row">{b.name.clone()}</th>
-            <td><span class=format!("node-{} status-text", look.class)>{look.icon}" "{state}</span></td>
-            <td class="num">{start}</td>
-            <td class="num">{took}</td>
-            <td class="gantt-axis">
-                <div class="gantt-track">
-                    {waited.map(|(l, w, title)| view! { <span class="gantt-wait" style:left=l style:width=w title=title></span> })}
-                    {bar.map(|(l, w)| view! { <span class=format!("gantt-bar node-{}", look.class) class:critical=critical style:left=l style:width=w data-testid="gantt-bar"></span> })}
-                </div>
-            </td>
-        </tr>
+            <span role="rowheader" class="gantt-name">{b.name.clone()}</span>
+            <span role="cell" class=format!("node-{} status-text", look.class)>{look.icon}" "{state}</span>
+            <span role="cell" class="num">{start}</span>
+            <span role="cell" class="num">{took}</span>
+            <span role="cell" class="gantt-axis gantt-track">
+                {waited.map(|(l, w, title)| view! { <span class="gantt-wait" style:left=l style:width=w title=title></span> })}
+                {bar.map(|(l, w)| view! { <span class=format!("gantt-bar node-{}", look.class) class:critical=critical style:left=l style:width=w data-testid="gantt-bar"></span> })}
+            </span>
+        </div>
     }
 }

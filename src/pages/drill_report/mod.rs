@@ -17,11 +17,14 @@ use crate::hooks::title::use_title;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use console_core::drill::report::Report;
+use console_core::drill::timeline::Timeline;
 use console_core::i18n::Text;
+use console_core::task::eta::History;
 use console_core::task::launch_record::describe;
 use console_core::time::Instant;
 use gantt::Gantt;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -41,26 +44,41 @@ fn ReportView(id: i64) -> impl IntoView {
     let objectives = use_context::<Objectives>().unwrap_or_default();
     let base = api.base();
     let api_now = api.clone();
-    // The task, then what earlier successful runs of the same name took (a failure there costs
-    // only the comparison, never the report).
+    let api_h = api.clone();
     let loaded = use_load(
         move || id,
         move |id| {
             let api = api.clone();
-            async move {
-                let task = api.get_task(id).await?;
-                let history = match task.name.clone() {
-                    Some(n) => api.learn_history(n, Some(id)).await.ok(),
-                    None => None,
-                };
-                Ok((task, history))
-            }
+            async move { api.get_task(id).await }
         },
     );
-    let now_ms = move || api_now.server_ms(js_sys::Date::now()) as i64;
+    // What earlier successful runs of the same name took, read after the task (the report is
+    // shown without it; a failure costs only the comparison).
+    let name = Memo::new(move |_| {
+        loaded
+            .data
+            .with(|d| d.as_ref().and_then(|t| t.name.clone()))
+    });
+    let history = RwSignal::new(None::<History>);
+    Effect::new(move |_| {
+        if let Some(n) = name.get() {
+            let api = api_h.clone();
+            spawn_local(async move {
+                if let Ok(h) = api.learn_history(n, Some(id)).await {
+                    history.try_set(Some(h));
+                }
+            });
+        }
+    });
+    let now_ms = {
+        let api = api_now.clone();
+        move || api.server_ms(js_sys::Date::now()) as i64
+    };
+    let now_tl = move || api_now.server_ms(js_sys::Date::now()) as i64;
     let report = Memo::new(move |_| {
+        let history = history.get();
         loaded.data.with(|d| {
-            d.as_ref().and_then(|(task, history)| {
+            d.as_ref().and_then(|task| {
                 Report::of(
                     task,
                     ocp_zone(),
@@ -71,6 +89,13 @@ fn ReportView(id: i64) -> impl IntoView {
                 )
             })
         })
+    });
+    // The timeline changes only with the task: the history arriving redraws the findings, not
+    // 2,000 rows.
+    let timeline = Memo::new(move |_| {
+        loaded
+            .data
+            .with(|d| d.as_ref().map(|t| Timeline::of(t, ocp_zone(), now_tl())))
     });
     use_title(move || {
         report.with(|r| match r {
@@ -107,6 +132,10 @@ fn ReportView(id: i64) -> impl IntoView {
                 <p class="loading" aria-busy="true">{i18n.t(Text::Loading)}</p>
             })}
             {move || report.get().map(|r| view! { <ReportBody r save print /> })}
+            {move || timeline.get().map(|t| view! {
+                <h2 id="report-timeline-title">{i18n.tr(Text::ReportTimeline)}</h2>
+                <Gantt t />
+            })}
         </section>
     }
 }
@@ -161,7 +190,6 @@ fn ReportBody(
         n => i18n.f(Text::ReportHistory, &[&n.to_string()]),
     };
     let generated = Instant::from_epoch_ms(js_sys::Date::now() as i64).to_local(local_zone_now());
-    let timeline = r.timeline.clone();
     view! {
         <h1 data-testid="report-title" class:objective-missed=r.missed()>{move || i18n.f(Text::ReportTitle, &[&target])}</h1>
         <p class="muted">{move || i18n.f(Text::ReportGenerated, &[&generated])}</p>
@@ -178,7 +206,5 @@ fn ReportBody(
         <h2>{i18n.tr(Text::ReportFindings)}</h2>
         {finding_list}
         <p class="hint">{history}</p>
-        <h2 id="report-timeline-title">{i18n.tr(Text::ReportTimeline)}</h2>
-        <Gantt t=timeline />
     }
 }
