@@ -206,3 +206,45 @@ async fn operations_move_components_and_the_report_says_so() {
     let (st, _) = s.get("/gfc/failover/report?sessionIdStr=nope").await;
     assert_eq!(st, StatusCode::NOT_FOUND);
 }
+
+/// The demo GFC's week-old precheck and failback answer by their fixed ids (the contract's
+/// examples name them), finished, and leave the components as the demo has them.
+#[tokio::test]
+async fn the_demo_holds_a_finished_precheck_and_failback_from_a_week_ago() {
+    let s = Mock::paused().await;
+    let (st, v) = s
+        .get("/gfc/failover/getPreCheckStatus?sessionIdStr=5f0c1a9e7d3b4e21a8c6f2d9e0b7a4c3000000")
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert_eq!(v["data"]["done"], json!(true));
+    assert_eq!(v["data"]["results"].as_array().unwrap().len(), 2 * 11);
+    let failback = "9b2e7c4a1f6d3e8b0a5c2f7e4d1b9a6c000000";
+    let (st, v) = s
+        .get(&format!(
+            "/gfc/failover/getFOBOperations?sessionIdStr={failback}&failoverbackMark=failback"
+        ))
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert_eq!(v["data"]["done"], json!(true));
+    assert_eq!(v["data"]["operations"][1]["componentId"], json!(7924));
+    assert_eq!(v["data"]["operations"][1]["state"], json!("DONE"));
+    let (_, v) = s
+        .get(&format!("/gfc/failover/report?sessionIdStr={failback}"))
+        .await;
+    assert_eq!(v["data"]["failoverbackMark"], json!("failback"));
+    assert!(v["data"]["endTime"].is_string(), "{v}");
+    let (_, v) = s
+        .get("/gfc/failover/searchByComponentIds?componentIdsStr=7922,7924")
+        .await;
+    assert_eq!(v["data"]["components"][0]["state"], json!("AUTO"));
+    assert_eq!(v["data"]["components"][1]["state"], json!("AUTO"));
+    // A session a request starts still counts from one.
+    let (_, v) = s
+        .post(
+            "admin",
+            "/gfc/failover/doPreFailBackCheck",
+            Some(json!({"componentIDs": "7922", "isfailover": 1})),
+        )
+        .await;
+    assert!(v["data"]["sessionId"].as_str().unwrap().ends_with("000001"));
+}

@@ -191,10 +191,9 @@ impl Gfc {
         })
     }
 
-    /// Starts the operations of a validated launch.
-    pub(crate) fn launch(&mut self, body: LaunchBody, ids: &[i64], clock: &Clock) -> String {
+    /// Starts the operations of a validated launch at simulated `now`.
+    pub(crate) fn launch(&mut self, body: LaunchBody, ids: &[i64], now: i64) -> String {
         let session = self.new_session();
-        let now = clock.now_ms();
         let direction = Direction::from_flag(body.is_failover).unwrap_or(Direction::Failback);
         let failover = direction == Direction::Failover;
         let tickets: HashMap<String, String> =

@@ -86,6 +86,6 @@ impl Gfc {
             ));
         }
         let (ids, _) = parse_ids(&body.component_ids);
-        Ok(self.launch(body, &ids, clock))
+        Ok(self.launch(body, &ids, clock.now_ms()))
     }
 }

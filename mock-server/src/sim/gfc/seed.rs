@@ -2,8 +2,17 @@
 //! fail as the demo needs.
 
 use super::{Gfc, GfcComponent};
-use console_core::gfc::{CheckSeverity, CheckStatus, CheckType, Component, ComponentState};
+use console_core::gfc::{
+    CheckSeverity, CheckStatus, CheckType, Component, ComponentState, LaunchBody,
+};
 use std::collections::HashMap;
+
+/// The demo GFC's history: a precheck and a failback of two components a week before the mock
+/// started. Their ids are fixed, so the contract's examples of getPreCheckStatus,
+/// getFOBOperations and report (docs/openapi.json) name sessions that exist without a launch.
+pub(crate) const PAST_PRECHECK: &str = "5f0c1a9e7d3b4e21a8c6f2d9e0b7a4c3000000";
+pub(crate) const PAST_FAILBACK: &str = "9b2e7c4a1f6d3e8b0a5c2f7e4d1b9a6c000000";
+const WEEK_MS: i64 = 7 * 24 * 3_600_000;
 
 fn check(id: &str, name: &str, description: &str, severity: CheckSeverity) -> CheckType {
     CheckType {
@@ -174,13 +183,33 @@ impl Gfc {
         set(&mut components, 7925, "VIP", CheckStatus::Fail);
         set(&mut components, 183, "REPEAT_FAILOVER", CheckStatus::Warn);
         set(&mut components, 185, "CHANGE_WINDOW", CheckStatus::Fail);
-        Gfc {
+        let mut gfc = Gfc {
             components,
             check_types,
             legacy_500: false,
             prechecks: HashMap::new(),
             sessions: HashMap::new(),
             counter: 0,
+        };
+        // Both components are in AUTO, where a failback leaves them: the first tick finishes
+        // the week-old operations without changing the demo's states.
+        let ids = [7922, 7924];
+        let session = gfc.start_precheck(&ids, &[], -WEEK_MS);
+        if let Some(checks) = gfc.prechecks.remove(&session) {
+            gfc.prechecks.insert(PAST_PRECHECK.into(), checks);
         }
+        let body = LaunchBody {
+            user_name: "senwan".into(),
+            component_ids: "7922,7924".into(),
+            reason: "Back to DFW after the network work".into(),
+            ..LaunchBody::default()
+        };
+        let session = gfc.launch(body, &ids, -WEEK_MS + 600_000);
+        if let Some(ops) = gfc.sessions.remove(&session) {
+            gfc.sessions.insert(PAST_FAILBACK.into(), ops);
+        }
+        // The first session a request starts is the first of the counter, as before.
+        gfc.counter = 0;
+        gfc
     }
 }
