@@ -9,6 +9,7 @@ use console_core::precheck::board::DEFAULT_INTERVAL_MIN;
 use console_core::precheck::estate::{DEFAULT_MAX_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS};
 use console_core::precheck::objectives::{self, Objective};
 use console_core::precheck::pass::{DEFAULT_CONCURRENCY, MAX_CONCURRENCY};
+use console_core::recovery::totals::DEFAULT_MAX_PARALLEL_LAUNCHES;
 use console_core::time::Offset;
 use serde::{Deserialize, Deserializer};
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -43,6 +44,10 @@ pub struct RuntimeConfig {
     /// (1 to 3650, default 90).
     #[serde(deserialize_with = "drill_age_or_default")]
     pub drill_max_age_days: u32,
+    /// `maxParallelLaunches`: launches a recovery plan keeps running at once (1 to 16, default
+    /// 2); its expected time is computed with it.
+    #[serde(deserialize_with = "launches_or_default")]
+    pub max_parallel_launches: u32,
 }
 
 impl Default for RuntimeConfig {
@@ -57,16 +62,19 @@ impl Default for RuntimeConfig {
             precheck_concurrency: DEFAULT_CONCURRENCY,
             objectives: Vec::new(),
             drill_max_age_days: DEFAULT_MAX_AGE_DAYS as u32,
+            max_parallel_launches: DEFAULT_MAX_PARALLEL_LAUNCHES as u32,
         }
     }
 }
 
-/// What the readiness board takes from the configuration, provided as a context.
+/// What the readiness board (and the recovery plan made from it) takes from the configuration,
+/// provided as a context.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BoardConfig {
     pub interval_min: u32,
     pub max_parallel_requests: u32,
     pub precheck_concurrency: u32,
+    pub max_parallel_launches: u32,
 }
 
 impl Default for BoardConfig {
@@ -81,6 +89,7 @@ impl From<&RuntimeConfig> for BoardConfig {
             interval_min: c.readiness_interval_min,
             max_parallel_requests: c.max_parallel_requests,
             precheck_concurrency: c.precheck_concurrency,
+            max_parallel_launches: c.max_parallel_launches,
         }
     }
 }
@@ -175,6 +184,16 @@ impl From<&RuntimeConfig> for DrillConfig {
             max_parallel_requests: c.max_parallel_requests,
         }
     }
+}
+
+fn launches_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(whole_or_default(
+        &v,
+        "maxParallelLaunches",
+        16,
+        DEFAULT_MAX_PARALLEL_LAUNCHES as u32,
+    ))
 }
 
 fn drill_age_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {

@@ -19,6 +19,7 @@ split_points! {
     Clusters => clusters in clusters, crate::pages::clusters::ClustersPage;
     Cluster => cluster in clusters, crate::pages::cluster::ClusterPage;
     Readiness => readiness in readiness, crate::pages::readiness::ReadinessPage;
+    Recovery => recovery in readiness, crate::pages::recovery::RecoveryPage;
     BatchFailover => batch_failover in dr, crate::pages::batch_failover::BatchFailoverPage;
     ClusterDr => cluster_dr in dr, crate::pages::cluster_dr::ClusterDrPage;
     TenantDr => tenant_dr in dr, crate::pages::tenant_dr::TenantDrPage;
@@ -54,6 +55,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/tasks/:id") view=|| Page::Task.view() />
                     <Route path=path!("/tasks/:id/report") view=|| Page::DrillReport.view() />
                     <Route path=path!("/drills") view=|| Page::Drills.view() />
+                    <Route path=path!("/recovery") view=|| Page::Recovery.view() />
                 </Routes>
             </ErrorBoundary>
         </main>

@@ -28,7 +28,7 @@
 //! Arrows between domains, one way (`xtask/tests/house.rs` holds the same table and fails on a
 //! new arrow): `wire` imports only `order`; `i18n` only `wire`; `time` `wire` and `i18n`;
 //! `precheck` and `gfc` those three; `present` the domains whose states it words; `graph`
-//! `present`; `task` everything below it; `drill` everything but `gfc`; `recovery` `wire`, `precheck` and `drill`. The small rules (`order`, `url`, `name`, `window`,
+//! `present`; `task` everything below it; `drill` everything but `gfc`; `recovery` `wire`, `time`, `i18n`, `precheck` and `drill`. The small rules (`order`, `url`, `name`, `window`,
 //! `listing`, `theme`, `roles`) import nothing here and may be used by all. Test modules may reach across (fixtures).
 
 #[macro_use]

@@ -57,6 +57,7 @@ pub fn Header() -> impl IntoView {
                     <A href="/clusters">{i18n.tr(Text::NavClusters)}</A>
                     <A href="/tasks">{i18n.tr(Text::NavTasks)}</A>
                     <A href="/drills">{i18n.tr(Text::NavDrills)}</A>
+                    <A href="/recovery">{i18n.tr(Text::NavRecovery)}</A>
                     <A href="/components">{i18n.tr(Text::NavGfc)}</A>
                 </nav>
                 <div class="topbar-right">

@@ -21,6 +21,8 @@ use leptos::task::spawn_local;
 pub(crate) struct Estate {
     /// The standbys known so far (`None` until the cluster list arrived).
     pub(crate) standbys: RwSignal<Option<Vec<Standby>>>,
+    /// OCP's clusters as last listed (the recovery plan reads their regions and roles).
+    pub(crate) clusters: RwSignal<Option<Vec<Cluster>>>,
     /// Whether every page of the latest load arrived.
     pub(crate) complete: RwSignal<bool>,
     /// Entries of OCP's lists that could not be read (their rows are missing).
@@ -40,6 +42,7 @@ impl Estate {
 pub(crate) fn use_estate(api: Api, max_parallel: u32) -> Estate {
     let e = Estate {
         standbys: RwSignal::new(None),
+        clusters: RwSignal::new(None),
         complete: RwSignal::new(false),
         skipped: RwSignal::new(0),
         error: RwSignal::new(None),
@@ -110,6 +113,9 @@ async fn load(api: &Api, parallel: usize, e: Estate, generation: u32) -> Result<
         },
     )
     .await?;
+    if current() {
+        e.clusters.set(Some(clusters.clone()));
+    }
     let show = |tenants: &[(i64, TenantsOf)], skipped: usize| {
         if current() {
             e.standbys

@@ -9,6 +9,7 @@ pub mod drills;
 pub mod gfc;
 pub mod not_found;
 pub mod readiness;
+pub mod recovery;
 pub mod sign_in;
 pub mod task;
 pub mod tasks;

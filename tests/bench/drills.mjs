@@ -88,7 +88,7 @@ try {
         await page.waitForSelector('[data-testid=task-report-link]', { timeout: 60_000 });
         const t0 = Date.now();
         await page.getByTestId('task-report-link').click();
-        await page.waitForFunction(() => document.querySelectorAll('[data-testid=gantt-row]').length === 2000, null, { timeout: 60_000, polling: 'raf' });
+        await page.waitForFunction(() => document.querySelectorAll('.gantt-row').length === 2000, null, { timeout: 60_000, polling: 'raf' });
         // Painted: the frame after the rows are in.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         times.push(Date.now() - t0);

@@ -128,8 +128,18 @@ for (const scheme of SCHEMES) for (const lang of LANGS) {
       await expect(page.getByTestId('summary-row').first()).toBeVisible();
       await check(page, 'drills', lang, { menu: true });
       await page.getByTestId('drill-report-link').first().click();
-      await expect(page.getByTestId('gantt-row').first()).toBeVisible();
+      await expect(page.locator('.gantt-row').first()).toBeVisible();
       await check(page, 'drill-report', lang);
+    });
+
+    test(`recovery plan (${lang})`, async ({ page }) => {
+      await openIn(page, lang, '/recovery');
+      await expect(page.getByTestId('recovery-no-scope')).toBeVisible();
+      const region = page.getByTestId('recovery-region');
+      await expect(region.locator('option')).not.toHaveCount(1);
+      await region.selectOption({ index: 1 });
+      await expect(page.getByTestId('plan-item').first()).toBeVisible();
+      await check(page, 'recovery', lang);
     });
 
     test(`readiness board after Precheck all (${lang})`, async ({ page }) => {

@@ -229,7 +229,10 @@ fn core_folders_import_only_what_lib_rs_allows() {
                 "wire", "time", "i18n", "present", "graph", "task", "precheck", "order", "url",
             ][..],
         ),
-        ("recovery", &["wire", "precheck", "drill", "order"][..]),
+        (
+            "recovery",
+            &["wire", "time", "i18n", "precheck", "drill", "order", "url"][..],
+        ),
         ("order", &[][..]),
         ("roles", &[][..]),
         ("window", &[][..]),

@@ -699,6 +699,37 @@ texts! {
     FindingSlower => "Step “{0}” took {1}, more than twice its usual {2}.", "步骤“{0}”耗时 {1}，超过其通常耗时 {2} 的两倍。";
     FindingLongWait => "Step “{0}” waited {1} after its upstream steps ended.", "步骤“{0}”在上游步骤结束后等待了 {1}。";
     FindingNoTimes => "Step “{0}” finished, but OCP gave no readable start and end: a gap in the evidence.", "步骤“{0}”已完成，但 OCP 未给出可读的开始和结束时间：证据存在缺口。";
+    // The recovery plan (pages/recovery, recovery::words).
+    NavRecovery => "Recovery", "恢复计划";
+    RecoveryTitle => "Recovery plan", "恢复计划";
+    ReadinessPlanRecovery => "Plan recovery of a region…", "规划地域恢复…";
+    RecoveryIntro => "When a region is down, this proposes a plan that fails over every primary in it: the target of each (the readiness board's recommendation: the least lagging standby whose last failover precheck passed), the data that target is behind, and the time earlier drills took. Groups run one after another; move groups and items as you need.", "当一个地域故障时，这里会提出一个将该地域内所有主库切换出去的计划：每个主库的目标（就绪状态页的推荐：最近一次容灾切换预检查通过且延迟最小的备库）、该目标落后的数据，以及以往演练的耗时。各组依次执行；可按需调整组和项目的顺序。";
+    RecoveryRegion => "Region that failed", "故障地域";
+    RecoveryChooseRegion => "Choose a region", "选择地域";
+    RecoveryClusters => "Primary clusters {0}", "主集群 {0}";
+    RecoveryNoScope => "Choose the region that failed to see a plan.", "请选择故障地域以查看计划。";
+    RecoveryEmpty => "No primary there has a standby: nothing to fail over.", "该范围内没有带备库的主库：无需切换。";
+    RecoveryLoading => "Reading the estate and the drill history…", "正在读取集群和演练历史…";
+    RecoveryGroup => "Group {0}", "第 {0} 组";
+    RecoveryNoTarget => "No safe target", "无安全目标";
+    RecoveryExpected => "about {0} (earlier drills)", "约 {0}（依据以往演练）";
+    RecoveryNoHistory => "no earlier drill to go by", "无以往演练可参考";
+    RecoveryTotals => "{0} to fail over · {1} without a safe target · data at risk: {2} · expected time to recover everything: {3} ({4} launches at a time)", "待切换 {0} 项 · {1} 项无安全目标 · 数据风险：{2} · 全部恢复预计耗时：{3}（同时最多 {4} 个）";
+    RecoveryAtLeast => "at least {0}", "至少 {0}";
+    RecoveryUnknown => "unknown", "未知";
+    RecoveryPrecheck => "Precheck", "预检查";
+    RecoveryNextStep => "Prechecking and running the whole plan from here is not built yet: precheck and launch each item from its standby's page (Precheck), in the order shown.", "尚未支持在此处预检查并执行整个计划：请按所示顺序，从每项备库的页面（预检查）发起预检查和切换。";
+    RecoveryMoveUp => "Move {0} up", "上移 {0}";
+    RecoveryMoveDown => "Move {0} down", "下移 {0}";
+    RecoveryToPrevGroup => "Move {0} to the previous group", "将 {0} 移到上一组";
+    RecoveryToNextGroup => "Move {0} to the next group", "将 {0} 移到下一组";
+    RecoveryGroupEarlier => "Run group {0} earlier", "提前执行第 {0} 组";
+    RecoveryGroupLater => "Run group {0} later", "推后执行第 {0} 组";
+    UnsafeNeverPrechecked => "{0}: never prechecked", "{0}：从未预检查";
+    UnsafeBlocked => "{0}: its last precheck was blocked", "{0}：最近一次预检查存在阻断";
+    UnsafeNoVerdict => "{0}: its last precheck gave no verdict", "{0}：最近一次预检查无结论";
+    UnsafeRpo => "{0}: {1} behind, over its RPO objective of {2}", "{0}：落后 {1}，超出 RPO 目标 {2}";
+    UnsafeLagUnknown => "{0}: lag unknown, against an RPO objective of {1}", "{0}：延迟未知，RPO 目标为 {1}";
 }
 
 /// A month as the date templates ([`Text::TimeDate`]) take it: `Nov` in English, `11` in

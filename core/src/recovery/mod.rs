@@ -3,9 +3,13 @@
 //! operator (`edit`), totalled (`totals`: data at risk, expected time with
 //! `maxParallelLaunches`).
 //!
-//! May import: `wire`, `precheck` (the board, objectives), `drill` (history of earlier runs),
-//! and the small rules.
+//! `scope` is what the URL asks for; `words` how its values read.
+//!
+//! May import: `wire`, `time`, `i18n`, `precheck` (the board, objectives), `drill` (history of
+//! earlier runs), and the small rules.
 
 pub mod edit;
 pub mod plan;
+pub mod scope;
 pub mod totals;
+pub mod words;

@@ -206,6 +206,7 @@ pub fn ReadinessPage() -> impl IntoView {
                     on:click=move |_| start_all()>
                     {i18n.tr(Text::ReadinessPrecheckAll)}
                 </button>
+                <a class="btn" href="/recovery" data-testid="plan-recovery">{i18n.tr(Text::ReadinessPlanRecovery)}</a>
                 {move || (busy() && !status::stopping(pass.pass)).then(|| view! {
                     <button class="btn btn-quiet" data-testid="cancel-queue" on:click=move |_| pass.cancel()>
                         {i18n.tr(Text::ReadinessCancel)}
