@@ -32,13 +32,13 @@ async function drillSeconds(request: any): Promise<number> {
   return (Date.parse(t.finishTime) - Date.parse(t.startTime)) / 1000;
 }
 
-test('a running failover shows the time left from 7 earlier runs; it shrinks as steps finish; the end shows the measured RTO', async ({ page, request }) => {
+test('a running failover shows the time left from 19 earlier runs; it shrinks as steps finish; the end shows the measured RTO', async ({ page, request }) => {
   const total = await drillSeconds(request);
   expect(total).toBeGreaterThan(5);
   const id = await launch(request, '/api/v2/ob/clusters/3000012/tenants/2000031/failover');
   await openConsole(page, `/tasks/${id}`);
   await signIn(page);
-  await expect(page.getByTestId('task-eta')).toContainText('from 7 earlier runs');
+  await expect(page.getByTestId('task-eta')).toContainText('from 19 earlier runs');
   const first = await etaSeconds(page);
   expect(Math.abs(first - total)).toBeLessThanOrEqual(total * 0.2);
   // Half-way through, the estimate has shrunk by about what passed.
@@ -95,7 +95,7 @@ test('a failed step: the estimate says the task waits on an operator, in Chinese
   await page.locator('#username').fill('admin');
   await page.locator('#password').fill('admin');
   await page.locator('form button[type="submit"]').click();
-  await expect(page.getByTestId('task-eta')).toContainText('依据 7 次历史运行');
+  await expect(page.getByTestId('task-eta')).toContainText('依据 19 次历史运行');
   await clock(request, { advanceSeconds: 60 });
   await expect(page.getByTestId('task-eta')).toHaveText('未知：失败的步骤在等待操作员处理');
 });
@@ -134,7 +134,7 @@ test('a pending step shows its own ETA, within 20% of what the mock\'s drills to
   const id = await launch(request, '/api/v2/ob/clusters/3000012/tenants/2000031/failover');
   await openConsole(page, `/tasks/${id}`);
   await signIn(page);
-  await expect(page.getByTestId('task-eta')).toContainText('from 7 earlier runs');
+  await expect(page.getByTestId('task-eta')).toContainText('from 19 earlier runs');
   await page.getByTestId('view-table').click();
   const row = page.getByTestId('subtask-row').filter({ hasText: step });
   await expect(row.getByTestId('subtask-status')).toContainText('Pending');

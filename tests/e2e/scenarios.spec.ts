@@ -129,3 +129,27 @@ test.describe('big task', () => {
     await expect(page.getByTestId('subtask-row')).toHaveCount(2000);
   });
 });
+
+test.describe('drill history', () => {
+  const mock = inScenario('drill-history');
+
+  test('a year of drills in the task list, and the objectives the scenario serves in config.json', async ({ page, request }) => {
+    // The scenario's keys over the built config.json: its objectives, the build's other keys.
+    const config = await (await request.get(`${mock().url}/config.json`)).json();
+    expect(config.objectives.map((o: { match: string }) => o.match)).toEqual(['pay*', 'trade_dr', 'ledger_dr', '*']);
+    expect(config.apiBaseUrl).toBe('');
+    const list = await (await request.get(`${mock().url}/api/v2/tasks/instances?size=1`, { headers: { Authorization: 'Basic YWRtaW46YWRtaW4=' } })).json();
+    expect(list.data.page.totalElements).toBe(1000);
+
+    // The console reads them: each standby is held to the first objective its names match.
+    await open(page, mock(), '/readiness');
+    const row = (name: string) =>
+      page.getByTestId('readiness-row').filter({ has: page.getByRole('rowheader').getByText(name, { exact: true }) });
+    await expect(row('pay_dr').getByTestId('rpo-objective')).toHaveText('RPO objective 10 s: met');
+    // risk_dr and report_dr by their cluster's name (trade_dr), billing_dr by ledger_dr's.
+    await expect(row('risk_dr').getByTestId('rpo-objective')).toHaveText('RPO objective 30 s: met');
+    await expect(row('billing_dr').getByTestId('rpo-objective')).toHaveText('RPO objective 30 s: met');
+    await expect(row('report_dr').getByTestId('rpo-objective')).toHaveText('RPO 30 s exceeded: 9 m behind');
+    await expect(row('report_dr')).toHaveAttribute('data-ready', 'false');
+  });
+});

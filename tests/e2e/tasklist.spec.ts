@@ -1,6 +1,9 @@
 // Issue 15 item 4: the task list filters by status and kind (OCP) and by creator and days (this
 // browser, among the tasks loaded), keeps the filter in the URL, and downloads the rows shown as
-// CSV. The mock starts with 28 finished drills (SUCCESSFUL, run in turn by admin and ops_chen).
+// CSV. The mock starts with 76 finished drills over the last year, run in turn by admin, ops_chen,
+// ops_li and dba_wang: 75 SUCCESSFUL (one of them retried, one rolled back), one FAILED. A list
+// of more than 40 rows draws only those near the screen, so long lists are counted by their
+// count line, short ones by their rows.
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import { clock, launch, noCrash, openConsole, resetMock, signIn } from './helpers';
@@ -39,12 +42,13 @@ test('filters by status and creator in the URL, and the CSV holds exactly the ro
   await openConsole(page, '/tasks');
   await signIn(page);
   const rows = page.getByTestId('task-row');
-  await expect(rows).toHaveCount(29);
+  const count = page.getByTestId('tasks-count');
+  await expect(count).toHaveText('77 tasks · 1 running · 1 failed');
 
-  // Status is OCP's filter: only the finished drills stay.
+  // Status is OCP's filter: only the successful drills stay.
   await page.getByTestId('filter-status-SUCCESSFUL').check();
   await expect(page).toHaveURL(/\/tasks\?status=SUCCESSFUL$/);
-  await expect(rows).toHaveCount(28);
+  await expect(count).toHaveText('75 tasks · 0 running · 0 failed');
   await expect(rows.filter({ hasText: `#${running} ` })).toHaveCount(0);
   await expect(page.getByTestId('tasks-filter')).toHaveText('Tasks with status Successful');
 
@@ -52,13 +56,13 @@ test('filters by status and creator in the URL, and the CSV holds exactly the ro
   await page.getByTestId('filter-creator').fill('ops_chen');
   await page.getByTestId('filter-creator').press('Enter');
   await expect(page).toHaveURL(/\/tasks\?status=SUCCESSFUL&creator=ops_chen$/);
-  await expect(rows).toHaveCount(12);
+  await expect(rows).toHaveCount(19);
   for (const creator of await rows.locator('td:last-child').allInnerTexts()) expect(creator).toBe('ops_chen');
-  await expect(page.getByTestId('tasks-scope')).toContainText('filtered in this browser among the 28 tasks loaded: 12 match');
+  await expect(page.getByTestId('tasks-scope')).toContainText('filtered in this browser among the 75 tasks loaded: 19 match');
 
   // A reload keeps the filter.
   await page.reload();
-  await expect(rows).toHaveCount(12);
+  await expect(rows).toHaveCount(19);
   await expect(page.getByTestId('filter-status-SUCCESSFUL')).toBeChecked();
   await expect(page.getByTestId('filter-creator')).toHaveValue('ops_chen');
 
@@ -78,7 +82,7 @@ test('filters by status and creator in the URL, and the CSV holds exactly the ro
   // Kind is OCP's name filter: ops_chen's cluster failovers.
   await page.getByTestId('filter-kind').selectOption({ label: 'Cluster failover' });
   await expect(page).toHaveURL(/status=SUCCESSFUL&name=Failover%20OB%20cluster&creator=ops_chen$/);
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(5);
   const kinds = records((await downloadCsv(page)).text).slice(1);
   expect(kinds.map((r) => r[0])).toEqual(await shownIds(page));
   for (const r of kinds) expect(r[1]).toBe('Failover OB cluster');
@@ -86,7 +90,7 @@ test('filters by status and creator in the URL, and the CSV holds exactly the ro
   // The clear-filter link clears every filter, the browser's too.
   await page.getByTestId('clear-filter').click();
   await expect(page).toHaveURL(/\/tasks$/);
-  await expect(rows).toHaveCount(29);
+  await expect(count).toHaveText('77 tasks · 1 running · 1 failed');
   await expect(page.getByTestId('filter-creator')).toHaveValue('');
   await expect(page.getByTestId('tasks-scope')).toHaveCount(0);
 });
@@ -135,16 +139,15 @@ test('the search box and the sort are in the URL, counted, and the CSV follows t
   await openConsole(page, '/tasks');
   await signIn(page);
   const rows = page.getByTestId('task-row');
-  await expect(rows).toHaveCount(29);
-  await expect(page.getByTestId('tasks-count')).toHaveText('29 tasks · 1 running · 0 failed');
+  await expect(page.getByTestId('tasks-count')).toHaveText('77 tasks · 1 running · 1 failed');
   // Searched in this browser: by creator, by id.
   await page.getByTestId('tasks-search').fill('OPS_CHEN');
   await page.getByTestId('tasks-search').press('Enter');
   await expect(page).toHaveURL(/\/tasks\?q=OPS_CHEN$/);
-  // ops_chen ran 12 of the 28 drills (the status test above counts the same 12).
-  await expect(rows).toHaveCount(12);
-  await expect(page.getByTestId('tasks-count')).toHaveText('12 tasks · 0 running · 0 failed');
-  await expect(page.getByTestId('tasks-scope')).toContainText('among the 29 tasks loaded: 12 match');
+  // ops_chen ran 19 of the 76 drills, all successful (the status test above counts the same 19).
+  await expect(rows).toHaveCount(19);
+  await expect(page.getByTestId('tasks-count')).toHaveText('19 tasks · 0 running · 0 failed');
+  await expect(page.getByTestId('tasks-scope')).toContainText('among the 77 tasks loaded: 19 match');
   for (const creator of await rows.locator('td:last-child').allInnerTexts()) expect(creator).toBe('ops_chen');
   const { text } = await downloadCsv(page);
   expect(records(text).slice(1).map((r) => r[0])).toEqual(await shownIds(page));
@@ -157,9 +160,11 @@ test('the search box and the sort are in the URL, counted, and the CSV follows t
   await page.getByTestId('tasks-search').press('Enter');
   await page.getByTestId('tasks-sort').selectOption('failed');
   await expect(page).toHaveURL(/\/tasks\?sort=failed$/);
-  // Nothing failed: the running task comes first.
-  await expect(rows.first()).toContainText(`#${running} `);
+  // The one failed drill comes first, then the running task.
+  await expect(rows.nth(0)).toContainText('Failed');
+  await expect(rows.nth(1)).toContainText(`#${running} `);
   await page.reload();
   await expect(page.getByTestId('tasks-sort')).toHaveValue('failed');
-  await expect(rows.first()).toContainText(`#${running} `);
+  await expect(rows.nth(0)).toContainText('Failed');
+  await expect(rows.nth(1)).toContainText(`#${running} `);
 });
