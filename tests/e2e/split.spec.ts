@@ -42,7 +42,7 @@ test('the sign-in form loads only the main module; pages come in their chunks, s
 
   // Idle prefetch: every page's chunk arrives without visiting it.
   await expect.poll(() => wasmFiles(requests).filter((p) => /^\/split_gfc-/.test(p)).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  for (const chunk of ['readiness', 'dr', 'tasks', 'gfc']) {
+  for (const chunk of ['readiness', 'dr', 'tasks', 'drills', 'gfc']) {
     expect(wasmFiles(requests).some((p) => p.startsWith(`/split_${chunk}-`)), `chunk ${chunk} prefetched`).toBeTruthy();
   }
 
