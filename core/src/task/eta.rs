@@ -50,6 +50,8 @@ impl History {
             .into_iter()
             .filter(|t| t.name.as_deref() == Some(name))
             .filter(|t| t.status == Some(TaskStatus::Successful))
+            // A completed rollback reads SUCCESSFUL too: what it undid is not a run's time.
+            .filter(|t| t.operation != Some(TaskOperation::Rollback))
             .filter(|t| !t.subtasks().is_empty())
             .collect();
         crate::order::sort_by_key(&mut runs, |t| {
@@ -403,11 +405,15 @@ mod tests {
     fn medians_per_step_name_from_successful_runs_only() {
         let mut failed = done_run(100, 100, 100, 100);
         failed.status = Some(TaskStatus::Failed);
+        // A completed rollback reads SUCCESSFUL with operation ROLLBACK: not a run.
+        let mut rolled_back = done_run(100, 100, 100, 100);
+        rolled_back.operation = Some(TaskOperation::Rollback);
         let runs = [
             done_run(10, 20, 30, 5),
             done_run(12, 22, 40, 7),
             done_run(14, 24, 50, 9),
             failed,
+            rolled_back,
         ];
         let h = History::learn("Failover tenant", runs.iter(), zone());
         assert_eq!(h.runs(), 3);
