@@ -1,19 +1,23 @@
 //! The recovery plan (`/recovery`, from the header and the readiness board): pick the region
 //! that failed (in the URL), see the plan the console proposes for it (groups in run order,
 //! each primary's target with the data it is behind and the time earlier drills took, or why
-//! no standby is safe) with its totals, and reorder it. Each item links to its standby's
-//! precheck page, where it is launched. Rules in `console_core::recovery`.
+//! no standby is safe) with its totals, and reorder it; precheck every standby of the plan at
+//! once (the board's pass, bounded the same way), after which the plan is proposed again with
+//! the operator's order kept. Each item links to its standby's precheck page, where it is
+//! launched. Rules in `console_core::recovery`.
 
 use crate::api::use_api;
 use crate::config::{BoardConfig, Objectives};
 use crate::hooks::drills::use_drills;
 use crate::hooks::estate::use_estate;
 use crate::hooks::kept_runs::read_all;
+use crate::hooks::precheck_pass::use_precheck_pass;
 use crate::hooks::title::use_title;
 use crate::hooks::url_view::use_url_view;
 use crate::i18n::use_i18n;
 use console_core::i18n::{Lang, Text};
-use console_core::precheck::board::rows_with;
+use console_core::precheck::board::{rows_with, Kind, Standby};
+use console_core::precheck::pass::{plan as pass_plan, Pass, PassState};
 use console_core::precheck::readiness::Histories;
 use console_core::recovery::plan::{propose, Item, ItemKind, Plan, Scope};
 use console_core::recovery::scope;
@@ -22,6 +26,7 @@ use console_core::recovery::words;
 use console_core::time::human;
 use console_core::wire::ClusterType;
 use leptos::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 
 type View = (Option<Scope>, Vec<String>);
 
@@ -79,7 +84,55 @@ pub fn RecoveryPage() -> impl IntoView {
         })
     });
     let plan = RwSignal::new(None::<Plan>);
-    Effect::new(move |_| plan.set(proposed.get()));
+    Effect::new(move |_| {
+        let mut next = proposed.get();
+        if let (Some(n), Some(Some(old))) = (next.as_mut(), plan.try_get_untracked()) {
+            n.keep_order_of(&old);
+        }
+        plan.set(next);
+    });
+    // "Precheck the plan": the board's pass over every standby of the plan's primaries; each
+    // verdict lands in this browser's history, and the plan is proposed again from it.
+    let pass = use_precheck_pass(api.clone(), histories);
+    let precheck_plan = move |_| {
+        let primaries: BTreeSet<String> = plan.with_untracked(|p| {
+            p.iter()
+                .flat_map(|p| p.items.iter().map(|i| i.id.clone()))
+                .collect()
+        });
+        let (requests, names) = estate.standbys.with_untracked(|list| {
+            let list: Vec<Standby> = list
+                .iter()
+                .flatten()
+                .filter(|s| {
+                    s.primary_key
+                        .as_ref()
+                        .is_some_and(|k| primaries.contains(k))
+                })
+                .cloned()
+                .collect();
+            let names: BTreeMap<String, String> = list
+                .iter()
+                .filter(|s| matches!(s.kind, Kind::Cluster))
+                .map(|s| (s.key.clone(), s.name.clone()))
+                .collect();
+            let requests =
+                histories.with_untracked(|h| pass_plan(&list, |k| h.latest(k).map(|r| r.at_ms)));
+            (requests, names)
+        });
+        pass.start(requests, config.precheck_concurrency, names);
+    };
+    let busy = move || pass.pass.with(Pass::busy);
+    let progress = move || {
+        let now = js_sys::Date::now() as i64;
+        match pass.pass.with(|p| p.state(now)) {
+            PassState::Running { done, total, .. } => Some(i18n.f(
+                Text::RecoveryPrechecking,
+                &[&done.to_string(), &total.to_string()],
+            )),
+            _ => None,
+        }
+    };
     let lanes = config.max_parallel_launches.max(1) as usize;
     let totals_line = move || {
         plan.with(|p| {
@@ -138,6 +191,11 @@ pub fn RecoveryPage() -> impl IntoView {
                 <p class="empty" data-testid="recovery-empty">{i18n.t(Text::RecoveryEmpty)}</p>
             })}
             {move || plan.with(|p| p.as_ref().is_some_and(|p| !p.items.is_empty())).then(|| view! {
+                <div class="toolbar">
+                    <button class="btn" data-testid="recovery-precheck" disabled=move || busy() || loading()
+                        on:click=precheck_plan>{i18n.tr(Text::RecoveryPrecheckPlan)}</button>
+                    <span data-testid="recovery-progress" aria-live="polite">{progress}</span>
+                </div>
                 <p class="hint" data-testid="recovery-totals" aria-live="polite">{totals_line}</p>
                 <p class="banner banner-warn">{i18n.tr(Text::RecoveryNextStep)}</p>
                 <Groups plan />

@@ -43,22 +43,39 @@ test('the region picked proposes standby clusters first, then every tenant; neve
   await expect(page.getByTestId('recovery-totals')).toHaveText(/^0 to fail over · 6 without a safe target · data at risk: unknown · expected time to recover everything: unknown \(2 launches at a time\)$/);
 });
 
-test('after Precheck all, each primary gets its least lagging safe standby, with the data it is behind and the totals', async ({ page }) => {
-  await openConsole(page, `${mock.url}/readiness`);
+test('Precheck the plan: each primary gets its least lagging safe standby, the operator\'s order is kept, the totals follow', async ({ page, request }) => {
+  await openConsole(page, `${mock.url}/recovery?region=cn-shanghai`);
   await signIn(page);
-  await precheckAll(page);
-  await page.goto(`${mock.url}/recovery?region=cn-shanghai`);
+  await expect(page.getByTestId('plan-item')).toHaveCount(6);
+  // The operator moves orders into the first group before prechecking.
+  await item(page, 'orders').getByRole('button', { name: 'Move orders to the previous group' }).click();
+  await expect(page.getByTestId('plan-group').nth(0).getByTestId('plan-primary')).toHaveText(['east_core', 'east_ledger', 'orders']);
+  await page.getByTestId('recovery-precheck').click();
+  await expect(page.getByTestId('recovery-precheck')).toBeEnabled({ timeout: 30_000 });
   await expect(item(page, 'orders').getByTestId('plan-target')).toHaveText('→ orders_dr (west_core_dr)');
+  // Still where the operator put it.
+  await expect(page.getByTestId('plan-group').nth(0).getByTestId('plan-primary')).toHaveText(['east_core', 'east_ledger', 'orders']);
   await expect(item(page, 'orders').getByTestId('plan-lag')).toHaveText(/^[34] s behind$/);
   await expect(item(page, 'ledger').getByTestId('plan-lag')).toHaveText('lag unknown');
   await expect(item(page, 'orders').getByTestId('plan-precheck')).toHaveAttribute('href', '/clusters/4000011/tenants/4110001/failover');
+  // Every standby of the plan was prechecked: batches per standby cluster, never one per tenant.
+  const j = (await (await request.get(`${mock.url}/__admin/journal`)).json()).entries as { method: string; path: string }[];
+  const prechecks = j.filter((e) => e.method === 'POST' && /PreCheck$/i.test(e.path));
+  expect(prechecks.length).toBeGreaterThan(0);
+  expect(prechecks.length).toBeLessThanOrEqual(4);
   // The ledger's lag is unknown: the data at risk is a floor (catalog_dr, 21 minutes), never a figure.
   await expect(page.getByTestId('recovery-totals')).toContainText(/data at risk: at least 21 m/);
-  // The operator moves orders into the first group: it runs with the clusters.
-  await item(page, 'orders').getByRole('button', { name: 'Move orders to the previous group' }).click();
-  await expect(page.getByTestId('plan-group').nth(0).getByTestId('plan-primary')).toHaveText(['east_core', 'east_ledger', 'orders']);
   await page.getByRole('button', { name: 'Run group 2 earlier' }).click();
   await expect(page.getByTestId('plan-group').nth(0).getByTestId('plan-primary')).toHaveText(['catalog', 'ledger', 'payments']);
+});
+
+test('the board\'s Precheck all feeds the plan too', async ({ page }) => {
+  await openConsole(page, `${mock.url}/readiness`);
+  await signIn(page);
+  await precheckAll(page);
+  await page.getByTestId('plan-recovery').click();
+  await page.getByTestId('recovery-region').selectOption('cn-shanghai');
+  await expect(item(page, 'payments').getByTestId('plan-target')).toHaveText('→ payments_dr (west_core_dr)');
 });
 
 test('in Chinese, and from a link naming clusters', async ({ page }) => {

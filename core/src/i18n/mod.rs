@@ -718,7 +718,9 @@ texts! {
     RecoveryAtLeast => "at least {0}", "至少 {0}";
     RecoveryUnknown => "unknown", "未知";
     RecoveryPrecheck => "Precheck", "预检查";
-    RecoveryNextStep => "Prechecking and running the whole plan from here is not built yet: precheck and launch each item from its standby's page (Precheck), in the order shown.", "尚未支持在此处预检查并执行整个计划：请按所示顺序，从每项备库的页面（预检查）发起预检查和切换。";
+    RecoveryPrecheckPlan => "Precheck the plan", "预检查整个计划";
+    RecoveryPrechecking => "Prechecking the plan's standbys: {0} of {1}", "正在预检查计划中的备库：{0} / {1}";
+    RecoveryNextStep => "Running the whole plan from here is not built yet: launch each item from its standby's page (Precheck), in the order shown.", "尚未支持在此处执行整个计划：请按所示顺序，从每项备库的页面（预检查）发起切换。";
     RecoveryMoveUp => "Move {0} up", "上移 {0}";
     RecoveryMoveDown => "Move {0} down", "下移 {0}";
     RecoveryToPrevGroup => "Move {0} to the previous group", "将 {0} 移到上一组";

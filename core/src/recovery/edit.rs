@@ -57,3 +57,27 @@ impl Plan {
         true
     }
 }
+
+impl Plan {
+    /// Keeps the operator's order from `old` when the same primaries are proposed again (a
+    /// precheck landed, the estate was read again): groups and places by item id. A plan with
+    /// other items stays as proposed.
+    pub fn keep_order_of(&mut self, old: &Plan) {
+        if self.scope != old.scope || self.items.len() != old.items.len() {
+            return;
+        }
+        let index_of = |id: &str| self.items.iter().position(|i| i.id == id);
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for g in &old.groups {
+            let mut ng = Vec::new();
+            for &i in g {
+                match old.items.get(i).and_then(|it| index_of(&it.id)) {
+                    Some(n) => ng.push(n),
+                    None => return,
+                }
+            }
+            groups.push(ng);
+        }
+        self.groups = groups;
+    }
+}

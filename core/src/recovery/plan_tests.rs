@@ -244,3 +244,33 @@ fn edits_keep_every_item_in_exactly_one_group() {
     assert_eq!(seen, (0..plan.items.len()).collect::<Vec<_>>());
     assert!(plan.groups.iter().all(|g| !g.is_empty()));
 }
+
+#[test]
+fn a_new_proposal_of_the_same_primaries_keeps_the_operators_order() {
+    let (clusters, rows) = estate(&Histories::default(), &[]);
+    let mut edited = propose(Scope::Region("east".into()), &clusters, &rows, &[], &[]);
+    let orders = edited
+        .items
+        .iter()
+        .position(|i| i.primary_name == "orders")
+        .expect("orders");
+    assert!(edited.move_to_group(orders, 0));
+    let mut h = Histories::default();
+    h.push(&tenant_key(11, 111), pass(Some(3)));
+    let (clusters, rows) = estate(&h, &[]);
+    let mut again = propose(Scope::Region("east".into()), &clusters, &rows, &[], &[]);
+    again.keep_order_of(&edited);
+    let o = again
+        .items
+        .iter()
+        .position(|i| i.primary_name == "orders")
+        .expect("orders");
+    assert_eq!(again.place_of(o).map(|(g, _)| g), Some(0));
+    // The new proposal's facts: orders now has a target.
+    assert!(again.items[o].target.is_some());
+    // Another region: as proposed.
+    let mut west = propose(Scope::Region("west".into()), &clusters, &rows, &[], &[]);
+    let before = west.groups.clone();
+    west.keep_order_of(&edited);
+    assert_eq!(west.groups, before);
+}
