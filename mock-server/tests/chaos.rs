@@ -167,8 +167,8 @@ async fn bad_fault_bodies_are_refused_with_what_was_expected() {
 }
 
 /// A number beyond i64 is read as a float, and -2^63-1 rounds to -2^63: the contract's bounds
-/// on a fault's `code` and a tenant's `lagSecs` refuse it (and any other out-of-range value)
-/// with 400 before it could be stored.
+/// on a fault's `code` and a tenant's `lagSecs` refuse it (and any other out-of-range value, a
+/// synthetic task's size and width too) with 400 before it could be stored.
 #[tokio::test]
 async fn numbers_out_of_range_in_admin_bodies_are_refused() {
     let m = Mock::start().await;
@@ -202,6 +202,13 @@ async fn numbers_out_of_range_in_admin_bodies_are_refused() {
             "/__admin/task-faults",
             r#"{"subtaskName": "x", "kind": "fail", "times": 4294967296}"#,
         ),
+        ("/__admin/tasks/synthetic", r#"{"subtasks": 0}"#),
+        ("/__admin/tasks/synthetic", r#"{"subtasks": 20001}"#),
+        ("/__admin/tasks/synthetic", r#"{"subtasks": 9, "width": 0}"#),
+        (
+            "/__admin/tasks/synthetic",
+            r#"{"subtasks": 9, "width": 501}"#,
+        ),
     ] {
         let r = m
             .client
@@ -228,4 +235,12 @@ async fn numbers_out_of_range_in_admin_bodies_are_refused() {
     }
     m.admin("/__admin/tenants/2000031", json!({"lagSecs": 31_536_000}))
         .await;
+    // The synthetic task's bounds are what the engine takes: a width is never clamped.
+    let task = m
+        .admin(
+            "/__admin/tasks/synthetic",
+            json!({"subtasks": 1000, "width": 500}),
+        )
+        .await;
+    assert_eq!(task["subtasks"], json!(1000));
 }

@@ -7,7 +7,9 @@ use crate::http::faults::Fault;
 use crate::http::state::AppState;
 use crate::http::stubs::{parse_stub, StubError};
 use crate::sim::engine::TaskFault;
-use crate::sim::estate::{Estate, DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS};
+use crate::sim::estate::{
+    Estate, DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS, MAX_SYNTHETIC_WIDTH,
+};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -299,14 +301,13 @@ async fn add_synthetic(State(state): State<AppState>, body: axum::body::Bytes) -
                 .into_response()
         }
     };
-    if req.subtasks == 0 || req.subtasks > MAX_SYNTHETIC_SUBTASKS {
-        return (
-            StatusCode::BAD_REQUEST,
-            Json(json!({ "error": "subtasks must be 1..20000" })),
-        )
-            .into_response();
-    }
     let width = req.width.unwrap_or(DEFAULT_SYNTHETIC_WIDTH);
+    // A width is refused rather than clamped, so the contract's bounds are what the server does.
+    let sizes = 1..=MAX_SYNTHETIC_SUBTASKS;
+    if !sizes.contains(&req.subtasks) || !(1..=MAX_SYNTHETIC_WIDTH).contains(&width) {
+        let error = "subtasks must be 1..20000 and width 1..500";
+        return (StatusCode::BAD_REQUEST, Json(json!({ "error": error }))).into_response();
+    }
     let task = state.estate().add_synthetic(req.subtasks, width, 3000009);
     Json(json!({ "id": task.id, "subtasks": req.subtasks })).into_response()
 }

@@ -27,7 +27,7 @@ mod wire;
 pub(crate) use drills::Drills;
 pub(crate) use generate::Generate;
 pub(crate) use spec::{ClusterSpec, SpecItem, TenantSpec};
-pub(crate) use tasks::{DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS};
+pub(crate) use tasks::{DEFAULT_SYNTHETIC_WIDTH, MAX_SYNTHETIC_SUBTASKS, MAX_SYNTHETIC_WIDTH};
 pub(crate) use wire::{task_view_with, TaskRefs};
 
 use crate::sim::clock::Clock;
