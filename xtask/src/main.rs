@@ -69,7 +69,7 @@ fn main() -> ExitCode {
 }
 
 /// `cargo xtask schemathesis [RUN…]`: only the Schemathesis runs (all, or those named: demo,
-/// breakers, large-estate, flaky-network), against the debug mock.
+/// stateful, breakers, large-estate, flaky-network), against the debug mock.
 fn schemathesis_only(root: &Path, only: &[String]) -> Result<(), String> {
     let mut only: Vec<&str> = only.iter().map(String::as_str).collect();
     if only.is_empty() {
