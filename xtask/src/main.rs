@@ -382,7 +382,7 @@ mod tests {
         assert!(
             e.contains("no scenario \"region-outtage\"")
                 && e.contains(
-                    "big-task, flaky-network, lagging-standby, large-estate, region-outage"
+                    "big-task, drill-history, flaky-network, lagging-standby, large-estate, region-outage"
                 ),
             "{e}"
         );
