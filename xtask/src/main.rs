@@ -16,6 +16,7 @@
 
 mod bench;
 mod compress;
+mod css;
 mod devloop;
 mod nginx;
 mod schemathesis;
@@ -190,6 +191,7 @@ pub fn build_console(root: &Path, env: &Env) -> Result<Vec<compress::Sizes>, Str
         manifest.main_wasm,
         manifest.chunks.len()
     );
+    css::ship(&dist)?;
     let sizes = compress::dist(&root.join("dist"))?;
     for s in &sizes {
         eprintln!(
