@@ -16,6 +16,8 @@ use wasm_bindgen::JsCast;
 
 /// Gridlines at most.
 const TICKS: usize = 8;
+/// Rows beyond which off-screen rows are not rendered until scrolled near.
+const BIG: usize = 200;
 
 #[component]
 pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
@@ -41,6 +43,13 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
             _ => layers.push((b.layer, vec![i])),
         }
     }
+    // A long timeline's rows skip rendering while off screen (2,000 rows of layout were half a
+    // second); a short one is drawn whole, so a screenshot or find-in-page sees every row.
+    let gantt_class = if t.bars.len() > BIG {
+        "gantt gantt-big"
+    } else {
+        "gantt"
+    };
     let t = std::sync::Arc::new(t);
     let no_graph = t.no_graph;
     // Drawn once per language with plain text in every cell: 2,000 rows of per-cell reactive
@@ -110,7 +119,7 @@ pub(crate) fn Gantt(t: Timeline) -> impl IntoView {
         <p class="hint">{i18n.tr(Text::ReportTimelineHint)}</p>
         {no_graph.then(|| view! { <p class="banner banner-warn" data-testid="report-no-graph">{i18n.tr(Text::ReportNoGraph)}</p> })}
         <div class="grid-scroll" tabindex="0" role="region" aria-labelledby="report-timeline-title">
-        <div class="gantt" role="table" data-testid="gantt" aria-labelledby="report-timeline-title" on:keydown=on_key>
+        <div class=gantt_class role="table" data-testid="gantt" aria-labelledby="report-timeline-title" on:keydown=on_key>
             <div role="rowgroup" class="gantt-head">
                 <div role="row" class="gantt-r">
                     <span role="columnheader">{i18n.tr(Text::ReportColStep)}</span>
